@@ -1,0 +1,73 @@
+package no.kontakt;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import no.kontakt.config.AppConfig;
+import no.kontakt.config.ConfigException;
+import no.kontakt.config.ConfigLoader;
+import no.kontakt.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: {@code serve} (the default), and the tools that read the same configuration. */
+@Command(name = "kontakt", mixinStandardHelpOptions = true, version = "kontakt 0.1",
+        description = "Chat and SMS contact bot for low-threshold mental-health and substance-use services.",
+        subcommands = {App.Serve.class})
+public final class App implements Callable<Integer> {
+
+    @Option(names = "--config", description = "configuration file (default: ${DEFAULT-VALUE})", defaultValue = "config/kontakt.yaml")
+    Path config;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new App());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException || e instanceof StoreException || e instanceof IllegalStateException) {
+                cmd.getErr().println("kontakt: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    /** No command means {@code serve}. */
+    @Override
+    public Integer call() throws Exception {
+        return new Serve(this).call();
+    }
+
+    AppConfig loadConfig() {
+        return ConfigLoader.fromSystemEnvironment().load(config);
+    }
+
+    @Command(name = "serve", description = "Start the server (the default command).")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        App app;
+
+        Serve() {}
+
+        Serve(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Kontakt kontakt = Kontakt.start(app.loadConfig(), System::getenv, Clock.systemUTC());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                kontakt.close();
+                stopped.countDown();
+            }, "shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+}

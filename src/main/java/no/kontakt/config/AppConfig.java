@@ -1,0 +1,128 @@
+package no.kontakt.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole configuration, bound from {@code config/kontakt.yaml}. Every record validates itself and
+ * fills its defaults here, so defaults live in one place; each component receives only its own slice.
+ */
+public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Conversations conversations) {
+
+    public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
+
+    public AppConfig {
+        server = Check.orDefault(server, new Server(null, null, null));
+        store = Check.orDefault(store, new Store(null, null));
+        twilio = Check.orDefault(twilio, new Twilio(null, null, null, null));
+        unit = Check.orDefault(unit, new Unit(null, null, null, null, null));
+        conversations = Check.orDefault(conversations, new Conversations(null, null));
+    }
+
+    /** HTTP server. {@code public_url} is the base URL Twilio calls; signatures are computed over it. */
+    public record Server(Integer port, URI publicUrl, Integer maxRequestBytes) {
+        public Server {
+            port = Check.between("port", Check.orDefault(port, 7070), 0, 65535);
+            publicUrl = Check.orDefault(publicUrl, URI.create("http://localhost:" + port));
+            if (publicUrl.getScheme() == null || publicUrl.getHost() == null
+                    || !(publicUrl.getScheme().equals("http") || publicUrl.getScheme().equals("https"))) {
+                throw ConfigException.at("public_url", "must be an absolute http(s) URL (was '" + publicUrl + "')");
+            }
+            maxRequestBytes = Check.between("max_request_bytes", Check.orDefault(maxRequestBytes, 65_536), 1_024, 10_485_760);
+        }
+
+        /** The public URL without a trailing slash, ready to have a path appended. */
+        public String publicBase() {
+            String s = publicUrl.toString();
+            return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        }
+    }
+
+    /** The embedded MapDB store. {@code commit_max_batch} bounds how many writes share one commit. */
+    public record Store(Path dataDir, Integer commitMaxBatch) {
+        public Store {
+            dataDir = Check.orDefault(dataDir, Path.of("data"));
+            commitMaxBatch = Check.between("commit_max_batch", Check.orDefault(commitMaxBatch, 512), 1, 100_000);
+        }
+    }
+
+    /**
+     * Twilio. The account SID and auth token come only from the environment; without them Kontakt logs
+     * outgoing SMS instead of sending them and accepts unsigned webhooks (development).
+     */
+    public record Twilio(String accountSid, String authToken, String fromNumber, Boolean statusCallbacks) {
+        public Twilio {
+            accountSid = blankToNull(accountSid);
+            authToken = blankToNull(authToken);
+            fromNumber = blankToNull(fromNumber);
+            statusCallbacks = Check.orDefault(statusCallbacks, true);
+            if (accountSid != null && !accountSid.matches("AC[0-9a-fA-F]{32}")) {
+                throw ConfigException.at("account_sid", "must look like AC followed by 32 hex digits");
+            }
+            if (accountSid != null && authToken == null) {
+                throw ConfigException.at("auth_token", "must be set when the account SID is (KONTAKT_TWILIO_AUTH_TOKEN)");
+            }
+            if (fromNumber != null && !fromNumber.matches("\\+[1-9][0-9]{6,14}|MG[0-9a-fA-F]{32}")) {
+                throw ConfigException.at("from_number", "must be an E.164 number such as +4790000000 or a messaging service SID (was '" + fromNumber + "')");
+            }
+        }
+
+        public boolean sendsForReal() {
+            return accountSid != null && authToken != null;
+        }
+
+        /** Redacts the secrets so the record can be logged. */
+        @Override
+        public String toString() {
+            return "Twilio[accountSid=" + (accountSid == null ? "unset" : "set") + ", authToken="
+                    + (authToken == null ? "unset" : "set") + ", fromNumber=" + fromNumber + "]";
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+    }
+
+    /** The unit: its name, country (public holidays, emergency numbers), time zone and languages. */
+    public record Unit(String name, String country, ZoneId timeZone, List<String> languages, String defaultLanguage) {
+        public Unit {
+            name = Check.orDefault(name, "Psykisk helse og rus");
+            country = Check.orDefault(country, "NO");
+            Check.oneOf("country", country, List.of("NO", "DK", "SE"));
+            timeZone = Check.orDefault(timeZone, ZoneId.of("Europe/Oslo"));
+            languages = List.copyOf(Check.orDefault(languages, List.of("nb", "nn", "da", "sv", "en")));
+            if (languages.isEmpty()) {
+                throw ConfigException.at("languages", "must list at least one language");
+            }
+            for (int i = 0; i < languages.size(); i++) {
+                Check.oneOf("languages[" + i + "]", languages.get(i), List.of("nb", "nn", "da", "sv", "en"));
+            }
+            defaultLanguage = Check.orDefault(defaultLanguage, languages.get(0));
+            Check.oneOf("default_language", defaultLanguage, languages);
+        }
+    }
+
+    /** Where the scripts are, and the greeting used until a script answers. */
+    public record Conversations(Path dir, String greeting) {
+        public Conversations {
+            dir = Check.orDefault(dir, Path.of("conversations"));
+            greeting = Check.orDefault(greeting, "Hei! Dette er en automatisk tjeneste. Ring 113 ved akutt fare.");
+        }
+    }
+
+    /** Environment variables that override keys, whatever the file says. */
+    static final Map<String, String> ENV_OVERRIDES = Map.of(
+            "KONTAKT_PORT", "server.port",
+            "KONTAKT_PUBLIC_URL", "server.public_url",
+            "KONTAKT_DATA_DIR", "store.data_dir",
+            "KONTAKT_TWILIO_ACCOUNT_SID", "twilio.account_sid",
+            "KONTAKT_TWILIO_AUTH_TOKEN", "twilio.auth_token",
+            "KONTAKT_TWILIO_FROM", "twilio.from_number");
+
+    /** Keys that hold secrets: they may only come from the environment. */
+    static final Set<String> SECRET_KEYS = Set.of("twilio.account_sid", "twilio.auth_token");
+}

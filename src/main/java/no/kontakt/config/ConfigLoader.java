@@ -1,0 +1,209 @@
+package no.kontakt.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code kontakt.yaml}: substitutes {@code ${ENV}} and {@code ${ENV:-default}} in values, applies
+ * the {@code KONTAKT_*} environment overrides, binds the tree to {@link AppConfig} and reports the first
+ * problem with the path of its key ({@code config/kontakt.yaml: server.port: must be between …}).
+ */
+public final class ConfigLoader {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
+
+    private final Function<String, String> env;
+
+    public ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public static ConfigLoader fromSystemEnvironment() {
+        return new ConfigLoader(System::getenv);
+    }
+
+    /** Loads a file; a missing file is an error (the defaults alone are {@link #loadDefaults()}). */
+    public AppConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("", file + ": no such file");
+        }
+        try {
+            return bind(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new ConfigException("", file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    public AppConfig loadDefaults() {
+        return bind("{}", "defaults");
+    }
+
+    AppConfig bind(String yaml, String source) {
+        ObjectMapper mapper = mapper();
+        try {
+            JsonNode tree = mapper.readTree(yaml);
+            ObjectNode root = tree == null || tree.isNull() || tree.isMissingNode()
+                    ? mapper.createObjectNode() : requireObject(tree, source);
+            rejectSecretsInFile(root, source);
+            substitute(root, "", source);
+            applyOverrides(root, mapper);
+            return mapper.treeToValue(root, AppConfig.class);
+        } catch (ConfigException e) {
+            throw e.key().startsWith(source) ? e : new ConfigException(source + ": " + e.key(), stripKey(e));
+        } catch (JsonMappingException e) {
+            throw located(e, source);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", source + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        // "NO" is Norway, not false: YAML 1.1's yes/no/on/off stay strings.
+        YAMLFactory yaml = YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
+        return new ObjectMapper(yaml)
+                .registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
+
+    private static ObjectNode requireObject(JsonNode tree, String source) {
+        if (!tree.isObject()) {
+            throw new ConfigException("", source + ": the file must be a map of sections (server:, store:, …)");
+        }
+        return (ObjectNode) tree;
+    }
+
+    private void rejectSecretsInFile(ObjectNode root, String source) {
+        for (String key : AppConfig.SECRET_KEYS) {
+            JsonNode value = root.at("/" + key.replace('.', '/'));
+            if (!value.isMissingNode() && !value.isNull() && !value.asText().isBlank()
+                    && !REFERENCE.matcher(value.asText()).matches()) {
+                throw new ConfigException(source + ": " + key, "secrets are read only from the environment; "
+                        + "remove the value from the file and set " + envFor(key));
+            }
+        }
+    }
+
+    private static String envFor(String key) {
+        return AppConfig.ENV_OVERRIDES.entrySet().stream().filter(e -> e.getValue().equals(key))
+                .map(Map.Entry::getKey).findFirst().orElse("the environment variable");
+    }
+
+    private void substitute(JsonNode node, String path, String source) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (field.getValue().isTextual()) {
+                    field.setValue(TextNode.valueOf(expand(field.getValue().asText(), childPath, source)));
+                } else {
+                    substitute(field.getValue(), childPath, source);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String childPath = path + "[" + i + "]";
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(expand(array.get(i).asText(), childPath, source)));
+                } else {
+                    substitute(array.get(i), childPath, source);
+                }
+            }
+        }
+    }
+
+    private String expand(String text, String path, String source) {
+        Matcher m = REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = env.apply(m.group(1));
+            if (value == null || (value.isEmpty() && m.group(2) != null)) {
+                if (m.group(2) == null) {
+                    throw new ConfigException(source + ": " + path,
+                            "environment variable " + m.group(1) + " is not set (write ${" + m.group(1) + ":-default} for a default)");
+                }
+                value = m.group(3);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private void applyOverrides(ObjectNode root, ObjectMapper mapper) {
+        AppConfig.ENV_OVERRIDES.forEach((variable, key) -> {
+            String value = env.apply(variable);
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            String[] parts = key.split("\\.");
+            JsonNode section = root.get(parts[0]);
+            ObjectNode object = section instanceof ObjectNode o ? o : root.putObject(parts[0]);
+            object.put(parts[1], value.trim());
+        });
+    }
+
+    private static ConfigException located(JsonMappingException e, String source) {
+        String path = pathOf(e);
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigException inner) {
+            String key = path.isEmpty() ? inner.key() : path + "." + inner.key();
+            return new ConfigException(source + ": " + key, stripKey(inner));
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new ConfigException(source + ": " + path, "unknown key '" + u.getPropertyName()
+                    + "' (known: " + String.join(", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new ConfigException(source + ": " + path, "'" + f.getValue() + "' is not a valid "
+                    + f.getTargetType().getSimpleName().toLowerCase());
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root instanceof JsonMappingException m ? m.getOriginalMessage() : root.getMessage();
+        return new ConfigException(source + ": " + path, "bad value: " + message);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String stripKey(ConfigException e) {
+        String message = e.getMessage();
+        String prefix = e.key() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+}

@@ -1,0 +1,52 @@
+package no.kontakt.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The writes of one step (a message received and answered, a status recorded…), applied together and made
+ * durable by one commit shared with other batches. Updates run on the committer thread, one at a time, so a
+ * read-modify-write such as "never roll a delivery status back" needs no lock.
+ */
+public final class Batch {
+    private final List<Op> ops = new ArrayList<>();
+
+    private record Op(String table, String key, byte[] value, UnaryOperator<byte[]> update) {}
+
+    public Batch put(String table, String key, byte[] value) {
+        ops.add(new Op(table, key, value.clone(), null));
+        return this;
+    }
+
+    public Batch remove(String table, String key) {
+        ops.add(new Op(table, key, null, null));
+        return this;
+    }
+
+    /** Replaces the value with {@code update(current)} (current is null when absent; a null result removes). */
+    public Batch update(String table, String key, UnaryOperator<byte[]> update) {
+        ops.add(new Op(table, key, null, update));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return ops.isEmpty();
+    }
+
+    public int size() {
+        return ops.size();
+    }
+
+    void applyTo(Storage storage) {
+        for (Op op : ops) {
+            var table = storage.table(op.table());
+            byte[] value = op.update() == null ? op.value() : op.update().apply(table.get(op.key()));
+            if (value == null) {
+                table.remove(op.key());
+            } else {
+                table.put(op.key(), value);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package no.kontakt.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one thread applies the batches waiting in its queue and commits them together, then wakes
+ * their callers. A caller's writes are durable when {@link #commit(Batch)} returns, and durability costs one
+ * commit per group, not one per message. A batch whose update fails is refused alone; the others are retried.
+ */
+public final class Committer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Committer.class);
+    private static final long WAIT_SECONDS = 30;
+
+    private final Storage storage;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long commits;
+    private volatile long batches;
+
+    private record Pending(Batch batch, CompletableFuture<Void> done) {}
+
+    public Committer(Storage storage, int maxBatch) {
+        this.storage = storage;
+        this.maxBatch = maxBatch;
+        this.thread = new Thread(this::run, "store-committer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Applies the batch and returns once it is committed; throws {@link StoreException} if it is not. */
+    public void commit(Batch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            submit(batch).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the commit", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreException s ? s : new StoreException("commit failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StoreException("the store did not commit within " + WAIT_SECONDS + " s", e);
+        }
+    }
+
+    public CompletableFuture<Void> submit(Batch batch) {
+        var pending = new Pending(batch, new CompletableFuture<>());
+        if (!running) {
+            pending.done().completeExceptionally(new StoreException("the store is closed"));
+            return pending.done();
+        }
+        queue.add(pending);
+        return pending.done();
+    }
+
+    /** Commits so far, and batches carried by them: their ratio is the average group size. */
+    public long commits() {
+        return commits;
+    }
+
+    public long batches() {
+        return batches;
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, maxBatch - 1);
+                commitGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                log.error("store commit failed batches={}", group.size(), e);
+                rollbackQuietly();
+                group.forEach(p -> p.done().completeExceptionally(new StoreException("commit failed: " + e.getMessage(), e)));
+            } finally {
+                group.clear();
+            }
+        }
+        queue.forEach(p -> p.done().completeExceptionally(new StoreException("the store is closed")));
+    }
+
+    private void commitGroup(List<Pending> group) {
+        List<Pending> remaining = new ArrayList<>(group);
+        while (!remaining.isEmpty()) {
+            Pending failed = null;
+            for (Pending p : remaining) {
+                try {
+                    p.batch().applyTo(storage);
+                } catch (RuntimeException e) {
+                    failed = p;
+                    log.error("store write refused, batch rolled back", e);
+                    p.done().completeExceptionally(new StoreException("write refused: " + e.getMessage(), e));
+                    break;
+                }
+            }
+            if (failed != null) {
+                storage.rollback();
+                remaining.remove(failed);
+                continue;
+            }
+            storage.commit();
+            commits++;
+            batches += remaining.size();
+            remaining.forEach(p -> p.done().complete(null));
+            return;
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            storage.rollback();
+        } catch (RuntimeException e) {
+            log.error("store rollback failed", e);
+        }
+    }
+
+    /** Commits what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

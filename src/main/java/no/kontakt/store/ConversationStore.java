@@ -1,0 +1,12 @@
+package no.kontakt.store;
+
+import java.util.Optional;
+
+/** Conversations by id. */
+public interface ConversationStore {
+    Optional<Conversation> find(String id);
+
+    void save(Batch batch, Conversation conversation);
+
+    long count();
+}

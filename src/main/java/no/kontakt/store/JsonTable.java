@@ -1,0 +1,53 @@
+package no.kontakt.store;
+
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+/** A table of one record type, stored as JSON: the piece every role store is built from. */
+final class JsonTable<T> {
+    private final Storage storage;
+    private final String name;
+    private final Class<T> type;
+
+    JsonTable(Storage storage, String name, Class<T> type) {
+        this.storage = storage;
+        this.name = name;
+        this.type = type;
+    }
+
+    Optional<T> get(String key) {
+        byte[] bytes = map().get(key);
+        return bytes == null ? Optional.empty() : Optional.of(Json.read(bytes, type));
+    }
+
+    void put(Batch batch, String key, T value) {
+        batch.put(name, key, Json.bytes(value));
+    }
+
+    void remove(Batch batch, String key) {
+        batch.remove(name, key);
+    }
+
+    /** Records whose key starts with {@code prefix}, in key order. */
+    List<T> withPrefix(String prefix) {
+        return map().subMap(prefix, true, prefix + Character.MAX_VALUE, false).values().stream()
+                .map(b -> Json.read(b, type)).toList();
+    }
+
+    List<String> keys() {
+        return List.copyOf(map().keySet());
+    }
+
+    long count() {
+        return map().size();
+    }
+
+    String name() {
+        return name;
+    }
+
+    NavigableMap<String, byte[]> map() {
+        return storage.table(name);
+    }
+}

@@ -1,0 +1,122 @@
+package no.kontakt.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stores of one {@link Storage}, and the {@link Committer} that makes their batches durable. Opened once
+ * at start-up and closed at shutdown; every role store is a JSON table in the same transaction.
+ */
+public final class Stores implements AutoCloseable {
+    private final Storage storage;
+    private final Committer committer;
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final InboundLog inbound;
+    private final DeliveryStore deliveries;
+
+    public Stores(Storage storage, int maxBatch) {
+        this.storage = storage;
+        this.committer = new Committer(storage, maxBatch);
+        this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class));
+        this.messages = new Messages(new JsonTable<>(storage, "messages", Message.class));
+        this.inbound = new Inbound(new JsonTable<>(storage, "inbound", InboundReceipt.class));
+        this.deliveries = new Deliveries(new JsonTable<>(storage, "deliveries", Delivery.class));
+    }
+
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    public MessageStore messages() {
+        return messages;
+    }
+
+    public InboundLog inbound() {
+        return inbound;
+    }
+
+    public DeliveryStore deliveries() {
+        return deliveries;
+    }
+
+    /** Makes the batch durable (group commit); returns once it is. */
+    public void commit(Batch batch) {
+        committer.commit(batch);
+    }
+
+    public Committer committer() {
+        return committer;
+    }
+
+    public boolean isOpen() {
+        return storage.isOpen();
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+        storage.close();
+    }
+
+    private record Conversations(JsonTable<Conversation> table) implements ConversationStore {
+        public Optional<Conversation> find(String id) {
+            return table.get(id);
+        }
+
+        public void save(Batch batch, Conversation conversation) {
+            table.put(batch, conversation.id(), conversation);
+        }
+
+        public long count() {
+            return table.count();
+        }
+    }
+
+    private record Messages(JsonTable<Message> table) implements MessageStore {
+        public void append(Batch batch, Message message) {
+            table.put(batch, message.id(), message);
+        }
+
+        public Optional<Message> find(String id) {
+            return table.get(id);
+        }
+
+        public List<Message> ofConversation(String conversationId) {
+            return table.withPrefix(conversationId + "/");
+        }
+
+        public long count() {
+            return table.count();
+        }
+    }
+
+    private record Inbound(JsonTable<InboundReceipt> table) implements InboundLog {
+        public Optional<InboundReceipt> find(String messageSid) {
+            return table.get(messageSid);
+        }
+
+        public void record(Batch batch, InboundReceipt receipt) {
+            table.put(batch, receipt.messageSid(), receipt);
+        }
+
+        public List<String> messageSids() {
+            return table.keys();
+        }
+
+        public long count() {
+            return table.count();
+        }
+    }
+
+    private record Deliveries(JsonTable<Delivery> table) implements DeliveryStore {
+        public void report(Batch batch, Delivery delivery) {
+            batch.update(table.name(), delivery.messageId(), current -> Json.bytes(
+                    delivery.mergedOver(current == null ? null : Json.read(current, Delivery.class))));
+        }
+
+        public Optional<Delivery> find(String messageId) {
+            return table.get(messageId);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package no.kontakt.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import no.kontakt.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error becomes {@code {"error","message"}} JSON with a fitting status, in one place. 4xx are logged at
+ * WARN without a stack trace; anything unexpected is a 500 logged once at ERROR, and no stack trace ever
+ * reaches the client.
+ */
+final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {}
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ApiError.class, (e, ctx) -> {
+            log.warn("request refused {} {} status={} error={}", ctx.method(), ctx.path(), e.status(), e.code());
+            render(ctx, e.status(), e.code(), e.getMessage());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            log.warn("request refused {} {} status={}", ctx.method(), ctx.path(), e.getStatus());
+            render(ctx, e.getStatus(), codeOf(e.getStatus()), messageOf(e));
+        });
+        routes.exception(StoreException.class, (e, ctx) -> {
+            log.error("store unavailable {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, 503, "unavailable", "The service cannot store messages right now; try again shortly.");
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected error {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, 500, "internal", "Something went wrong on our side; it has been logged.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                render(ctx, 404, "not_found", "There is nothing at " + ctx.method() + " " + ctx.path() + ".");
+            }
+        });
+        routes.error(405, ctx -> render(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + "."));
+    }
+
+    static void render(Context ctx, int status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        ctx.status(status).json(body);
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            default -> status >= 500 ? "internal" : "bad_request";
+        };
+    }
+
+    private static String messageOf(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "There is nothing here.";
+            case 413 -> "The request body is too large.";
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? "The request was refused." : e.getMessage();
+        };
+    }
+}
