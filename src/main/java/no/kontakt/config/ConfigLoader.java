@@ -174,8 +174,7 @@ public final class ConfigLoader {
             return new ConfigException(source + ": " + key, stripKey(inner));
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return new ConfigException(source + ": " + path, "unknown key '" + u.getPropertyName()
-                    + "' (known: " + String.join(", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
+            return new ConfigException(source + ": " + path, "unknown key; known keys here: " + String.join(", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
         }
         if (e instanceof InvalidFormatException f) {
             return new ConfigException(source + ": " + path, "'" + f.getValue() + "' is not a valid "

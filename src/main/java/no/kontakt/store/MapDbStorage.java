@@ -64,6 +64,8 @@ public final class MapDbStorage implements Storage {
     @Override
     public void rollback() {
         db.rollback();
+        // a table created in the rolled-back transaction no longer exists: forget every cached handle
+        tables.clear();
     }
 
     @Override

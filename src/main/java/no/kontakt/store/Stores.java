@@ -22,6 +22,10 @@ public final class Stores implements AutoCloseable {
         this.messages = new Messages(new JsonTable<>(storage, "messages", Message.class));
         this.inbound = new Inbound(new JsonTable<>(storage, "inbound", InboundReceipt.class));
         this.deliveries = new Deliveries(new JsonTable<>(storage, "deliveries", Delivery.class));
+        for (String table : new String[] {"conversations", "messages", "inbound", "deliveries"}) {
+            storage.table(table);
+        }
+        storage.commit();
     }
 
     public ConversationStore conversations() {

@@ -65,7 +65,7 @@ public final class TwilioSender implements Sender {
     }
 
     /** The SDK's HTTP client without its retries: every request is made exactly once. */
-    static final class SingleAttemptHttpClient extends NetworkHttpClient {
+    static class SingleAttemptHttpClient extends NetworkHttpClient {
         @Override
         public Response reliableRequest(Request request) {
             return makeRequest(request);

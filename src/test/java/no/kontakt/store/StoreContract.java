@@ -1,0 +1,108 @@
+package no.kontakt.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Storage} must do for the stores built on it; run against memory and MapDB. */
+abstract class StoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    protected Stores stores;
+
+    protected abstract Storage openStorage();
+
+    /** Closes and reopens the same storage where the implementation can (MapDB); otherwise keeps it. */
+    protected abstract void reopen();
+
+    @BeforeEach
+    void open() {
+        stores = new Stores(openStorage(), 64);
+    }
+
+    @AfterEach
+    void close() {
+        stores.close();
+    }
+
+    @Test
+    void a_committed_conversation_and_its_messages_read_back_in_order() {
+        Conversation c = Conversation.start("sms-abc", "sms", "+4791234567", "nb", T0);
+        Batch batch = new Batch();
+        for (int i = 0; i < 12; i++) {
+            stores.messages().append(batch, new Message(c.nextMessageId(), c.id(), Message.Direction.IN, "citizen", "m" + i, T0, null));
+            c = c.withMessage(T0.plusSeconds(i));
+        }
+        stores.conversations().save(batch, c.withSession(JsonNodeFactory.instance.objectNode().put("step", "menu")));
+        stores.commit(batch);
+        reopen();
+
+        Conversation back = stores.conversations().find("sms-abc").orElseThrow();
+        assertThat(back.messageCount()).isEqualTo(12);
+        assertThat(back.session().get("step").asText()).isEqualTo("menu");
+        assertThat(stores.messages().ofConversation("sms-abc")).extracting(Message::body)
+                .containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11");
+        assertThat(stores.messages().ofConversation("sms-ab")).isEmpty();
+    }
+
+    @Test
+    void unicode_text_is_stored_byte_exact() {
+        String body = "Hei æøå ÆØÅ 😀 “quoted” – ok";
+        Batch batch = new Batch();
+        stores.messages().append(batch, new Message("c/0000000001", "c", Message.Direction.IN, "citizen", body, T0, "SM1"));
+        stores.commit(batch);
+        reopen();
+        assertThat(stores.messages().find("c/0000000001").orElseThrow().body()).isEqualTo(body);
+    }
+
+    @Test
+    void inbound_receipts_are_found_by_message_sid() {
+        Batch batch = new Batch();
+        stores.inbound().record(batch, new InboundReceipt("SM2", "c", "c/0000000001", List.of("svar"), List.of("c/0000000002"), T0));
+        stores.inbound().record(batch, new InboundReceipt("SM1", "c", "c/0000000003", List.of(), List.of(), T0));
+        stores.commit(batch);
+        reopen();
+        assertThat(stores.inbound().find("SM2").orElseThrow().replies()).containsExactly("svar");
+        assertThat(stores.inbound().messageSids()).containsExactly("SM1", "SM2");
+        assertThat(stores.inbound().find("SM3")).isEmpty();
+    }
+
+    @Test
+    void a_delivery_status_never_rolls_back() {
+        report("delivered");
+        report("sent");
+        report("queued");
+        reopen();
+        assertThat(stores.deliveries().find("c/0000000002").orElseThrow().status()).isEqualTo("delivered");
+        report("read");
+        assertThat(stores.deliveries().find("c/0000000002").orElseThrow().status()).isEqualTo("read");
+    }
+
+    @Test
+    void a_failing_update_is_refused_alone_and_changes_nothing() {
+        Batch good = new Batch();
+        stores.conversations().save(good, Conversation.start("sms-good", "sms", "+4700000001", "nb", T0));
+        Batch bad = new Batch();
+        stores.conversations().save(bad, Conversation.start("sms-bad", "sms", "+4700000002", "nb", T0));
+        bad.update("conversations", "x", current -> {
+            throw new IllegalStateException("boom");
+        });
+        var badResult = stores.committer().submit(bad);
+        var goodResult = stores.committer().submit(good);
+        assertThat(goodResult).succeedsWithin(java.time.Duration.ofSeconds(10));
+        assertThat(badResult).failsWithin(java.time.Duration.ofSeconds(10));
+        reopen();
+        assertThat(stores.conversations().find("sms-good")).isPresent();
+        assertThat(stores.conversations().find("sms-bad")).isEmpty();
+    }
+
+    private void report(String status) {
+        Batch batch = new Batch();
+        stores.deliveries().report(batch, new Delivery("c/0000000002", "SMx", status, null, T0));
+        stores.commit(batch);
+    }
+}

@@ -1,0 +1,115 @@
+package no.kontakt.testing;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Builds Twilio webhook requests as Twilio sends them: form fields, and the X-Twilio-Signature computed here
+ * independently of the production code (HMAC-SHA1 over URL + sorted name/value pairs).
+ */
+public final class TwilioRequests {
+    public static final String AUTH_TOKEN = "12345678901234567890123456789012";
+    public static final String PUBLIC_URL = "https://kontakt.example.no";
+    private static final AtomicLong SIDS = new AtomicLong(System.nanoTime());
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String token;
+    private final String publicUrl;
+
+    public TwilioRequests(int port) {
+        this(port, AUTH_TOKEN, PUBLIC_URL);
+    }
+
+    public TwilioRequests(int port, String token, String publicUrl) {
+        this.base = "http://localhost:" + port;
+        this.token = token;
+        this.publicUrl = publicUrl;
+    }
+
+    public static String newSid() {
+        return "SM" + String.format("%032x", SIDS.incrementAndGet());
+    }
+
+    /** Twilio's inbound SMS fields for one message. */
+    public static Map<String, String> sms(String sid, String from, String body) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("ToCountry", "NO");
+        p.put("SmsMessageSid", sid);
+        p.put("NumMedia", "0");
+        p.put("SmsSid", sid);
+        p.put("SmsStatus", "received");
+        p.put("Body", body);
+        p.put("To", "+4759440000");
+        p.put("NumSegments", "1");
+        p.put("MessageSid", sid);
+        p.put("AccountSid", "AC" + "a".repeat(32));
+        p.put("From", from);
+        p.put("ApiVersion", "2010-04-01");
+        return p;
+    }
+
+    public static String sign(String token, String url, Map<String, String> params) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Posts the fields to the path, signed over the public URL. */
+    public HttpResponse<String> post(String pathAndQuery, Map<String, String> params) {
+        return post(pathAndQuery, form(params), sign(token, publicUrl + pathAndQuery, params));
+    }
+
+    public HttpResponse<String> post(String pathAndQuery, String body, String signature) {
+        var request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    public HttpResponse<String> sms(String from, String body) {
+        return post("/twilio/sms", sms(newSid(), from, body));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
