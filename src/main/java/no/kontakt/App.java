@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import no.kontakt.cli.ChatCommand;
+import no.kontakt.cli.ClassifyCommand;
+import no.kontakt.cli.ValidateCommand;
 import no.kontakt.config.AppConfig;
 import no.kontakt.config.ConfigException;
 import no.kontakt.config.ConfigLoader;
+import no.kontakt.flow.ScriptException;
 import no.kontakt.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,19 +19,25 @@ import picocli.CommandLine.Option;
 /** The command line: {@code serve} (the default), and the tools that read the same configuration. */
 @Command(name = "kontakt", mixinStandardHelpOptions = true, version = "kontakt 0.1",
         description = "Chat and SMS contact bot for low-threshold mental-health and substance-use services.",
-        subcommands = {App.Serve.class})
+        subcommands = {App.Serve.class, ValidateCommand.class, ChatCommand.class, ClassifyCommand.class})
 public final class App implements Callable<Integer> {
 
-    @Option(names = "--config", description = "configuration file (default: ${DEFAULT-VALUE})", defaultValue = "config/kontakt.yaml")
+    @Option(names = "--config", description = "configuration file (default: ${DEFAULT-VALUE})", defaultValue = "config/kontakt.yaml",
+            scope = CommandLine.ScopeType.INHERIT)
     Path config;
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    public static int run(String... args) {
         CommandLine cli = new CommandLine(new App());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ScriptException s) {
+                cmd.getErr().println("kontakt: the scripts have errors:");
+                s.problems().forEach(p -> cmd.getErr().println(p));
+                return 2;
+            }
             if (e instanceof ConfigException || e instanceof StoreException || e instanceof IllegalStateException) {
                 cmd.getErr().println("kontakt: " + e.getMessage());
                 return 2;
@@ -43,7 +53,7 @@ public final class App implements Callable<Integer> {
         return new Serve(this).call();
     }
 
-    AppConfig loadConfig() {
+    public AppConfig loadConfig() {
         return ConfigLoader.fromSystemEnvironment().load(config);
     }
 

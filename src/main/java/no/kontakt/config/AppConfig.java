@@ -11,7 +11,7 @@ import java.util.Set;
  * The whole configuration, bound from {@code config/kontakt.yaml}. Every record validates itself and
  * fills its defaults here, so defaults live in one place; each component receives only its own slice.
  */
-public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Conversations conversations) {
+public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Conversations conversations) {
 
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
 
@@ -20,7 +20,35 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Co
         store = Check.orDefault(store, new Store(null, null));
         twilio = Check.orDefault(twilio, new Twilio(null, null, null, null));
         unit = Check.orDefault(unit, new Unit(null, null, null, null, null));
-        conversations = Check.orDefault(conversations, new Conversations(null, null));
+        emergency = Emergency.forCountry(unit.country(), emergency);
+        conversations = Check.orDefault(conversations, new Conversations(null));
+    }
+
+    /**
+     * The emergency numbers every safety text gives, for the unit's country. Defaults: NO 113, legevakt
+     * 116 117, Mental Helse 116 123; DK 112, 1813, Livslinien 70 201 201; SE 112, 1177, Mind 90101.
+     * {@code last_checked} is when someone last verified them.
+     */
+    public record Emergency(String emergencyNumber, String medicalNumber, String crisisLine, String crisisLineName, java.time.LocalDate lastChecked) {
+        static Emergency forCountry(String country, Emergency given) {
+            Emergency d = switch (country) {
+                case "DK" -> new Emergency("112", "1813", "70 201 201", "Livslinien", java.time.LocalDate.of(2026, 11, 1));
+                case "SE" -> new Emergency("112", "1177", "90101", "Mind Självmordslinjen", java.time.LocalDate.of(2026, 11, 1));
+                default -> new Emergency("113", "116 117", "116 123", "Mental Helse", java.time.LocalDate.of(2026, 11, 1));
+            };
+            if (given == null) {
+                return d;
+            }
+            return new Emergency(Check.orDefault(given.emergencyNumber, d.emergencyNumber), Check.orDefault(given.medicalNumber, d.medicalNumber),
+                    Check.orDefault(given.crisisLine, d.crisisLine), Check.orDefault(given.crisisLineName, d.crisisLineName),
+                    Check.orDefault(given.lastChecked, d.lastChecked));
+        }
+
+        /** The values texts use as {@code {{emergency_number}}}, {@code {{medical_number}}}, … */
+        public Map<String, String> placeholders() {
+            return Map.of("emergency_number", emergencyNumber, "medical_number", medicalNumber,
+                    "crisis_line", crisisLine, "crisis_line_name", crisisLineName);
+        }
     }
 
     /** HTTP server. {@code public_url} is the base URL Twilio calls; signatures are computed over it. */
@@ -106,11 +134,10 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Co
         }
     }
 
-    /** Where the scripts are, and the greeting used until a script answers. */
-    public record Conversations(Path dir, String greeting) {
+    /** Where the scripts are. */
+    public record Conversations(Path dir) {
         public Conversations {
             dir = Check.orDefault(dir, Path.of("conversations"));
-            greeting = Check.orDefault(greeting, "Hei! Dette er en automatisk tjeneste. Ring 113 ved akutt fare.");
         }
     }
 

@@ -1,25 +1,32 @@
 package no.kontakt.conversation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import no.kontakt.channel.InboundMessage;
+import no.kontakt.flow.Engine;
+import no.kontakt.flow.Input;
 import no.kontakt.privacy.Mask;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.InboundReceipt;
 import no.kontakt.store.Message;
+import no.kontakt.store.OutboxItem;
 import no.kontakt.store.Stores;
+import no.kontakt.store.TimerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one inbound message: under the conversation's lock, de-duplicate by provider id, load, respond,
- * and commit the message, the replies and the new state in one batch — only then is the reply returned.
+ * Runs one inbound message, or one due timer, for one conversation at a time: under the conversation's lock,
+ * de-duplicate by provider id, load, run the engine and its actions, and commit the message, the replies,
+ * the new state and any outbox items in one batch — only then is the reply returned or sent.
  */
 public final class ConversationService {
     private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
@@ -27,17 +34,25 @@ public final class ConversationService {
 
     private final Stores stores;
     private final Pseudonyms pseudonyms;
-    private final Responder responder;
+    private final AtomicReference<Engine> engine;
+    private final Actions actions;
+    private final RiskCheck risk;
+    private final LanguageGuess languages;
     private final Clock clock;
-    private final String defaultLanguage;
+    private final Runnable outboxWake;
+    private volatile EventListener listener = (conversationId, events) -> { };
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    public ConversationService(Stores stores, Pseudonyms pseudonyms, Responder responder, Clock clock, String defaultLanguage) {
+    public ConversationService(Stores stores, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
+                               LanguageGuess languages, Clock clock, Runnable outboxWake) {
         this.stores = stores;
         this.pseudonyms = pseudonyms;
-        this.responder = responder;
+        this.engine = new AtomicReference<>(engine);
+        this.actions = actions;
+        this.risk = risk;
+        this.languages = languages;
         this.clock = clock;
-        this.defaultLanguage = defaultLanguage;
+        this.outboxWake = outboxWake;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock(true);
         }
@@ -48,47 +63,130 @@ public final class ConversationService {
         return channel + "-" + pseudonyms.of(channel, address);
     }
 
+    /** Told, after each commit, what happened in a conversation (live updates, tests). */
+    public interface EventListener {
+        void committed(String conversationId, List<no.kontakt.flow.Event> events);
+    }
+
+    public void listen(EventListener newListener) {
+        this.listener = newListener;
+    }
+
+    /** New conversations and safe points use this engine (new script versions) from now on. */
+    public void replaceEngine(Engine newEngine) {
+        engine.set(newEngine);
+    }
+
+    public Engine engine() {
+        return engine.get();
+    }
+
     public Reply receive(InboundMessage in) {
         String id = conversationId(in.channel(), in.from());
-        ReentrantLock lock = locks[Math.floorMod(id.hashCode(), STRIPES)];
-        lock.lock();
-        MDC.put("conversation", id);
-        try {
+        return locked(id, () -> {
             Optional<InboundReceipt> seen = stores.inbound().find(in.messageId());
             if (seen.isPresent()) {
                 log.info("duplicate inbound message ignored sid={}", in.messageId());
                 return new Reply(seen.get().replies(), seen.get().replyIds(), true);
             }
             return process(id, in);
-        } finally {
-            MDC.remove("conversation");
-            lock.unlock();
-        }
+        });
     }
 
     private Reply process(String id, InboundMessage in) {
-        var now = clock.instant();
-        Conversation conversation = stores.conversations().find(id)
-                .orElseGet(() -> Conversation.start(id, in.channel(), in.from(), defaultLanguage, now));
+        Instant now = clock.instant();
+        Conversation conversation = stores.conversations().find(id).orElseGet(() ->
+                Conversation.start(id, in.channel(), in.from(), languages.guess(in.body(), in.from(), null), now));
+        conversation = conversation.withLanguage(languages.guess(in.body(), in.from(), conversation.language()));
         Batch batch = new Batch();
         String inboundId = conversation.nextMessageId();
         stores.messages().append(batch, new Message(inboundId, id, Message.Direction.IN, "citizen", in.body(), now, in.messageId()));
         conversation = conversation.withMessage(now);
 
-        Responder.Response response = responder.respond(conversation, in);
-        conversation = response.conversation();
+        java.time.Instant previousDue = Turn.dueAt(Turn.session(conversation));
+        RiskCheck.Assessment assessment = risk.assess(in.body(), conversation.language());
+        var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons());
+        Turn turn = Turn.run(engine.get(), actions, conversation, input, batch, now);
+        if (assessment.risk()) {
+            log.warn("risk flagged reasons={}", assessment.reasons());
+        }
+        if (turn.erase()) {
+            Batch erasure = new Batch();
+            Erasure.stage(stores, id, erasure);
+            stores.inbound().record(erasure, new InboundReceipt(in.messageId(), id, null, turn.replies(), List.of(), now));
+            stores.commit(erasure);
+            listener.committed(id, turn.events());
+            log.info("conversation erased on the citizen's request");
+            return new Reply(turn.replies(), List.of(), false);
+        }
+        conversation = turn.conversation();
         List<String> replyIds = new ArrayList<>();
-        for (String text : response.replies()) {
+        for (String text : turn.replies()) {
             String replyId = conversation.nextMessageId();
             stores.messages().append(batch, new Message(replyId, id, Message.Direction.OUT, "bot", text, now, null));
             conversation = conversation.withMessage(now);
             replyIds.add(replyId);
         }
+        stores.timers().set(batch, id, previousDue, Turn.dueAt(turn.session()));
         stores.conversations().save(batch, conversation);
-        stores.inbound().record(batch, new InboundReceipt(in.messageId(), id, inboundId, response.replies(), replyIds, now));
+        stores.inbound().record(batch, new InboundReceipt(in.messageId(), id, inboundId, turn.replies(), replyIds, now));
         stores.commit(batch);
-        log.info("message handled from={} replies={}", Mask.phone(in.from()), replyIds.size());
-        log.debug("message body in={} out={}", in.body(), response.replies());
-        return new Reply(response.replies(), replyIds, false);
+        listener.committed(id, turn.events());
+        log.info("message handled channel={} from={} replies={}", in.channel(), Mask.phone(in.from()), replyIds.size());
+        log.debug("message body in={} out={}", in.body(), turn.replies());
+        return new Reply(turn.replies(), replyIds, false);
+    }
+
+    /** Runs every timer that is due: reminders and expiries go out through the outbox. Returns how many ran. */
+    public int fireDueTimers() {
+        List<TimerIndex.Due> due = stores.timers().due(clock.instant(), 500);
+        for (TimerIndex.Due d : due) {
+            locked(d.conversationId(), () -> {
+                fire(d);
+                return null;
+            });
+        }
+        return due.size();
+    }
+
+    private void fire(TimerIndex.Due due) {
+        Instant now = clock.instant();
+        Batch batch = new Batch();
+        Optional<Conversation> found = stores.conversations().find(due.conversationId());
+        if (found.isEmpty() || !due.dueAt().equals(Turn.dueAt(Turn.session(found.get())))) {
+            stores.timers().set(batch, due.conversationId(), due.dueAt(), null);
+            stores.commit(batch);
+            return;
+        }
+        Conversation conversation = found.get();
+        Turn turn = Turn.run(engine.get(), actions, conversation, new Input.TimerFired(), batch, now);
+        Conversation after = turn.conversation();
+        for (String text : turn.replies()) {
+            String messageId = after.nextMessageId();
+            stores.messages().append(batch, new Message(messageId, after.id(), Message.Direction.OUT, "bot", text, now, null));
+            stores.outbox().put(batch, new OutboxItem(messageId, after.id(), messageId, after.channel(), after.address(), text,
+                    0, now, OutboxItem.State.PENDING, now));
+            after = after.withMessage(now);
+        }
+        stores.timers().set(batch, after.id(), due.dueAt(), Turn.dueAt(turn.session()));
+        stores.conversations().save(batch, after);
+        stores.commit(batch);
+        listener.committed(after.id(), turn.events());
+        log.info("timer fired conversation={} messages={}", after.id(), turn.replies().size());
+        if (!turn.replies().isEmpty()) {
+            outboxWake.run();
+        }
+    }
+
+    private <T> T locked(String conversationId, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks[Math.floorMod(conversationId.hashCode(), STRIPES)];
+        lock.lock();
+        MDC.put("conversation", conversationId);
+        try {
+            return work.get();
+        } finally {
+            MDC.remove("conversation");
+            lock.unlock();
+        }
     }
 }

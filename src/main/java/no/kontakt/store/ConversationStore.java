@@ -8,5 +8,7 @@ public interface ConversationStore {
 
     void save(Batch batch, Conversation conversation);
 
+    void remove(Batch batch, String id);
+
     long count();
 }

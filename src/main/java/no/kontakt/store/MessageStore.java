@@ -11,5 +11,7 @@ public interface MessageStore {
 
     List<Message> ofConversation(String conversationId);
 
+    void remove(Batch batch, String id);
+
     long count();
 }

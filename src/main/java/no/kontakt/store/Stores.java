@@ -14,6 +14,9 @@ public final class Stores implements AutoCloseable {
     private final MessageStore messages;
     private final InboundLog inbound;
     private final DeliveryStore deliveries;
+    private final OutboxStore outbox;
+    private final TimerIndex timers;
+    private final ContactRequestStore contactRequests;
 
     public Stores(Storage storage, int maxBatch) {
         this.storage = storage;
@@ -22,7 +25,10 @@ public final class Stores implements AutoCloseable {
         this.messages = new Messages(new JsonTable<>(storage, "messages", Message.class));
         this.inbound = new Inbound(new JsonTable<>(storage, "inbound", InboundReceipt.class));
         this.deliveries = new Deliveries(new JsonTable<>(storage, "deliveries", Delivery.class));
-        for (String table : new String[] {"conversations", "messages", "inbound", "deliveries"}) {
+        this.outbox = new Outbox(new JsonTable<>(storage, "outbox", OutboxItem.class));
+        this.timers = new Timers(new JsonTable<>(storage, "timers", TimerIndex.Due.class));
+        this.contactRequests = new ContactRequests(new JsonTable<>(storage, "contact_requests", ContactRequest.class));
+        for (String table : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests"}) {
             storage.table(table);
         }
         storage.commit();
@@ -42,6 +48,18 @@ public final class Stores implements AutoCloseable {
 
     public DeliveryStore deliveries() {
         return deliveries;
+    }
+
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    public TimerIndex timers() {
+        return timers;
+    }
+
+    public ContactRequestStore contactRequests() {
+        return contactRequests;
     }
 
     /** Makes the batch durable (group commit); returns once it is. */
@@ -72,6 +90,10 @@ public final class Stores implements AutoCloseable {
             table.put(batch, conversation.id(), conversation);
         }
 
+        public void remove(Batch batch, String id) {
+            table.remove(batch, id);
+        }
+
         public long count() {
             return table.count();
         }
@@ -84,6 +106,10 @@ public final class Stores implements AutoCloseable {
 
         public Optional<Message> find(String id) {
             return table.get(id);
+        }
+
+        public void remove(Batch batch, String id) {
+            table.remove(batch, id);
         }
 
         public List<Message> ofConversation(String conversationId) {
@@ -121,6 +147,73 @@ public final class Stores implements AutoCloseable {
 
         public Optional<Delivery> find(String messageId) {
             return table.get(messageId);
+        }
+    }
+
+    private record Outbox(JsonTable<OutboxItem> table) implements OutboxStore {
+        public void put(Batch batch, OutboxItem item) {
+            table.put(batch, item.id(), item);
+        }
+
+        public void remove(Batch batch, String id) {
+            table.remove(batch, id);
+        }
+
+        public List<OutboxItem> due(java.time.Instant now, int max) {
+            return table.withPrefix("").stream()
+                    .filter(i -> i.state() == OutboxItem.State.PENDING && !i.nextAttemptAt().isAfter(now))
+                    .limit(max).toList();
+        }
+
+        public List<OutboxItem> sending() {
+            return table.withPrefix("").stream().filter(i -> i.state() == OutboxItem.State.SENDING).toList();
+        }
+
+        public long count() {
+            return table.count();
+        }
+    }
+
+    private record Timers(JsonTable<TimerIndex.Due> table) implements TimerIndex {
+        private static String key(java.time.Instant at, String conversationId) {
+            return String.format("%015d|%s", at.toEpochMilli(), conversationId);
+        }
+
+        public void set(Batch batch, String conversationId, java.time.Instant previous, java.time.Instant dueAt) {
+            if (previous != null && !previous.equals(dueAt)) {
+                table.remove(batch, key(previous, conversationId));
+            }
+            if (dueAt != null) {
+                table.put(batch, key(dueAt, conversationId), new Due(conversationId, dueAt));
+            }
+        }
+
+        public List<Due> due(java.time.Instant now, int max) {
+            return table.map().headMap(String.format("%015d|~", now.toEpochMilli()), true).values().stream()
+                    .limit(max).map(b -> Json.read(b, Due.class)).toList();
+        }
+    }
+
+    private record ContactRequests(JsonTable<ContactRequest> table) implements ContactRequestStore {
+        public void save(Batch batch, ContactRequest request) {
+            table.put(batch, request.id(), request);
+        }
+
+        public Optional<ContactRequest> find(String id) {
+            return table.get(id);
+        }
+
+        public void remove(Batch batch, String id) {
+            table.remove(batch, id);
+        }
+
+        public List<ContactRequest> ofConversation(String conversationId) {
+            return table.withPrefix(conversationId + "/");
+        }
+
+        public List<ContactRequest> all() {
+            return table.withPrefix("").stream()
+                    .sorted(java.util.Comparator.comparing(ContactRequest::createdAt)).toList();
         }
     }
 }

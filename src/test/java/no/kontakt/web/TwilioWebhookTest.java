@@ -52,7 +52,8 @@ class TwilioWebhookTest {
         Message in = kontakt.stores().messages().find(receipt.messageId()).orElseThrow();
         assertThat(in.body()).isEqualTo("hei");
         assertThat(in.providerSid()).isEqualTo(sid);
-        assertThat(kontakt.stores().messages().ofConversation(receipt.conversationId())).hasSize(2);
+        assertThat(response.body()).contains("Dette er Kontakt");
+        assertThat(kontakt.stores().messages().ofConversation(receipt.conversationId())).hasSize(1 + receipt.replies().size());
         assertThat(receipt.conversationId()).doesNotContain("91234567");
     }
 
@@ -155,6 +156,17 @@ class TwilioWebhookTest {
         HttpResponse<String> badForm = twilio.post("/twilio/sms", "Body=%E6%zz", "x");
         assertThat(badForm.statusCode()).isEqualTo(400);
         assertThat(badForm.body()).contains("\"error\":\"bad_request\"");
+    }
+
+    @Test
+    void after_stop_the_webhook_answers_nothing_until_start() {
+        String from = "+4791112222";
+        twilio.sms(from, "hei");
+        assertThat(twilio.sms(from, "STOPP").body()).contains("Du får ikke flere meldinger").contains("113");
+        assertThat(twilio.sms(from, "1").body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+        assertThat(twilio.sms(from, "hallo?").body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+        assertThat(kontakt.stores().outbox().count()).isZero();
+        assertThat(twilio.sms(from, "START").body()).contains("Velkommen tilbake").contains("Svar med et tall");
     }
 
     @Test

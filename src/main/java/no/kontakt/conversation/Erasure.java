@@ -1,0 +1,24 @@
+package no.kontakt.conversation;
+
+import no.kontakt.store.Batch;
+import no.kontakt.store.Message;
+import no.kontakt.store.Stores;
+
+/** Stages the deletion of everything stored about one conversation: messages, requests, timers, the record. */
+final class Erasure {
+    private Erasure() {}
+
+    static void stage(Stores stores, String conversationId, Batch batch) {
+        for (Message m : stores.messages().ofConversation(conversationId)) {
+            stores.messages().remove(batch, m.id());
+        }
+        for (var request : stores.contactRequests().ofConversation(conversationId)) {
+            stores.contactRequests().remove(batch, request.id());
+        }
+        stores.conversations().find(conversationId).ifPresent(c -> {
+            var timer = Turn.dueAt(Turn.session(c));
+            stores.timers().set(batch, conversationId, timer, null);
+        });
+        stores.conversations().remove(batch, conversationId);
+    }
+}

@@ -1,0 +1,29 @@
+package no.kontakt.flow;
+
+import java.util.List;
+import java.util.Map;
+
+/** What wakes the engine: a message, a timer coming due, or the result of an action it asked for. */
+public sealed interface Input {
+
+    /** A message from the citizen; {@code risk} and its reasons come from the risk detector, outside the engine. */
+    record Text(String text, boolean risk, List<String> riskReasons) implements Input {
+        public Text {
+            riskReasons = riskReasons == null ? List.of() : List.copyOf(riskReasons);
+        }
+
+        public static Text of(String text) {
+            return new Text(text, false, List.of());
+        }
+    }
+
+    /** The session's timer is due (reminder or expiry), with no message from the citizen. */
+    record TimerFired() implements Input {}
+
+    /** The action the engine asked for finished through {@code exit}, with values for the script. */
+    record ActionDone(String exit, Map<String, String> outputs) implements Input {
+        public ActionDone {
+            outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
+        }
+    }
+}

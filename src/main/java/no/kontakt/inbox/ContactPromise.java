@@ -1,0 +1,9 @@
+package no.kontakt.inbox;
+
+import java.time.Instant;
+import no.kontakt.store.ContactRequest;
+
+/** Says, in the citizen's language, when they can expect to be contacted about a request. */
+public interface ContactPromise {
+    String describe(ContactRequest request, Instant now, String language);
+}

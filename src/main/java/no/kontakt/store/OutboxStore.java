@@ -1,0 +1,19 @@
+package no.kontakt.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Messages waiting to be sent, oldest first. */
+public interface OutboxStore {
+    void put(Batch batch, OutboxItem item);
+
+    void remove(Batch batch, String id);
+
+    /** Pending items due at {@code now}, at most {@code max}. */
+    List<OutboxItem> due(Instant now, int max);
+
+    /** Items left in {@code SENDING} (by a crash between marking and finishing a send). */
+    List<OutboxItem> sending();
+
+    long count();
+}

@@ -1,0 +1,92 @@
+package no.kontakt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import no.kontakt.App;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as an admin uses it: validate, chat and classify, through {@code App.run}. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out) {}
+
+    private static synchronized Run run(String stdin, String... args) {
+        InputStream oldIn = System.in;
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int exit = App.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(oldIn);
+            System.setOut(oldOut);
+        }
+    }
+
+    @Test
+    void validate_passes_the_shipped_scripts() {
+        Run run = run("", "validate", "conversations");
+        assertThat(run.out()).contains("0 errors, 0 warnings");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void validate_reports_a_missing_step_a_missing_language_and_an_emoji_with_their_locations() throws IOException {
+        Path copy = dir.resolve("conversations");
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(Path.of("conversations"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Path contact = copy.resolve("contact.yaml");
+        String yaml = Files.readString(contact)
+                .replace("      next: ask_channel\n", "      next: ask_chanel\n")
+                .replace("      en: \"Shall we call you (1) or send a text (2)?\"\n", "")
+                .replace("Vad vill du att vi kallar dig?", "Vad vill du att vi kallar dig? 🙂");
+        Files.writeString(contact, yaml);
+
+        Run run = run("", "validate", copy.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).containsPattern(contact + ":\\d+:\\d+: step 'ask_topic': 'ask_chanel' is not a step \\(known: ")
+                .containsPattern(contact + ":\\d+:\\d+: step 'ask_channel': the en text is missing")
+                .containsPattern(contact + ":\\d+:\\d+: warning: step 'ask_name' \\(sv\\): '🙂' makes the SMS UCS-2");
+    }
+
+    @Test
+    void chat_shows_the_menu_and_then_where_1_leads() {
+        Run run = run("hei\n1\n", "chat", "--at", "2026-11-24T10:00:00+01:00");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Dette er Kontakt").contains("Svar med et tall").contains("Hva vil du snakke om?");
+        assertThat(run.out().indexOf("Svar med et tall")).isLessThan(run.out().indexOf("Hva vil du snakke om?"));
+    }
+
+    @Test
+    void chat_speaks_the_language_asked_for() {
+        Run run = run("hi\n", "chat", "--lang", "en");
+        assertThat(run.out()).contains("Reply with a number");
+    }
+
+    @Test
+    void classify_prints_one_json_object_a_line() {
+        Run run = run("jeg vil ha en samtale\nkan noen ringe meg\n", "classify");
+        assertThat(run.exit()).isZero();
+        String[] lines = run.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith("{\"text\":\"kan noen ringe meg\",\"language\":").contains("\"intent\":\"contact\"").contains("\"risk\":false");
+    }
+}

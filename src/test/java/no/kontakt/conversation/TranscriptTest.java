@@ -1,0 +1,102 @@
+package no.kontakt.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import no.kontakt.flow.ScriptLoader;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Replays every transcript in {@code conversations/tests/} as its own test, through the real conversation
+ * service (session stored as JSON between turns). {@code mvn test -Dtranscripts.update=true} rewrites the
+ * expected {@code out:} texts instead, for review in git.
+ */
+class TranscriptTest {
+    static final Path SCRIPTS = Path.of("conversations");
+    static final Path TESTS = SCRIPTS.resolve("tests");
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    static boolean updating() {
+        return Boolean.parseBoolean(System.getProperty("transcripts.update", "false"));
+    }
+
+    static List<Path> files() throws IOException {
+        try (Stream<Path> list = Files.list(TESTS)) {
+            return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    static Transcript read(Path file) throws IOException {
+        return YAML.readValue(file.toFile(), Transcript.class);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_transcript_replays() throws IOException {
+        return files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
+            Transcript transcript = read(file);
+            try (TranscriptRunner runner = new TranscriptRunner(transcript)) {
+                Transcript actual = runner.replay(!updating());
+                if (updating() && !actual.equals(transcript)) {
+                    YAML.writeValue(file.toFile(), actual);
+                }
+            }
+        }));
+    }
+
+    @Test
+    void every_script_has_a_transcript() throws IOException {
+        Set<String> scripts = new TreeSet<>();
+        try (Stream<Path> list = Files.list(SCRIPTS)) {
+            list.filter(p -> p.toString().endsWith(".yaml"))
+                    .map(p -> ScriptLoader.nameOf(p.getFileName().toString()))
+                    .filter(n -> !n.equals("global") && !n.equals("intents"))
+                    .forEach(scripts::add);
+        }
+        Set<String> proven = new TreeSet<>();
+        for (Path f : files()) {
+            proven.add(read(f).script());
+        }
+        List<String> missing = new ArrayList<>(scripts);
+        missing.removeAll(proven);
+        assertThat(missing).as("scripts without a transcript in conversations/tests/").isEmpty();
+    }
+
+    static Duration duration(String text) {
+        String t = text.strip().toLowerCase();
+        long n = Long.parseLong(t.replaceAll("[^0-9]", ""));
+        return switch (t.replaceAll("[0-9 ]", "")) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m", "min" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("not a duration: " + text);
+        };
+    }
+}
