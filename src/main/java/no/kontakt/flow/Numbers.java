@@ -6,13 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/**
- * Reads a number typed as the whole answer: digits ("2", " 3 ", "2.", "#2") or a number word from one to twelve in nb,
- * nn, da, sv or en ("to", "två", "fire", "fyra", "seks", "sex", "three").
- */
+/** Reads a number typed as the whole answer: digits ("2", " 3 ", "2.") or a word from one to twelve ("två"). */
 public final class Numbers {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
-    private static final Pattern EDGES = Pattern.compile("^[.:+-]+|[.:+-]+$");
+    private static final Pattern EDGES = Pattern.compile("^[+]+|[.:]+$");
     private static final Map<String, Integer> WORDS = new HashMap<>();
     private static final Map<String, Integer> SQUEEZED = new HashMap<>();
 
@@ -34,11 +31,12 @@ public final class Numbers {
     private Numbers() {}
 
     /**
-     * The number, or empty when the text is anything more than one number: "2 barn", "1 2", "2,5", "nr 2" and
-     * "kanskje to" are empty. Digits may carry leading zeros and a trailing dot or colon; at most nine digits, so
-     * the value always fits. Words are matched whole after {@link Text#normalize} ("en", "et" and "ni" only count
-     * because the whole message is that word). {@code language} is accepted for symmetry with the other readers;
-     * no word means different numbers in different languages, so it is not needed.
+     * The number, or empty when the text is anything more than one number. Digits: "2", " 3 ", "2.", "2)", "#2",
+     * "+2", "07" (at most nine, so the value always fits; no sign). Words from one to twelve in nb, nn, da, sv and
+     * en: "en", "én", "ett", "ein", "to", "två", "fire", "fyra", "seks", "sex", "three"…, matched whole after
+     * {@link Text#normalize}, so "en", "et" and "ni" count only when they are the whole message. Empty for "2 barn",
+     * "1 2", "2,5", "-2", "nr 2", "kanskje to". {@code language} is accepted for symmetry with the other readers; no
+     * word means different numbers in different languages, so it is not needed.
      */
     public static Optional<Integer> parse(String text, String language) {
         Objects.requireNonNull(text, "text");

@@ -7,14 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/**
- * What an SMS costs: its encoding, its length in that encoding's units (GSM-7 septets or UTF-16 code units) and how
- * many segments it is sent as.
- *
- * <p>GSM-7 fits 160 septets in one segment and 153 in each part of a longer one; UCS-2 fits 70 and 67. The count is
- * exact, as Twilio sends it: an extension character (two septets) or a surrogate pair is never split across two
- * parts, so a long text can take one part more than {@code ceil(units / 153)} (or 67).
- */
+/** What an SMS costs: its encoding, its length in that encoding's units, and how many segments it is sent as. */
 public record Segments(Encoding encoding, int units, int count) {
     /** How the text is encoded: the GSM 03.38 alphabet, or UCS-2 as soon as one character is outside it. */
     public enum Encoding { GSM7, UCS2 }
@@ -41,7 +34,13 @@ public record Segments(Encoding encoding, int units, int count) {
         }
     }
 
-    /** The encoding, length and segment count of {@code text}; an empty text is GSM-7 with 0 units and 0 segments. */
+    /**
+     * The encoding, length and segment count of {@code text}. GSM-7 counts septets (two for an extension character)
+     * and fits 160 in one segment, 153 in each part of a longer message; UCS-2 counts UTF-16 code units and fits 70,
+     * then 67 a part. The count is exact, as Twilio sends it: an extension character or a surrogate pair is never
+     * split across two parts, so a long text can take one part more than {@code ceil(units / 153)} (or 67). An
+     * empty text is GSM-7 with 0 units and 0 segments.
+     */
     public static Segments of(String text) {
         Objects.requireNonNull(text, "text");
         boolean gsm = text.codePoints().allMatch(cp -> Gsm7.septets(cp) > 0);

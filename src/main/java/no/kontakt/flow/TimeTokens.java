@@ -53,15 +53,13 @@ final class TimeTokens {
                 out.add(new Dash());
             } else {
                 Clock clock = clock(m.group("num"), m.group("min"), m.group("mer"));
-                if (clock != null) {
-                    out.add(clock);
-                }
+                out.add(clock != null ? clock : new Word(m.group()));
             }
         }
         return out;
     }
 
-    /** Null for numbers that cannot be a time of day (3 digits, 5 or more: phone numbers, years). */
+    /** Null for numbers that cannot be a time of day (3 digits, 5 or more: phone numbers); they stay words. */
     private static Clock clock(String num, String min, String meridiem) {
         char mer = meridiem == null ? 0 : (meridiem.equals("a") || meridiem.equals("f") ? 'a' : 'p');
         if (num.length() == 4 && min == null && mer == 0) {

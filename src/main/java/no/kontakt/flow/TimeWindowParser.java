@@ -12,27 +12,7 @@ import java.util.Optional;
 import no.kontakt.flow.TimeReading.DayRef;
 import no.kontakt.flow.TimeTokens.Clock;
 
-/**
- * Reads when a citizen wants to be contacted ("etter 16", "i morgen formiddag", "fredag mellom 10 og 12", "asap")
- * into a {@link TimeWindow} in the zone of {@code now}.
- *
- * <p>Rules, with the day's span 08:00–21:00:
- * <ul>
- *   <li>asap words alone ("nå", "snarest", "när som helst", "whenever") give {@link TimeWindow#asap}; with any
- *       concrete time the concrete time wins ("i morgen når som helst" is tomorrow 08–21).</li>
- *   <li>"etter X" is X–21:00 on the first day X is still ahead (today if now is before X, else tomorrow);
- *       "kl X" is X to X+1h, today if X has not passed; "før X" is max(now, 08:00)–X, tomorrow if X has passed.</li>
- *   <li>A day part, a range or a day alone is that span today if it has not ended (starting no earlier than now),
- *       else tomorrow. Named days ("i dag", "fredag") are used as said: a weekday is today only while the window
- *       is still ahead, else next week; "neste fredag" is never today. Several days span from the first to the last.</li>
- *   <li>Hours 1–7 with no am/pm and no leading zero mean 13–19 ("etter 4" is 16:00, "kl 07" is 07:00); with a day
- *       part the hour that falls in it is taken ("i kveld kl 8" is 20:00). "halv 3" is 14:30.</li>
- *   <li>"om 2 timer"/"in 30 min" is now+offset for an hour; "innen en time" is now until now+1h (at most 48 hours).</li>
- *   <li>Empty for no time at all ("hei", "vet ikke", "ikke nå"), hours over 24, minutes over 59, a window that ends
- *       before it starts ("etter 22"), a named day that is over ("i dag" at 22:00) and negations it cannot read
- *       ("ikke mellom 10 og 12"). "ikke før 16" is after 16.</li>
- * </ul>
- */
+/** Reads when a citizen wants to be contacted ("etter 16", "i morgen formiddag", "asap") into a {@link TimeWindow}. */
 public final class TimeWindowParser {
     static final int DAY_START = 8 * 60;
     static final int DAY_END = 21 * 60;
@@ -40,7 +20,33 @@ public final class TimeWindowParser {
 
     private TimeWindowParser() {}
 
-    /** The window the text asks for, or empty when it names no time or an impossible one. */
+    /**
+     * The window {@code text} asks for, in the zone of {@code now}, or empty when it names no time or an impossible
+     * one. {@code language} (nb, nn, da, sv, en; may be null) only settles words that differ: "for" is "at" in English
+     * and "før" elsewhere, "no" is "now" in nynorsk, "frokost" is lunch in Danish.
+     *
+     * <p>Rules, with the day's span 08:00–21:00:
+     * <ul>
+     *   <li>asap words alone ("nå", "snarest", "när som helst", "whenever") give {@link TimeWindow#asap}; with any
+     *       concrete time the concrete time wins ("i morgen når som helst" is tomorrow 08–21).</li>
+     *   <li>"etter X" is X–21:00 on the first day X is still ahead (today if now is before X, else tomorrow);
+     *       "kl X" is X to X+1h, today if X has not passed; "før X" is max(now, 08:00)–X, tomorrow if X has
+     *       passed.</li>
+     *   <li>A day part, a range or a day alone is that span today if it has not ended (starting no earlier than
+     *       now), else tomorrow. Named days ("i dag", "fredag") are used as said: a weekday is today only while the
+     *       window is still ahead, else next week; "neste fredag" is never today. Several days ("i dag eller i
+     *       morgen") span from the first to the last.</li>
+     *   <li>Hours 1–7 with no am/pm and no leading zero mean 13–19 ("etter 4" is 16:00, "kl 07" is 07:00); with a
+     *       day part the hour that falls in it is taken ("i kveld kl 8" is 20:00). "halv 3" is 14:30.</li>
+     *   <li>"om 2 timer"/"in 30 min" is now+offset for an hour; "innen en time" is now until now+1h (at most 48
+     *       hours).</li>
+     *   <li>After a word of being busy ("jobber", "på skolen", "opptatt", "busy"), "til 16" and "8-16" mean after
+     *       16.</li>
+     *   <li>Empty for no time at all ("hei", "vet ikke", "ikke nå"), hours over 24, minutes over 59, a window that
+     *       ends before it starts ("etter 22"), a named day that is over ("i dag" at 22:00) and negations it cannot
+     *       read ("ikke mellom 10 og 12"). "ikke før 16" is after 16.</li>
+     * </ul>
+     */
     public static Optional<TimeWindow> parse(String text, String language, ZonedDateTime now) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(now, "now");

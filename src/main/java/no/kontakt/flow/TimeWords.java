@@ -11,7 +11,7 @@ final class TimeWords {
     /** What a word does in a time answer. */
     enum Kind {
         ASAP, DAY, WEEKDAY, NEXT, PART, AFTER, BEFORE, AT, BETWEEN, FROM, UNTIL, TO, AND, NEG, LATER, FILLER,
-        HALF, HALF_PAST, CLOCK, IN, HOURS, MINUTES, HALF_HOUR, QUARTER, ARTICLE, COUNT, IGNORE
+        HALF, HALF_PAST, CLOCK, IN, HOURS, MINUTES, HALF_HOUR, QUARTER, ARTICLE, COUNT, BUSY, IGNORE
     }
 
     /** A word's meaning: its kind, a value (day offset, ISO weekday, minutes) and an optional day part. */
@@ -94,6 +94,9 @@ final class TimeWords {
         put(Kind.ARTICLE, 1, null, "a", "an");
         put(Kind.COUNT, 0, null, "år", "years", "year", "gang", "ganger", "gonger", "times", "dager", "dagar",
                 "days", "uker", "veckor", "weeks", "barn", "kr", "kroner", "kronor");
+        put(Kind.BUSY, 0, null, "jobb", "jobben", "jobber", "jobbar", "jobbe", "jobbet", "arbeid", "arbeider",
+                "arbejde", "arbejder", "arbetar", "skole", "skolen", "skolan", "skule", "skulen", "opptatt",
+                "optaget", "upptagen", "work", "working", "school", "busy");
         put(Kind.IGNORE, 0, null, "god morgen", "godmorgen", "god morgon", "godmorgon", "good morning",
                 "god kveld", "god kväll", "god aften", "good evening", "god ettermiddag", "good afternoon",
                 "god dag", "goddag", "god natt", "godnatt", "good night");

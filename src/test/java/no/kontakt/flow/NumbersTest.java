@@ -61,7 +61,7 @@ class NumbersTest {
 
     @ParameterizedTest(name = "\"{0}\" is not a number")
     @ValueSource(strings = {"", " ", "2 barn", "1 2", "2,5", "nr 2", "nummer to", "kanskje to", "en gang",
-            "ett tu tre", "tretten", "1234567890", "-", "x", "to?!?!x"})
+            "ett tu tre", "tretten", "1234567890", "-", "x", "to?!?!x", "-2", "2:30"})
     void reads_nothing_when_the_answer_is_more_than_a_number(String text) {
         assertThat(Numbers.parse(text, "nb")).isEmpty();
     }
