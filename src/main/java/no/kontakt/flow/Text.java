@@ -20,7 +20,7 @@ public final class Text {
      *   <li>NFD, then every combining mark is dropped ({@code é → e, å → a, ä → a, ö → o, ü → u});</li>
      *   <li>every character that is not a letter, a digit, whitespace or one of {@code : . - +} becomes a space,
      *       so punctuation and emoji separate words ({@code "ja,takk!🙂" → "ja takk"});</li>
-     *   <li>runs of whitespace (also no-break and other Unicode spaces) become one space, and the ends are trimmed.</li>
+     *   <li>runs of whitespace (also no-break and other Unicode spaces) become one space; the ends are trimmed.</li>
      * </ol>
      * Letters of other scripts are kept as they are. Example: {@code "  Etter  KL. 16!! " → "etter kl. 16"}.
      */

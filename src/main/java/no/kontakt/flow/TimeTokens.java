@@ -10,7 +10,7 @@ final class TimeTokens {
     /** A piece of a time answer. */
     sealed interface Token permits Word, Clock, Dash {}
 
-    /** A word, folded by {@link Text#normalize} and squeezed by {@link Text#squeeze}; phrases join words with spaces. */
+    /** A word, folded ({@link Text#normalize}) and squeezed ({@link Text#squeeze}); a phrase joins words by spaces. */
     record Word(String text) implements Token {}
 
     /**
