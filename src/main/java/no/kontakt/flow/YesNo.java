@@ -42,7 +42,8 @@ public final class YesNo {
                 "not really", "no way", "ikke interessert", "ikkje interessert", "inte intresserad",
                 "ikke interesseret", "not interested", "no thanks", "no thank you", "ikke aktuelt", "ikkje aktuelt",
                 "inte aktuellt", "helst ikke", "helst ikkje", "helst inte", "ikke nu", "inte nu", "not now",
-                "ikke nå", "ikkje no", "ikkje nå", "dont", "don t", "do not", "ingen takk", "aldri i livet", "aldrig i livet", "no chance");
+                "ikke nå", "ikkje no", "ikkje nå", "dont", "don t", "do not", "ingen takk", "aldri i livet",
+                "aldrig i livet", "no chance");
     }
 
     private YesNo() {}
