@@ -28,7 +28,11 @@ import no.kontakt.flow.ScriptException;
 import no.kontakt.flow.Validator;
 import no.kontakt.inbox.CancelContactAction;
 import no.kontakt.inbox.RequestContactAction;
-import no.kontakt.inbox.WindowPromise;
+import no.kontakt.hours.OpeningHours;
+import no.kontakt.inbox.AmbulantRequestAction;
+import no.kontakt.inbox.AmbulantStatusAction;
+import no.kontakt.inbox.HoursPromise;
+import no.kontakt.inbox.OnCallAlerts;
 import no.kontakt.nlu.IntentExamples;
 import no.kontakt.nlu.KeywordIntentClassifier;
 import no.kontakt.privacy.Pseudonyms;
@@ -50,6 +54,9 @@ public final class Kontakt implements AutoCloseable {
     private final AppConfig config;
     private final Stores stores;
     private final Actions actions;
+    private final OpeningHours office;
+    private final OpeningHours ambulant;
+    private final OnCallAlerts alerts;
     private final ConversationService conversations;
     private final OutboxDispatcher outbox;
     private final RiskCheck risk;
@@ -69,7 +76,10 @@ public final class Kontakt implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.stores = new Stores(storage, config.store().commitMaxBatch());
-        this.actions = actions(stores);
+        this.office = config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
+        this.ambulant = config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
+        this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
+        this.actions = actions(config, stores, office, ambulant, alerts);
         Library library = compileScripts(config, actions);
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config));
@@ -86,6 +96,7 @@ public final class Kontakt implements AutoCloseable {
                 : new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage());
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
+        this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));
     }
 
     /** Builds Kontakt on the configured MapDB store, without starting the server or the scheduler. */
@@ -142,11 +153,14 @@ public final class Kontakt implements AutoCloseable {
         }
     }
 
-    static Actions actions(Stores stores) {
+    static Actions actions(AppConfig config, Stores stores, OpeningHours office, OpeningHours ambulant, OnCallAlerts alerts) {
         return new Actions(List.of(
                 new HandoffAction(),
-                new RequestContactAction(stores.contactRequests(), new WindowPromise()),
-                new CancelContactAction(stores.contactRequests())));
+                new RequestContactAction(stores.contactRequests(), new HoursPromise(office,
+                        java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)))),
+                new CancelContactAction(stores.contactRequests()),
+                new AmbulantStatusAction(ambulant, config.ambulant().callWithinMinutes()),
+                new AmbulantRequestAction(stores.contactRequests(), alerts)));
     }
 
     /** Compiles the scripts folder; any error stops start-up with every located problem. */
@@ -161,7 +175,8 @@ public final class Kontakt implements AutoCloseable {
     /** The compiler for the configuration's languages and the registered actions (for {@code validate}). */
     public static Compiler compiler(AppConfig config) {
         try (Stores scratch = new Stores(new no.kontakt.store.InMemoryStorage(), 1)) {
-            return compiler(config, actions(scratch));
+            OpeningHours hours = config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
+            return compiler(config, actions(config, scratch, hours, hours, new OnCallAlerts(scratch.outbox(), hours, List.of())));
         }
     }
 
@@ -178,6 +193,14 @@ public final class Kontakt implements AutoCloseable {
 
     static Engine engine(AppConfig config, Library library, IntentClassifier classifier) {
         return new Engine(library, classifier, context(config), config.unit().defaultLanguage());
+    }
+
+    public OpeningHours ambulantHours() {
+        return ambulant;
+    }
+
+    public OpeningHours officeHours() {
+        return office;
     }
 
     public RiskCheck risk() {

@@ -11,7 +11,8 @@ import java.util.Set;
  * The whole configuration, bound from {@code config/kontakt.yaml}. Every record validates itself and
  * fills its defaults here, so defaults live in one place; each component receives only its own slice.
  */
-public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Conversations conversations) {
+public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Office office, Ambulant ambulant,
+                        Conversations conversations) {
 
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
 
@@ -21,6 +22,8 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         twilio = Check.orDefault(twilio, new Twilio(null, null, null, null));
         unit = Check.orDefault(unit, new Unit(null, null, null, null, null));
         emergency = Emergency.forCountry(unit.country(), emergency);
+        office = Check.orDefault(office, new Office(null, null));
+        ambulant = Check.orDefault(ambulant, new Ambulant(null, null, null));
         conversations = Check.orDefault(conversations, new Conversations(null));
     }
 
@@ -134,6 +137,49 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         }
     }
 
+    /**
+     * The unit's opening hours (when staff handle contact requests) and its promise: a request is answered
+     * within {@code contact_promise_hours} of open time.
+     */
+    public record Office(HoursConfig hours, Double contactPromiseHours) {
+        public Office {
+            hours = Check.orDefault(hours, new HoursConfig(List.of(new HoursConfig.PeriodConfig(
+                    List.of("mon", "tue", "wed", "thu", "fri"), java.time.LocalTime.of(8, 0), java.time.LocalTime.of(15, 30))), "closed", List.of()));
+            contactPromiseHours = Check.orDefault(contactPromiseHours, 7.5);
+            if (contactPromiseHours <= 0 || contactPromiseHours > 200) {
+                throw ConfigException.at("contact_promise_hours", "must be between 0 and 200 (was " + contactPromiseHours + ")");
+            }
+        }
+    }
+
+    /**
+     * The evening and weekend ambulant service: its hours, how soon the team calls, and the on-call phones
+     * alerted (comma-separated E.164 numbers, from the environment: they are staff's phones).
+     */
+    public record Ambulant(HoursConfig hours, Integer callWithinMinutes, String oncallPhones) {
+        public Ambulant {
+            hours = Check.orDefault(hours, new HoursConfig(List.of(
+                    new HoursConfig.PeriodConfig(List.of("mon", "tue", "wed", "thu", "fri"), java.time.LocalTime.of(15, 30), java.time.LocalTime.of(22, 0)),
+                    new HoursConfig.PeriodConfig(List.of("sat", "sun"), java.time.LocalTime.of(11, 0), java.time.LocalTime.of(22, 0))),
+                    "like_sunday", List.of()));
+            callWithinMinutes = Check.between("call_within_minutes", Check.orDefault(callWithinMinutes, 30), 1, 24 * 60);
+            oncallPhones = oncallPhones == null ? "" : oncallPhones.strip();
+            for (String phone : phones(oncallPhones)) {
+                if (!phone.matches("\\+[1-9][0-9]{6,14}")) {
+                    throw ConfigException.at("oncall_phones", "'" + phone + "' is not an E.164 number such as +4791234567");
+                }
+            }
+        }
+
+        public List<String> oncall() {
+            return phones(oncallPhones);
+        }
+
+        private static List<String> phones(String list) {
+            return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
     /** Where the scripts are. */
     public record Conversations(Path dir) {
         public Conversations {
@@ -148,7 +194,8 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
             "KONTAKT_DATA_DIR", "store.data_dir",
             "KONTAKT_TWILIO_ACCOUNT_SID", "twilio.account_sid",
             "KONTAKT_TWILIO_AUTH_TOKEN", "twilio.auth_token",
-            "KONTAKT_TWILIO_FROM", "twilio.from_number");
+            "KONTAKT_TWILIO_FROM", "twilio.from_number",
+            "KONTAKT_ONCALL_PHONES", "ambulant.oncall_phones");
 
     /** Keys that hold secrets: they may only come from the environment. */
     static final Set<String> SECRET_KEYS = Set.of("twilio.account_sid", "twilio.auth_token");

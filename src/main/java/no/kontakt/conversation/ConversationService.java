@@ -41,6 +41,7 @@ public final class ConversationService {
     private final Clock clock;
     private final Runnable outboxWake;
     private volatile EventListener listener = (conversationId, events) -> { };
+    private volatile UrgentHook urgentHook = (batch, now, conversationId) -> 0;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
     public ConversationService(Stores stores, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
@@ -70,6 +71,15 @@ public final class ConversationService {
 
     public void listen(EventListener newListener) {
         this.listener = newListener;
+    }
+
+    /** Called, in the batch of the step, when a conversation first becomes urgent (alerts the on-call). */
+    public interface UrgentHook {
+        int becameUrgent(Batch batch, Instant now, String conversationId);
+    }
+
+    public void onUrgent(UrgentHook hook) {
+        this.urgentHook = hook;
     }
 
     /** New conversations and safe points use this engine (new script versions) from now on. */
@@ -104,6 +114,7 @@ public final class ConversationService {
         conversation = conversation.withMessage(now);
 
         java.time.Instant previousDue = Turn.dueAt(Turn.session(conversation));
+        boolean wasUrgent = conversation.urgent();
         RiskCheck.Assessment assessment = risk.assess(in.body(), conversation.language());
         var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons());
         Turn turn = Turn.run(engine.get(), actions, conversation, input, batch, now);
@@ -120,6 +131,7 @@ public final class ConversationService {
             return new Reply(turn.replies(), List.of(), false);
         }
         conversation = turn.conversation();
+        boolean alerted = conversation.urgent() && !wasUrgent && urgentHook.becameUrgent(batch, now, id) > 0;
         List<String> replyIds = new ArrayList<>();
         for (String text : turn.replies()) {
             String replyId = conversation.nextMessageId();
@@ -131,6 +143,9 @@ public final class ConversationService {
         stores.conversations().save(batch, conversation);
         stores.inbound().record(batch, new InboundReceipt(in.messageId(), id, inboundId, turn.replies(), replyIds, now));
         stores.commit(batch);
+        if (alerted) {
+            outboxWake.run();
+        }
         listener.committed(id, turn.events());
         log.info("message handled channel={} from={} replies={}", in.channel(), Mask.phone(in.from()), replyIds.size());
         log.debug("message body in={} out={}", in.body(), turn.replies());
