@@ -18,10 +18,6 @@ final class PhraseMatcher {
         boolean overlaps(Hit other) {
             return start <= other.end && other.start <= end;
         }
-
-        boolean within(Hit other) {
-            return start >= other.start && end <= other.end;
-        }
     }
 
     private final WordIndex words;

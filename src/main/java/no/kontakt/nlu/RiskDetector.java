@@ -79,7 +79,7 @@ public final class RiskDetector {
             if (!isRisk(hit) || hit.rule().exception()) {
                 continue;
             }
-            Hit negating = exceptions.stream().filter(hit::within).findFirst().orElse(null);
+            Hit negating = exceptions.stream().filter(hit::overlaps).findFirst().orElse(null);
             Hit topic = hit.rule().section().mention()
                     ? topics.stream().filter(t -> isTopicOf(t, hit)).findFirst().orElse(null)
                     : null;

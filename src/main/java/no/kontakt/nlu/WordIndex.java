@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * Finds which lexicon words a message word matches, tolerating typos: built once at load.
  * Whole words of 5–8 letters match within Damerau-Levenshtein distance 1, longer words within 2, shorter ones
- * exactly; stems of 8 letters or more tolerate one typo too. A typo must keep the first letter (or swap the
- * first two), and a word listed as ordinary is never taken for a typo. Runs of a letter are squeezed
- * ("doooo" → "do") and aliases ("ikk" → "ikke") are tried as well.
+ * exactly; stems of 8 letters or more tolerate one typo too, but only in the part they share with a shorter
+ * stem ("selvmorstanker" is selvmordstank*, "självmordsprevention" is not självmordsbrev*). A typo must keep
+ * the first letter (or swap the first two), and a word listed as ordinary is never taken for a typo. Runs of a letter are squeezed
+ * when a letter is repeated three times or more ("doooo" → "doo", "do"), and aliases ("ikk" → "ikke") are tried as well.
  */
 final class WordIndex {
     private static final int MIN_FUZZY = 5;
@@ -25,6 +26,7 @@ final class WordIndex {
     private final Map<Character, List<Entry>> fuzzyByFirst = new HashMap<>();
     private final List<Entry> fuzzyStems = new ArrayList<>();
     private final List<Entry> partials = new ArrayList<>();
+    private final Map<String, Integer> heads = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> aliases;
     private final Set<String> ordinary;
     private int maxPrefix;
@@ -73,8 +75,11 @@ final class WordIndex {
     void match(String word, BitSet out) {
         Set<String> variants = new LinkedHashSet<>(4);
         variants.add(word);
-        variants.add(Folding.squeezeRuns(word, 2));
-        variants.add(Folding.squeezeRuns(word, 1));
+        String squeezed = Folding.squeezeRuns(word, 2);
+        if (!squeezed.equals(word)) {
+            variants.add(squeezed);
+            variants.add(Folding.squeezeRuns(word, 1));
+        }
         if (word.contains("oe")) {
             variants.add(word.replace("oe", "o"));
         }
@@ -86,7 +91,6 @@ final class WordIndex {
         }
         if (!ordinary.contains(word)) {
             matchFuzzy(word, out);
-            String squeezed = Folding.squeezeRuns(word, 2);
             if (!squeezed.equals(word)) {
                 matchFuzzy(squeezed, out);
             }
@@ -113,13 +117,27 @@ final class WordIndex {
         fuzzyAgainst(word, fuzzyByFirst.get(word.charAt(0)), out);
         fuzzyAgainst(word, fuzzyByFirst.get(word.charAt(1)), out);
         for (Entry e : fuzzyStems) {
+            String tail = e.text().substring(headLength(e.text()));
             for (int len = e.text().length() - 1; len <= Math.min(word.length(), e.text().length() + 1); len++) {
-                if (sameStart(word, e.text()) && EditDistance.within(word.substring(0, len), e.text(), 1) <= 1) {
+                String start = word.substring(0, len);
+                if (sameStart(word, e.text()) && start.endsWith(tail) && EditDistance.within(start, e.text(), 1) <= 1) {
                     out.set(e.id());
                     break;
                 }
             }
         }
+    }
+
+    /** How much of {@code stem} is the longest shorter stem ("selvmord" of "selvmordsbrev"), or all of it. */
+    private int headLength(String stem) {
+        return heads.computeIfAbsent(stem, s -> {
+            for (int len = s.length() - 1; len >= MIN_FUZZY; len--) {
+                if (prefixes.containsKey(s.substring(0, len))) {
+                    return len;
+                }
+            }
+            return s.length();
+        });
     }
 
     private static void fuzzyAgainst(String word, List<Entry> entries, BitSet out) {
