@@ -75,6 +75,10 @@ final class Lexicon {
             default -> {
                 boolean exception = line.startsWith("!");
                 String text = exception ? line.substring(1).trim() : line;
+                if (exception && text.contains("..")) {
+                    errors.add(where + "exception '" + line + "' may not use '..': it could swallow a real risk phrase nearby");
+                    return;
+                }
                 List<Rule.Slot> slots = PatternSyntax.slots(where, text, words, errors);
                 if (slots != null) {
                     pending.add(new Rule(language, section, text, slots, exception, false));

@@ -19,8 +19,9 @@ import no.kontakt.nlu.Section.Kind;
  * Tells whether a message signals acute risk (suicidal intent, self-harm, overdose and method words,
  * violence by or against the writer), recall first, from the lexicons in {@code nlu/risk-*.txt}.
  * Every language's lexicon is checked whatever the hint, since people mix languages; the hint only
- * orders the reasons. A word in a {@code mention} section is discounted when a topic word stands within
- * {@value #TOPIC_WINDOW} words of it ("kurset om selvmordsforebygging"); intent patterns are never discounted.
+ * orders the reasons. A word in a {@code mention} section is discounted when a topic phrase ends at most
+ * {@value #TOPIC_WINDOW} words before it or stands right after or inside it ("kurset om selvmordsforebygging");
+ * intent patterns are never discounted. An exception pattern suppresses only the hits it overlaps.
  */
 public final class RiskDetector {
     /** The languages with a lexicon, in the order their reasons are preferred after the hint. */

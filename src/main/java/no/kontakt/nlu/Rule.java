@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One pattern line of a lexicon: a sequence of slots, each matching one word of the message.
- * An {@code exception} ("!" line) suppresses the risk hits that overlap its own match
+ * An {@code exception} ("!" line, never with a gap) suppresses the risk hits that overlap its own match
  * ("dont want to die" suppresses "want to die"; "en paracet for hodepinen" suppresses "tok .. paracet").
  */
 record Rule(String language, Section section, String text, List<Slot> slots, boolean exception, boolean firstPerson) {

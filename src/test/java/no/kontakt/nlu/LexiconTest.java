@@ -52,6 +52,8 @@ class LexiconTest {
                 .hasMessageContaining("test.txt:2: 'self-harm' in 'self-harm' is not a word");
         assertThatThrownBy(() -> read("[suicidal]\n.. leve\n"))
                 .hasMessage("test.txt:2: '..' must stand between two words in '.. leve'");
+        assertThatThrownBy(() -> read("[suicidal]\n!ikke .. dø\n"))
+                .hasMessage("test.txt:2: exception '!ikke .. dø' may not use '..': it could swallow a real risk phrase nearby");
         assertThatThrownBy(() -> read("[overdose]\ntatt @pills\n"))
                 .hasMessage("test.txt:2: word class @pills in 'tatt @pills' is not defined above in [words]");
     }

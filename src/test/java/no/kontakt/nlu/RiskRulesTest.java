@@ -107,6 +107,15 @@ class RiskRulesTest {
     }
 
     @Test
+    void an_exception_suppresses_only_the_hits_it_overlaps() {
+        assertThat(assess("tok en paracet for hodepinen").risk()).isFalse();
+        assertThat(assess("tok en paracet for hodepinen og så resten av pakka").risk()).isTrue();
+        assertThat(assess("kan jeg henge meg på gruppa").risk()).isFalse();
+        assertThat(assess("vil henge meg på loftet gruppa hjelper ikke").risk()).isTrue();
+        assertThat(assess("orker ikke mer vil bare å dø").risk()).isTrue();
+    }
+
+    @Test
     void method_emoji_are_risk_on_their_own() {
         assertThat(assess("💊").reasons()).containsExactly("emoji:pill");
         assertThat(assess("💊💊💊 bye").risk()).isTrue();
