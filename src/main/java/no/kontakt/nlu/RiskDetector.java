@@ -1,0 +1,185 @@
+package no.kontakt.nlu;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import no.kontakt.nlu.PhraseMatcher.Hit;
+import no.kontakt.nlu.Section.Kind;
+
+/**
+ * Tells whether a message signals acute risk (suicidal intent, self-harm, overdose and method words,
+ * violence by or against the writer), recall first, from the lexicons in {@code nlu/risk-*.txt}.
+ * Every language's lexicon is checked whatever the hint, since people mix languages; the hint only
+ * orders the reasons. A word in a {@code mention} section is discounted when a topic phrase ends at most
+ * {@value #TOPIC_WINDOW} words before it or stands right after or inside it ("kurset om selvmordsforebygging");
+ * intent patterns are never discounted. An exception pattern suppresses only the hits it overlaps.
+ */
+public final class RiskDetector {
+    /** The languages with a lexicon, in the order their reasons are preferred after the hint. */
+    static final List<String> LANGUAGES = List.of("nb", "nn", "da", "sv", "en");
+    static final int TOPIC_WINDOW = 5;
+
+    private final PhraseMatcher matcher;
+    private final Map<Integer, String> emoji;
+    private final List<Rule> rules;
+
+    private RiskDetector(Lexicon lexicon) {
+        WordIndex words = new WordIndex(lexicon.aliases, lexicon.ordinary);
+        this.matcher = new PhraseMatcher(words, lexicon.negations, lexicon.rules);
+        this.emoji = Map.copyOf(lexicon.emoji);
+        this.rules = List.copyOf(lexicon.rules);
+    }
+
+    /** Reads {@code nlu/risk-common.txt} and {@code nlu/risk-LANG.txt} for every language from the classpath. */
+    public static RiskDetector load() {
+        Lexicon lexicon = new Lexicon();
+        read(lexicon, "common");
+        LANGUAGES.forEach(language -> read(lexicon, language));
+        return new RiskDetector(lexicon);
+    }
+
+    /** Assesses {@code text}; {@code language} (nb, nn, da, sv, en or und) is a hint that orders the reasons. */
+    public RiskAssessment assess(String text, String language) {
+        Objects.requireNonNull(text, "text");
+        String hint = Objects.requireNonNull(language, "language").toLowerCase(Locale.ROOT);
+        List<Hit> hits = matcher.find(Folding.words(text));
+        List<Hit> counted = new ArrayList<>();
+        List<Hit> discounted = new ArrayList<>();
+        Set<String> why = new LinkedHashSet<>();
+        judge(hits, counted, discounted, why);
+        Set<String> reasons = new LinkedHashSet<>();
+        explaining(counted, hint).forEach(hit -> reasons.add(hit.rule().id()));
+        counted.stream().map(h -> h.rule().section().methodReason()).filter(Objects::nonNull).forEach(reasons::add);
+        emojiIn(text).forEach(name -> reasons.add("emoji:" + name));
+        boolean risk = !reasons.isEmpty();
+        if (risk && aboutSomeoneElse(hits, counted)) {
+            reasons.add("third_person");
+        }
+        reasons.addAll(why);
+        explaining(discounted, hint).forEach(hit -> reasons.add("discounted:" + hit.rule().id()));
+        return new RiskAssessment(risk, List.copyOf(reasons));
+    }
+
+    /**
+     * Sorts the risk hits into those that count and those discounted as a topic or suppressed by an
+     * exception; {@code why} gets the topic and exception reasons.
+     */
+    private static void judge(List<Hit> hits, List<Hit> counted, List<Hit> discounted, Set<String> why) {
+        List<Hit> exceptions = hits.stream().filter(h -> isRisk(h) && h.rule().exception()).toList();
+        List<Hit> topics = hits.stream().filter(h -> h.rule().section().kind() == Kind.TOPIC).toList();
+        for (Hit hit : hits) {
+            if (!isRisk(hit) || hit.rule().exception()) {
+                continue;
+            }
+            Hit negating = exceptions.stream().filter(hit::overlaps).findFirst().orElse(null);
+            Hit topic = hit.rule().section().mention()
+                    ? topics.stream().filter(t -> isTopicOf(t, hit)).findFirst().orElse(null)
+                    : null;
+            if (negating != null) {
+                why.add(negating.rule().id());
+            } else if (topic != null) {
+                why.add("topic:" + topic.rule().section().name());
+                discounted.add(hit);
+            } else {
+                counted.add(hit);
+            }
+        }
+    }
+
+    /**
+     * One hit per category and stretch of text: the hint's language first, then the longest pattern, then nb, nn, da, sv, en,
+     * so "ikke leve mer" is explained once, not by nb, nn and da alike.
+     */
+    private static List<Hit> explaining(List<Hit> counted, String hint) {
+        List<Hit> sorted = new ArrayList<>(counted);
+        sorted.sort(Comparator.comparingInt((Hit h) -> h.rule().language().equals(hint) ? 0 : 1)
+                .thenComparingInt(h -> h.start() - h.end())
+                .thenComparingInt(h -> LANGUAGES.indexOf(h.rule().language()))
+                .thenComparingInt(Hit::start));
+        List<Hit> kept = new ArrayList<>();
+        for (Hit hit : sorted) {
+            String category = hit.rule().section().category();
+            if (kept.stream().noneMatch(k -> k.rule().section().category().equals(category) && k.overlaps(hit))) {
+                kept.add(hit);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Hit::start));
+        return kept;
+    }
+
+    /**
+     * Whether {@code topic} makes {@code mention} a topic: it overlaps it (a compound such as
+     * "selvmordsforebygging") or follows right after it ("suicide prevention"), or, unless the topic section
+     * is marked {@code after}, it ends at most {@value #TOPIC_WINDOW} words before it ("kurs for foreldre til barn som skader seg selv").
+     */
+    private static boolean isTopicOf(Hit topic, Hit mention) {
+        if (topic.overlaps(mention) || topic.start() == mention.end() + 1) {
+            return true;
+        }
+        boolean before = topic.end() < mention.start() && mention.start() - topic.end() - 1 <= TOPIC_WINDOW;
+        return before && !topic.rule().section().after();
+    }
+
+    /** A relative or friend is named, and some hit is not about the writer ("skader seg selv", not "slår meg"). */
+    private static boolean aboutSomeoneElse(List<Hit> hits, List<Hit> counted) {
+        return hits.stream().anyMatch(h -> h.rule().section().kind() == Kind.THIRD_PERSON)
+                && counted.stream().anyMatch(h -> !h.rule().firstPerson());
+    }
+
+    private static boolean isRisk(Hit hit) {
+        return hit.rule().section().kind() == Kind.RISK;
+    }
+
+    private Set<String> emojiIn(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        text.codePoints().filter(cp -> cp > 0x2000).forEach(cp -> {
+            String name = emoji.get(cp);
+            if (name != null) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    /** Every reason this detector can give: the proof that reasons are rule ids, never message text. */
+    Set<String> knownReasons() {
+        Set<String> known = new LinkedHashSet<>(List.of("third_person"));
+        for (Rule rule : rules) {
+            switch (rule.section().kind()) {
+                case RISK -> {
+                    known.add(rule.id());
+                    known.add("discounted:" + rule.id());
+                    if (rule.section().methodReason() != null) {
+                        known.add(rule.section().methodReason());
+                    }
+                }
+                case TOPIC -> known.add("topic:" + rule.section().name());
+                default -> { }
+            }
+        }
+        emoji.values().forEach(name -> known.add("emoji:" + name));
+        return known;
+    }
+
+    private static void read(Lexicon lexicon, String name) {
+        String resource = "nlu/risk-" + name + ".txt";
+        InputStream in = RiskDetector.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new LexiconException(resource + ": not found on the classpath");
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            lexicon.read(resource, name.equals("common") ? "any" : name, reader);
+        } catch (java.io.IOException e) {
+            throw new LexiconException(resource + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

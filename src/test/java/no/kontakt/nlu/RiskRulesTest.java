@@ -1,0 +1,152 @@
+package no.kontakt.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The detector's rules one at a time: typos, third person, topics, negation, emoji, reasons. */
+class RiskRulesTest {
+    private static RiskDetector detector;
+
+    @BeforeAll
+    static void load() {
+        detector = RiskDetector.load();
+    }
+
+    private static RiskAssessment assess(String text) {
+        return detector.assess(text, "und");
+    }
+
+    @Test
+    void tolerates_one_typo_in_words_of_five_to_eight_letters_and_two_in_longer_words() {
+        assertThat(assess("har tatt masse tabeltter").risk()).isTrue();
+        assertThat(assess("i think i overdoes").reasons()).contains("method:overdose");
+        assertThat(assess("selvmordstnaker hver dag").risk()).isTrue();
+        assertThat(assess("tenker på selvmorsforsøk").risk()).isTrue();
+        assertThat(assess("paracetamoll").reasons()).contains("method:pills");
+    }
+
+    @Test
+    void short_words_match_only_exactly_and_only_as_whole_words() {
+        assertThat(assess("kms").risk()).isTrue();
+        assertThat(assess("kmt").risk()).isFalse();
+        assertThat(assess("tok en od").risk()).isTrue();
+        assertThat(assess("that is odd").risk()).isFalse();
+        assertThat(assess("kode").risk()).isFalse();
+        assertThat(assess("skal vi ta en pils").risk()).isFalse();
+    }
+
+    @Test
+    void a_typo_keeps_the_first_letter() {
+        assertThat(assess("must pay my bills").risk()).isFalse();
+        assertThat(assess("spills on the floor").risk()).isFalse();
+    }
+
+    @Test
+    void a_typo_in_a_compound_never_turns_one_compound_into_its_sibling() {
+        assertThat(assess("föreläsning om självmordsprevention").risk()).isFalse();
+    }
+
+    @Test
+    void squeezes_repeated_letters_and_folds_accents() {
+        assertThat(assess("jeg vil dooooo").risk()).isTrue();
+        assertThat(assess("jeg vil ikke leeeeve").risk()).isTrue();
+        assertThat(assess("jeg vil do").risk()).isTrue();
+        assertThat(assess("jag vill inte leva langre").risk()).isTrue();
+        assertThat(assess("jeg vil paa do").risk()).isFalse();
+    }
+
+    @Test
+    void third_person_worry_is_risk_with_its_own_reason() {
+        assertThat(assess("broren min sier han vil ta livet sitt").reasons())
+                .contains("third_person").anyMatch(r -> r.startsWith("lexicon:nb:suicidal:"));
+        assertThat(assess("my brother says he will kill himself").reasons()).contains("third_person");
+        assertThat(assess("min datter skader seg selv").reasons()).contains("third_person");
+        assertThat(assess("datteren min har tatt masse piller").reasons()).contains("third_person", "method:overdose");
+    }
+
+    @Test
+    void violence_against_the_writer_is_not_third_person() {
+        RiskAssessment assessment = assess("kjæresten min slår meg");
+        assertThat(assessment.risk()).isTrue();
+        assertThat(assessment.reasons()).doesNotContain("third_person").anyMatch(r -> r.contains(":violence:"));
+    }
+
+    @Test
+    void a_topic_discounts_a_mention_and_says_why() {
+        RiskAssessment course = assess("kurset om selvmordsforebygging");
+        assertThat(course.risk()).isFalse();
+        assertThat(course.reasons()).contains("topic:course").anyMatch(r -> r.startsWith("discounted:lexicon:"));
+        assertThat(assess("the course on suicide prevention").risk()).isFalse();
+        assertThat(assess("suicide prevention training").reasons()).contains("topic:prevention");
+        assertThat(assess("har dere noe for pårørende etter selvmord").reasons()).containsExactly(
+                "topic:bereaved", "discounted:lexicon:nb:suicidal:selvmord*");
+    }
+
+    @Test
+    void a_topic_never_cancels_an_intent_phrase() {
+        RiskAssessment assessment = assess("jeg var på kurs om selvmord men nå vil jeg ikke leve lenger");
+        assertThat(assessment.risk()).isTrue();
+        assertThat(assessment.reasons()).contains("lexicon:nb:suicidal:ikke leve", "topic:course");
+        assertThat(assess("foredrag om selvmord i går, nå har jeg selvmordstanker selv").risk()).isTrue();
+    }
+
+    @Test
+    void a_topic_word_before_a_mention_needs_its_preposition() {
+        assertThat(assess("har dere kurs? datteren min skader seg selv").risk()).isTrue();
+        assertThat(assess("kurs for foreldre til barn som skader seg selv").risk()).isFalse();
+    }
+
+    @Test
+    void not_wanting_to_die_is_no_risk_but_not_wanting_to_live_is() {
+        assertThat(assess("jeg vil ikke dø").risk()).isFalse();
+        assertThat(assess("I don't want to die").reasons()).allMatch(r -> r.startsWith("negated:"));
+        assertThat(assess("jeg vil ikke leve").risk()).isTrue();
+        assertThat(assess("i dont want to die but i want to kill myself").risk()).isTrue();
+    }
+
+    @Test
+    void an_exception_suppresses_only_the_hits_it_overlaps() {
+        assertThat(assess("tok en paracet for hodepinen").risk()).isFalse();
+        assertThat(assess("tok en paracet for hodepinen og så resten av pakka").risk()).isTrue();
+        assertThat(assess("kan jeg henge meg på gruppa").risk()).isFalse();
+        assertThat(assess("vil henge meg på loftet gruppa hjelper ikke").risk()).isTrue();
+        assertThat(assess("orker ikke mer vil bare å dø").risk()).isTrue();
+    }
+
+    @Test
+    void method_emoji_are_risk_on_their_own() {
+        assertThat(assess("💊").reasons()).containsExactly("emoji:pill");
+        assertThat(assess("💊💊💊 bye").risk()).isTrue();
+        assertThat(assess("🔪").reasons()).containsExactly("emoji:knife");
+        assertThat(assess("haha 😂👍").risk()).isFalse();
+    }
+
+    @Test
+    void reasons_never_hold_message_text() {
+        RiskAssessment assessment = assess("Kari Nordmann 98765432: vil ikke leve lenger, har 30 Paracet-tabletter 💊");
+        assertThat(assessment.risk()).isTrue();
+        assertThat(String.join(" ", assessment.reasons()))
+                .doesNotContain("Kari").doesNotContain("Nordmann").doesNotContain("98765432").doesNotContain("30");
+        assertThat(assessment.reasons()).isSubsetOf(detector.knownReasons());
+    }
+
+    @Test
+    void the_language_hint_orders_the_reasons_but_every_lexicon_is_checked() {
+        assertThat(detector.assess("jeg vil ikke leve", "nb").reasons()).first().isEqualTo("lexicon:nb:suicidal:ikke leve");
+        assertThat(detector.assess("jeg vil ikke leve", "nn").reasons()).first().isEqualTo("lexicon:nn:suicidal:ikkje leve");
+        assertThat(detector.assess("i want to die", "sv").risk()).isTrue();
+        assertThat(detector.assess("jag vill dö", "en").risk()).isTrue();
+    }
+
+    @Test
+    void ordinary_service_messages_are_not_risk() {
+        for (String text : new String[] {"hei", "jeg vil ha en samtale", "har dere kurs i angstmestring",
+                "kan noen ringe meg etter 16", "jeg trenger hjelp med søvn", "jeg har det tungt", "drikker for mye",
+                "tar medisiner for depresjon", "jeg ble sliten av kurset", "døra er låst", "dødsbo", "killer workout",
+                "kan jeg henge meg på gruppa på torsdag", "tok en paracet for hodepinen"}) {
+            assertThat(assess(text).risk()).as(text).isFalse();
+        }
+    }
+}
