@@ -35,6 +35,8 @@ import no.kontakt.inbox.HoursPromise;
 import no.kontakt.inbox.OnCallAlerts;
 import no.kontakt.nlu.IntentExamples;
 import no.kontakt.nlu.KeywordIntentClassifier;
+import no.kontakt.nlu.LexiconRiskCheck;
+import no.kontakt.nlu.RiskDetector;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.MapDbStorage;
@@ -90,7 +92,7 @@ public final class Kontakt implements AutoCloseable {
             return t;
         });
         var pseudonyms = new Pseudonyms(SecretKey.load(env, config.store().dataDir()));
-        this.risk = noRisk();
+        this.risk = new LexiconRiskCheck(RiskDetector.load());
         this.intents = new KeywordIntentClassifier(IntentExamples.read(config.conversations().dir().resolve("intents.yaml")));
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
                 : new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage());
@@ -213,10 +215,6 @@ public final class Kontakt implements AutoCloseable {
 
     public IntentClassifier intents() {
         return intents;
-    }
-
-    private static RiskCheck noRisk() {
-        return (text, language) -> new RiskCheck.Assessment(false, List.of());
     }
 
     private static Sender smsSender(AppConfig config) {
