@@ -7,14 +7,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds which lexicon words a message word matches, tolerating typos: built once at load.
  * Whole words of 5–8 letters match within Damerau-Levenshtein distance 1, longer words within 2, shorter ones
- * exactly; stems of 8 letters or more tolerate one typo too, but only in the part they share with a shorter
- * stem ("selvmorstanker" is selvmordstank*, "självmordsprevention" is not självmordsbrev*). A typo must keep
- * the first letter (or swap the first two), and a word listed as ordinary is never taken for a typo. Runs of a letter are squeezed
- * when a letter is repeated three times or more ("doooo" → "doo", "do"), and aliases ("ikk" → "ikke") are tried as well.
+ * exactly. Stems of 8 letters or more tolerate one typo too; when a shorter stem begins them, only in that
+ * shared head ("selvmorstanker" is selvmordstank*, "självmordsprevention" is not självmordsbrev*). A typo must
+ * keep the first letter (or swap the first two), and a word listed as ordinary is never taken for a typo.
+ * A letter repeated three times or more is squeezed ("doooo" → "doo", "do"), and aliases ("ikk" → "ikke")
+ * are tried as well.
  */
 final class WordIndex {
     private static final int MIN_FUZZY = 5;
@@ -26,10 +29,10 @@ final class WordIndex {
     private final Map<Character, List<Entry>> fuzzyByFirst = new HashMap<>();
     private final List<Entry> fuzzyStems = new ArrayList<>();
     private final List<Entry> partials = new ArrayList<>();
-    private final Map<String, Integer> heads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> heads = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> aliases;
     private final Set<String> ordinary;
-    private int maxPrefix;
+    private final TreeSet<Integer> prefixLengths = new TreeSet<>();
 
     private record Entry(String text, Rule.Mode mode, int id) {}
 
@@ -57,7 +60,7 @@ final class WordIndex {
             }
             case PREFIX -> {
                 prefixes.computeIfAbsent(text, k -> new ArrayList<>()).add(id);
-                maxPrefix = Math.max(maxPrefix, text.length());
+                prefixLengths.add(text.length());
                 if (text.length() >= MIN_FUZZY_STEM) {
                     fuzzyStems.add(entry);
                 }
@@ -99,7 +102,10 @@ final class WordIndex {
 
     private void matchExactly(String word, BitSet out) {
         addAll(exact.get(word), out);
-        for (int len = 1; len <= Math.min(word.length(), maxPrefix); len++) {
+        for (int len : prefixLengths) {
+            if (len > word.length()) {
+                break;
+            }
             addAll(prefixes.get(word.substring(0, len)), out);
         }
         for (Entry e : partials) {

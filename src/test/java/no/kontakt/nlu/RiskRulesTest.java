@@ -19,6 +19,22 @@ class RiskRulesTest {
     }
 
     @Test
+    void catches_the_phrases_crisis_lines_name_in_every_language() {
+        for (String text : new String[] {"jeg vil ikke leve lenger", "vil ikke leve mer", "orker ikke mer", "vil dø",
+                "tar livet mitt", "ta livet av meg", "gjøre slutt på alt", "ingen vits å leve", "har skrevet avskjedsbrev",
+                "eg vil ikkje leve lenger", "jeg vil ikke leve længere", "tage mit eget liv", "jag vill inte leva längre",
+                "jag vill dö", "ta livet av mig", "I don't want to live anymore", "want to die", "kill myself", "kms",
+                "end it all", "suicide", "selvmord", "självmord", "kutter meg", "skader meg selv", "cutting myself",
+                "skära mig", "cutter mig", "piller", "tabletter", "tablettene", "pillene", "pills", "paracet",
+                "paracetamol", "sovepiller", "sovemedisin", "hele glasset", "hele pakka", "overdose", "od", "overdosis",
+                "överdos", "tatt for mye", "hoppe fra brua", "har kjøpt tau", "han slår meg", "jeg er redd han dreper meg",
+                "jeg kommer til å skade noen", "he hits me", "jeg blir slått", "han truer meg", "hon slår mig",
+                "han slår mig"}) {
+            assertThat(assess(text).risk()).as(text).isTrue();
+        }
+    }
+
+    @Test
     void tolerates_one_typo_in_words_of_five_to_eight_letters_and_two_in_longer_words() {
         assertThat(assess("har tatt masse tabeltter").risk()).isTrue();
         assertThat(assess("i think i overdoes").reasons()).contains("method:overdose");
