@@ -34,6 +34,7 @@ import no.kontakt.inbox.AmbulantStatusAction;
 import no.kontakt.inbox.HoursPromise;
 import no.kontakt.inbox.OnCallAlerts;
 import no.kontakt.nlu.IntentExamples;
+import no.kontakt.nlu.FunctionWordGuess;
 import no.kontakt.nlu.KeywordIntentClassifier;
 import no.kontakt.nlu.LexiconRiskCheck;
 import no.kontakt.nlu.RiskDetector;
@@ -95,7 +96,8 @@ public final class Kontakt implements AutoCloseable {
         this.risk = new LexiconRiskCheck(RiskDetector.load());
         this.intents = new KeywordIntentClassifier(IntentExamples.read(config.conversations().dir().resolve("intents.yaml")));
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
-                : new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage());
+                : new FunctionWordGuess(config.unit().languages(),
+                        new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber);
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
         this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));

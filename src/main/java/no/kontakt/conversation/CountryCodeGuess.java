@@ -27,7 +27,8 @@ public final class CountryCodeGuess implements LanguageGuess {
         return byNumber(from);
     }
 
-    String byNumber(String from) {
+    /** The language the sender's country suggests, among the unit's; the unit's default otherwise. */
+    public String byNumber(String from) {
         if (from == null || !from.startsWith("+")) {
             return defaultLanguage;
         }
