@@ -31,7 +31,11 @@ import no.kontakt.inbox.RequestContactAction;
 import no.kontakt.hours.OpeningHours;
 import no.kontakt.inbox.AmbulantRequestAction;
 import no.kontakt.inbox.AmbulantStatusAction;
+import no.kontakt.inbox.Accounts;
+import no.kontakt.inbox.Appointments;
 import no.kontakt.inbox.HoursPromise;
+import no.kontakt.inbox.InboxEvents;
+import no.kontakt.inbox.InboxService;
 import no.kontakt.inbox.OnCallAlerts;
 import no.kontakt.nlu.IntentExamples;
 import no.kontakt.nlu.FunctionWordGuess;
@@ -65,6 +69,10 @@ public final class Kontakt implements AutoCloseable {
     private final RiskCheck risk;
     private final LanguageGuess languageGuess;
     private final IntentClassifier intents;
+    private final Accounts accounts;
+    private final InboxEvents inboxEvents = new InboxEvents();
+    private final InboxService inbox;
+    private final Appointments appointments;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private Javalin server;
@@ -101,6 +109,14 @@ public final class Kontakt implements AutoCloseable {
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
         this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));
+        Runnable wake = () -> scheduler.execute(this::dispatchOutbox);
+        this.accounts = new Accounts(stores, clock);
+        this.inbox = new InboxService(stores, conversations, office, clock, wake, inboxEvents);
+        this.appointments = new Appointments(stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
+                context(config), config.unit().defaultLanguage(), wake);
+        this.conversations.intercept(appointments::answer);
+        this.conversations.listen((conversationId, events) -> inboxEvents.publish(
+                events.stream().anyMatch(e -> e instanceof no.kontakt.flow.Event.RiskFlagged) ? "urgent" : "message", conversationId));
     }
 
     /** Builds Kontakt on the configured MapDB store, without starting the server or the scheduler. */
@@ -124,7 +140,8 @@ public final class Kontakt implements AutoCloseable {
 
     public Kontakt serve() {
         outbox.settleInterrupted();
-        server = WebServer.create(config, conversations, stores, () -> !closed && stores.isOpen(), clock);
+        server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents,
+                () -> !closed && stores.isOpen(), clock));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -142,6 +159,7 @@ public final class Kontakt implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 conversations.fireDueTimers();
+                appointments.remindDue();
                 outbox.dispatchDue();
             } catch (RuntimeException e) {
                 log.error("timers or outbox failed", e);
@@ -185,7 +203,9 @@ public final class Kontakt implements AutoCloseable {
     }
 
     static Compiler compiler(AppConfig config, Actions actions) {
-        return new Compiler(new Validator(actions.specs(), config.unit().languages(), context(config).keySet()));
+        java.util.Set<String> known = new java.util.HashSet<>(context(config).keySet());
+        known.addAll(java.util.List.of("when", "place", "with")); // the appointment texts' values
+        return new Compiler(new Validator(actions.specs(), config.unit().languages(), known));
     }
 
     static Map<String, String> context(AppConfig config) {
@@ -197,6 +217,23 @@ public final class Kontakt implements AutoCloseable {
 
     static Engine engine(AppConfig config, Library library, IntentClassifier classifier) {
         return new Engine(library, classifier, context(config), config.unit().defaultLanguage());
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public InboxService inbox() {
+        return inbox;
+    }
+
+    public Appointments appointments() {
+        return appointments;
+    }
+
+    /** The running server (for tests that inspect its routes). */
+    public Javalin server() {
+        return server;
     }
 
     public OpeningHours ambulantHours() {

@@ -40,8 +40,10 @@ public final class ConversationService {
     private final LanguageGuess languages;
     private final Clock clock;
     private final Runnable outboxWake;
-    private volatile EventListener listener = (conversationId, events) -> { };
+    private final java.util.List<EventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final EventListener listener = (conversationId, events) -> listeners.forEach(l -> l.committed(conversationId, events));
     private volatile UrgentHook urgentHook = (batch, now, conversationId) -> 0;
+    private volatile Interceptor interceptor = (conversation, text, batch) -> Optional.empty();
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
     public ConversationService(Stores stores, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
@@ -70,7 +72,7 @@ public final class ConversationService {
     }
 
     public void listen(EventListener newListener) {
-        this.listener = newListener;
+        listeners.add(newListener);
     }
 
     /** Called, in the batch of the step, when a conversation first becomes urgent (alerts the on-call). */
@@ -80,6 +82,15 @@ public final class ConversationService {
 
     public void onUrgent(UrgentHook hook) {
         this.urgentHook = hook;
+    }
+
+    /** Answers a message before the scripts do (an appointment's JA/NEI); empty lets the scripts answer. */
+    public interface Interceptor {
+        Optional<String> intercept(Conversation conversation, String text, Batch batch);
+    }
+
+    public void intercept(Interceptor newInterceptor) {
+        this.interceptor = newInterceptor;
     }
 
     /** New conversations and safe points use this engine (new script versions) from now on. */
@@ -107,7 +118,7 @@ public final class ConversationService {
         Instant now = clock.instant();
         Conversation conversation = stores.conversations().find(id).orElseGet(() ->
                 Conversation.start(id, in.channel(), in.from(), languages.guess(in.body(), in.from(), null), now));
-        conversation = conversation.withLanguage(languages.guess(in.body(), in.from(), conversation.language()));
+        conversation = conversation.withLanguage(languages.guess(in.body(), in.from(), conversation.language())).episodeAfterClose();
         Batch batch = new Batch();
         String inboundId = conversation.nextMessageId();
         stores.messages().append(batch, new Message(inboundId, id, Message.Direction.IN, "citizen", in.body(), now, in.messageId()));
@@ -116,8 +127,12 @@ public final class ConversationService {
         java.time.Instant previousDue = Turn.dueAt(Turn.session(conversation));
         boolean wasUrgent = conversation.urgent();
         RiskCheck.Assessment assessment = risk.assess(in.body(), conversation.language());
-        var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons());
-        Turn turn = Turn.run(engine.get(), actions, conversation, input, batch, now);
+        var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons(),
+                Conversation.TAKEN_OVER.equals(conversation.status()));
+        Optional<String> intercepted = assessment.risk() ? Optional.empty() : interceptor.intercept(conversation, in.body(), batch);
+        Turn turn = intercepted.isPresent()
+                ? new Turn(conversation, Turn.session(conversation), List.of(intercepted.get()), List.of(), false)
+                : Turn.run(engine.get(), actions, conversation, input, batch, now);
         if (assessment.risk()) {
             log.warn("risk flagged reasons={}", assessment.reasons());
         }
@@ -132,6 +147,7 @@ public final class ConversationService {
         }
         conversation = turn.conversation();
         boolean alerted = conversation.urgent() && !wasUrgent && urgentHook.becameUrgent(batch, now, id) > 0;
+        EventRecorder.stage(stores.staff(), id, turn.events(), now, batch);
         List<String> replyIds = new ArrayList<>();
         for (String text : turn.replies()) {
             String replyId = conversation.nextMessageId();
@@ -184,6 +200,7 @@ public final class ConversationService {
             after = after.withMessage(now);
         }
         stores.timers().set(batch, after.id(), due.dueAt(), Turn.dueAt(turn.session()));
+        EventRecorder.stage(stores.staff(), after.id(), turn.events(), now, batch);
         stores.conversations().save(batch, after);
         stores.commit(batch);
         listener.committed(after.id(), turn.events());
@@ -193,7 +210,8 @@ public final class ConversationService {
         }
     }
 
-    private <T> T locked(String conversationId, java.util.function.Supplier<T> work) {
+    /** Runs {@code work} under the conversation's lock, as every message of it is. */
+    public <T> T locked(String conversationId, java.util.function.Supplier<T> work) {
         ReentrantLock lock = locks[Math.floorMod(conversationId.hashCode(), STRIPES)];
         lock.lock();
         MDC.put("conversation", conversationId);

@@ -19,6 +19,8 @@ final class Erasure {
             var timer = Turn.dueAt(Turn.session(c));
             stores.timers().set(batch, conversationId, timer, null);
         });
+        stores.staff().removeEvents(batch, conversationId);
+        stores.staff().appointments(conversationId).forEach(a -> stores.staff().removeAppointment(batch, a.id()));
         stores.conversations().remove(batch, conversationId);
     }
 }

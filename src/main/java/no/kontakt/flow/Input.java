@@ -6,10 +6,17 @@ import java.util.Map;
 /** What wakes the engine: a message, a timer coming due, or the result of an action it asked for. */
 public sealed interface Input {
 
-    /** A message from the citizen; {@code risk} and its reasons come from the risk detector, outside the engine. */
-    record Text(String text, boolean risk, List<String> riskReasons) implements Input {
+    /**
+     * A message from the citizen; {@code risk} and its reasons come from the risk detector, outside the engine.
+     * {@code quiet}: a person has the conversation, so only the safety net and the global words answer.
+     */
+    record Text(String text, boolean risk, List<String> riskReasons, boolean quiet) implements Input {
         public Text {
             riskReasons = riskReasons == null ? List.of() : List.copyOf(riskReasons);
+        }
+
+        public Text(String text, boolean risk, List<String> riskReasons) {
+            this(text, risk, riskReasons, false);
         }
 
         public static Text of(String text) {

@@ -108,6 +108,9 @@ final class Run {
             }
             return;
         }
+        if (input.quiet()) {
+            return;
+        }
         if (!started) {
             started = true;
             enterScript(g.startScript(), null);

@@ -17,6 +17,7 @@ public final class Stores implements AutoCloseable {
     private final OutboxStore outbox;
     private final TimerIndex timers;
     private final ContactRequestStore contactRequests;
+    private final StaffStores staff;
 
     public Stores(Storage storage, int maxBatch) {
         this.storage = storage;
@@ -31,6 +32,7 @@ public final class Stores implements AutoCloseable {
         for (String table : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests"}) {
             storage.table(table);
         }
+        this.staff = new StaffStores(storage);
         storage.commit();
     }
 
@@ -60,6 +62,15 @@ public final class Stores implements AutoCloseable {
 
     public ContactRequestStore contactRequests() {
         return contactRequests;
+    }
+
+    public StaffStores staff() {
+        return staff;
+    }
+
+    /** Every conversation (for the staff queue). */
+    public java.util.List<Conversation> allConversations() {
+        return new JsonTable<>(storage, "conversations", Conversation.class).withPrefix("");
     }
 
     /** Makes the batch durable (group commit); returns once it is. */

@@ -2,23 +2,35 @@ package no.kontakt.web;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import no.kontakt.config.AppConfig;
 import no.kontakt.conversation.ConversationService;
+import no.kontakt.inbox.Accounts;
+import no.kontakt.inbox.Appointments;
+import no.kontakt.inbox.InboxEvents;
+import no.kontakt.inbox.InboxService;
 import no.kontakt.store.Json;
 import no.kontakt.store.Stores;
 
-/** Builds the Javalin server: request limits, error mapping, and every route group. */
+/** Builds the Javalin server: request limits, authentication, error mapping, and every route group. */
 public final class WebServer {
     private WebServer() {}
 
-    public static Javalin create(AppConfig config, ConversationService conversations, Stores stores,
-                                 BooleanSupplier ready, Clock clock) {
+    /** What the routes call. */
+    public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
+                        Appointments appointments, InboxEvents events, BooleanSupplier ready, Clock clock) {}
+
+    public static Javalin create(AppConfig config, Parts parts) {
         long maxBytes = config.server().maxRequestBytes();
-        var twilio = new TwilioRoutes(conversations, stores, config.twilio().authToken(),
-                config.server().publicBase(), config.twilio().statusCallbacks(), clock);
+        var twilio = new TwilioRoutes(parts.conversations(), parts.stores(), config.twilio().authToken(),
+                config.server().publicBase(), config.twilio().statusCallbacks(), parts.clock());
+        var auth = new Auth(parts.accounts());
+        byte[] openApi = resource("/openapi.json");
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -30,12 +42,28 @@ public final class WebServer {
                     throw ApiError.tooLarge(maxBytes);
                 }
             });
+            cfg.routes.beforeMatched(auth::check);
             ErrorMapping.register(cfg.routes);
             cfg.routes.get("/health", ctx -> {
-                boolean ok = ready.getAsBoolean();
+                boolean ok = parts.ready().getAsBoolean();
                 ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable"));
             });
+            cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             twilio.register(cfg.routes);
+            new AuthRoutes(parts.accounts(), config.server().publicUrl().getScheme().equals("https"), parts.clock()).register(cfg.routes);
+            new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores()).register(cfg.routes);
+            new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
         });
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = WebServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,129 @@
+package no.kontakt.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import no.kontakt.conversation.ConversationService;
+import no.kontakt.flow.Templates;
+import no.kontakt.flow.Texts;
+import no.kontakt.flow.YesNo;
+import no.kontakt.hours.Spoken;
+import no.kontakt.store.AuditEntry;
+import no.kontakt.store.Appointment;
+import no.kontakt.store.Batch;
+import no.kontakt.store.Conversation;
+import no.kontakt.store.Message;
+import no.kontakt.store.OutboxItem;
+import no.kontakt.store.Stores;
+
+/**
+ * The warm handover: staff book a concrete first meeting; the citizen gets a confirmation at once and a
+ * reminder the day before at {@link #REMINDER_HOUR}, both asking JA/NEI; the answer shows on the appointment.
+ */
+public final class Appointments {
+    static final LocalTime REMINDER_HOUR = LocalTime.of(18, 0);
+
+    private final Stores stores;
+    private final ConversationService conversations;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final java.util.function.Function<String, Texts> texts;
+    private final Map<String, String> context;
+    private final String defaultLanguage;
+    private final Runnable outboxWake;
+
+    /** @param texts the global texts by key: appointment_booked, appointment_reminder, appointment_yes, appointment_no */
+    public Appointments(Stores stores, ConversationService conversations, Clock clock, ZoneId zone,
+                        java.util.function.Function<String, Texts> texts, Map<String, String> context, String defaultLanguage, Runnable outboxWake) {
+        this.stores = stores;
+        this.conversations = conversations;
+        this.clock = clock;
+        this.zone = zone;
+        this.texts = texts;
+        this.context = Map.copyOf(context);
+        this.defaultLanguage = defaultLanguage;
+        this.outboxWake = outboxWake;
+    }
+
+    public Appointment book(String conversationId, Staff staff, Instant startsAt, String place, String with) {
+        Appointment booked = conversations.locked(conversationId, () -> {
+            Conversation c = stores.conversations().find(conversationId)
+                    .orElseThrow(() -> new java.util.NoSuchElementException("There is no conversation " + conversationId + "."));
+            Instant now = clock.instant();
+            if (!startsAt.isAfter(now)) {
+                throw new IllegalArgumentException("The appointment must be in the future.");
+            }
+            Appointment a = new Appointment(conversationId + "/" + String.format("%015d", now.toEpochMilli()), conversationId,
+                    startsAt, place, with, staff.username(), null, null, false, now);
+            Batch batch = new Batch();
+            stores.staff().saveAppointment(batch, a);
+            send(batch, c, text("appointment_booked", c, a, now), now);
+            stores.staff().audit(batch, new AuditEntry(now, staff.username(), staff.role(), "appointment", conversationId, ""));
+            stores.commit(batch);
+            return a;
+        });
+        outboxWake.run();
+        return booked;
+    }
+
+    /** Queues the day-before reminders that are due; returns how many. */
+    public int remindDue() {
+        Instant now = clock.instant();
+        int n = 0;
+        for (Appointment a : stores.staff().allAppointments()) {
+            ZonedDateTime at = a.startsAt().atZone(zone);
+            Instant remindAt = at.toLocalDate().minusDays(1).atTime(REMINDER_HOUR).atZone(zone).toInstant();
+            if (a.reminded() || "no".equals(a.answer()) || now.isBefore(remindAt) || !now.isBefore(a.startsAt())) {
+                continue;
+            }
+            n += conversations.locked(a.conversationId(), () -> {
+                Optional<Conversation> c = stores.conversations().find(a.conversationId());
+                Batch batch = new Batch();
+                stores.staff().saveAppointment(batch, a.markReminded());
+                c.ifPresent(conv -> send(batch, conv, text("appointment_reminder", conv, a, now), now));
+                stores.commit(batch);
+                return 1;
+            });
+        }
+        if (n > 0) {
+            outboxWake.run();
+        }
+        return n;
+    }
+
+    /**
+     * A yes or no from a citizen with an unanswered upcoming appointment is the answer to it: recorded, and the
+     * text to send back is returned. Anything else is not for the appointment (empty).
+     */
+    public Optional<String> answer(Conversation c, String message, Batch batch) {
+        Instant now = clock.instant();
+        Optional<Appointment> open = stores.staff().appointments(c.id()).stream()
+                .filter(a -> a.answer() == null && a.startsAt().isAfter(now)).reduce((first, second) -> second);
+        Optional<Boolean> yes = YesNo.parse(message, c.language());
+        if (open.isEmpty() || yes.isEmpty()) {
+            return Optional.empty();
+        }
+        stores.staff().saveAppointment(batch, open.get().answered(yes.get() ? "yes" : "no", now));
+        return Optional.of(text(yes.get() ? "appointment_yes" : "appointment_no", c, open.get(), now));
+    }
+
+    private void send(Batch batch, Conversation c, String text, Instant now) {
+        String id = c.nextMessageId();
+        stores.messages().append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", text, now, null));
+        stores.outbox().put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), text, 0, now, OutboxItem.State.PENDING, now));
+        stores.conversations().save(batch, c.withMessage(now));
+    }
+
+    private String text(String key, Conversation c, Appointment a, Instant now) {
+        String language = c.language() == null ? defaultLanguage : c.language();
+        Map<String, Object> values = new java.util.HashMap<>(context);
+        values.put("when", Spoken.when(a.startsAt().atZone(zone), now.atZone(zone), language));
+        values.put("place", a.place());
+        values.put("with", a.with());
+        return Templates.render(texts.apply(key).in(language, defaultLanguage), values);
+    }
+}

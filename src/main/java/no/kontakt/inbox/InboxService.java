@@ -1,0 +1,206 @@
+package no.kontakt.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.kontakt.conversation.ConversationService;
+import no.kontakt.hours.OpeningHours;
+import no.kontakt.privacy.Mask;
+import no.kontakt.store.AuditEntry;
+import no.kontakt.store.Batch;
+import no.kontakt.store.ContactRequest;
+import no.kontakt.store.Conversation;
+import no.kontakt.store.ConversationEvent;
+import no.kontakt.store.Delivery;
+import no.kontakt.store.Message;
+import no.kontakt.store.OutboxItem;
+import no.kontakt.store.StaffStores;
+import no.kontakt.store.Stores;
+
+/**
+ * What staff do with conversations: the queue (urgent first, then oldest, with an SLA clock that counts only
+ * opening hours), reading one (audited), taking over, replying through the conversation's channel, private
+ * notes, handing back, closing with an outcome, reopening. Every change runs under the conversation's lock.
+ */
+public final class InboxService {
+    private final Stores stores;
+    private final ConversationService conversations;
+    private final OpeningHours office;
+    private final Clock clock;
+    private final Runnable outboxWake;
+    private final InboxEvents live;
+
+    public InboxService(Stores stores, ConversationService conversations, OpeningHours office, Clock clock, Runnable outboxWake, InboxEvents live) {
+        this.stores = stores;
+        this.conversations = conversations;
+        this.office = office;
+        this.clock = clock;
+        this.outboxWake = outboxWake;
+        this.live = live;
+    }
+
+    /** One line of the queue. */
+    public record QueueItem(String id, String status, boolean urgent, String channel, String language, String address,
+                            String assignedTo, Instant waitingSince, long waitedSeconds, long slaSeconds, boolean fromEarlierShift,
+                            Instant lastMessageAt, int openRequests) {}
+
+    /** One conversation as staff read it. */
+    public record View(QueueItem conversation, List<MessageView> messages, List<ConversationEvent> events,
+                       List<ContactRequest> contactRequests, List<no.kontakt.store.Appointment> appointments, int page, int pages) {}
+
+    public record MessageView(String id, String direction, String author, String body, Instant at, String delivery) {}
+
+    public List<QueueItem> queue(String filter, Staff staff) {
+        Instant now = clock.instant();
+        Map<String, Integer> open = new LinkedHashMap<>();
+        stores.contactRequests().all().stream().filter(r -> ContactRequest.OPEN.equals(r.status()))
+                .forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
+        return stores.allConversations().stream()
+                .filter(c -> matches(c, filter == null ? "waiting" : filter, staff, open))
+                .map(c -> item(c, now, open.getOrDefault(c.id(), 0)))
+                .sorted(Comparator.comparing((QueueItem q) -> !q.urgent())
+                        .thenComparing(q -> q.waitingSince() == null ? q.lastMessageAt() : q.waitingSince()))
+                .toList();
+    }
+
+    private static boolean matches(Conversation c, String filter, Staff staff, Map<String, Integer> open) {
+        boolean needsPerson = Conversation.WAITING.equals(c.status()) || Conversation.TAKEN_OVER.equals(c.status())
+                || c.urgent() || open.containsKey(c.id());
+        return switch (filter) {
+            case "urgent" -> c.urgent() && !Conversation.CLOSED.equals(c.status());
+            case "mine" -> staff.username().equals(c.assignedTo()) && !Conversation.CLOSED.equals(c.status());
+            case "unassigned" -> needsPerson && c.assignedTo() == null && !Conversation.CLOSED.equals(c.status());
+            case "closed" -> Conversation.CLOSED.equals(c.status());
+            case "all" -> true;
+            default -> needsPerson && !Conversation.CLOSED.equals(c.status());
+        };
+    }
+
+    private QueueItem item(Conversation c, Instant now, int openRequests) {
+        Instant since = c.waitingSince();
+        long waited = since == null ? 0 : Duration.between(since, now).toSeconds();
+        long sla = since == null ? 0 : office.openTimeBetween(since.atZone(office.zone()), now.atZone(office.zone())).toSeconds();
+        // waited through closed time: nobody picked it up before a shift ended
+        boolean earlier = since != null && sla < waited - 60;
+        return new QueueItem(c.id(), c.status(), c.urgent(), c.channel(), c.language(), Mask.phone(c.address()), c.assignedTo(),
+                since, waited, sla, earlier, c.lastMessageAt(), openRequests);
+    }
+
+    public Optional<View> read(String id, Staff staff, int page, int size) {
+        Optional<Conversation> found = stores.conversations().find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        audit(staff, "read", id, "page " + page);
+        List<Message> all = stores.messages().ofConversation(id);
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        int from = Math.max(0, all.size() - page * size);
+        int to = Math.max(0, all.size() - (page - 1) * size);
+        List<MessageView> messages = new ArrayList<>();
+        for (Message m : all.subList(Math.min(from, to), to)) {
+            messages.add(new MessageView(m.id(), m.direction().name().toLowerCase(), m.author(), m.body(), m.at(),
+                    stores.deliveries().find(m.id()).map(Delivery::status).orElse(null)));
+        }
+        return Optional.of(new View(item(found.get(), clock.instant(), 0), messages, stores.staff().events(id),
+                stores.contactRequests().ofConversation(id), stores.staff().appointments(id), page, pages));
+    }
+
+    public Conversation takeover(String id, Staff staff) {
+        return change(id, staff, "takeover", Map.of(), c -> c.takenOverBy(staff.username(), clock.instant()));
+    }
+
+    public Conversation handback(String id, Staff staff) {
+        return change(id, staff, "handback", Map.of(), Conversation::handedBack);
+    }
+
+    public Conversation reopen(String id, Staff staff) {
+        return change(id, staff, "reopen", Map.of(), c -> c.reopened(clock.instant()));
+    }
+
+    public Conversation close(String id, Staff staff, String outcome) {
+        return change(id, staff, "close", Map.of("outcome", outcome), Conversation::closed, batch -> stores.contactRequests().ofConversation(id).stream().filter(r -> ContactRequest.OPEN.equals(r.status()))
+                .forEach(r -> stores.contactRequests().save(batch, r.withStatus("done", clock.instant()))));
+    }
+
+    public ConversationEvent note(String id, Staff staff, String text) {
+        return conversations.locked(id, () -> {
+            require(id);
+            Instant now = clock.instant();
+            Batch batch = new Batch();
+            var note = new ConversationEvent(StaffStores.eventId(id, now, (int) (System.nanoTime() & 0xffff)), id, now, "note",
+                    staff.actor(), Map.of("text", text));
+            stores.staff().event(batch, note);
+            audit(batch, staff, "note", id, "");
+            stores.commit(batch);
+            live.publish("changed", id);
+            return note;
+        });
+    }
+
+    /** Sends a staff reply through the conversation's channel (via the outbox); its delivery shows on the message. */
+    public Message reply(String id, Staff staff, String text) {
+        Message sent = conversations.locked(id, () -> {
+            Conversation c = require(id);
+            Instant now = clock.instant();
+            String messageId = c.nextMessageId();
+            Message message = new Message(messageId, id, Message.Direction.OUT, staff.actor(), text, now, null);
+            Batch batch = new Batch();
+            stores.messages().append(batch, message);
+            stores.outbox().put(batch, new OutboxItem(messageId, id, messageId, c.channel(), c.address(), text, 0, now,
+                    OutboxItem.State.PENDING, now));
+            Conversation after = c.withMessage(now);
+            stores.conversations().save(batch, Conversation.BOT.equals(after.status()) || Conversation.WAITING.equals(after.status())
+                    ? after.takenOverBy(staff.username(), now) : after);
+            audit(batch, staff, "reply", id, "");
+            stores.commit(batch);
+            return message;
+        });
+        outboxWake.run();
+        live.publish("message", id);
+        return sent;
+    }
+
+    private Conversation change(String id, Staff staff, String action, Map<String, String> detail,
+                                java.util.function.UnaryOperator<Conversation> change) {
+        return change(id, staff, action, detail, change, batch -> { });
+    }
+
+    private Conversation change(String id, Staff staff, String action, Map<String, String> detail,
+                                java.util.function.UnaryOperator<Conversation> change, java.util.function.Consumer<Batch> more) {
+        Conversation after = conversations.locked(id, () -> {
+            Conversation c = require(id);
+            Instant now = clock.instant();
+            Conversation changed = change.apply(c);
+            Batch batch = new Batch();
+            stores.conversations().save(batch, changed);
+            stores.staff().event(batch, new ConversationEvent(StaffStores.eventId(id, now, (int) (System.nanoTime() & 0xffff)), id, now,
+                    action, staff.actor(), detail));
+            more.accept(batch);
+            audit(batch, staff, action, id, "");
+            stores.commit(batch);
+            return changed;
+        });
+        live.publish("changed", id);
+        return after;
+    }
+
+    private Conversation require(String id) {
+        return stores.conversations().find(id).orElseThrow(() -> new java.util.NoSuchElementException("There is no conversation " + id + "."));
+    }
+
+    private void audit(Staff staff, String action, String conversationId, String detail) {
+        Batch batch = new Batch();
+        audit(batch, staff, action, conversationId, detail);
+        stores.commit(batch);
+    }
+
+    private void audit(Batch batch, Staff staff, String action, String conversationId, String detail) {
+        stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, conversationId, detail));
+    }
+}

@@ -1,0 +1,18 @@
+package no.kontakt.store;
+
+import java.time.Instant;
+
+/**
+ * A concrete meeting staff booked for a citizen (the warm handover): when, where, with whom, and the citizen's
+ * answer ({@code yes}, {@code no}, or null while unanswered). Reminded once, the day before.
+ */
+public record Appointment(String id, String conversationId, Instant startsAt, String place, String with, String bookedBy,
+                          String answer, Instant answeredAt, boolean reminded, Instant createdAt) {
+    public Appointment answered(String newAnswer, Instant at) {
+        return new Appointment(id, conversationId, startsAt, place, with, bookedBy, newAnswer, at, reminded, createdAt);
+    }
+
+    public Appointment markReminded() {
+        return new Appointment(id, conversationId, startsAt, place, with, bookedBy, answer, answeredAt, true, createdAt);
+    }
+}

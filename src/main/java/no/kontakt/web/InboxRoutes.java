@@ -1,0 +1,130 @@
+package no.kontakt.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import no.kontakt.inbox.Appointments;
+import no.kontakt.inbox.InboxEvents;
+import no.kontakt.inbox.InboxService;
+import no.kontakt.store.ContactRequest;
+import no.kontakt.store.Json;
+import no.kontakt.store.Stores;
+
+/** The staff inbox API under {@code /api/inbox}: each handler parses, calls one service method and renders. */
+final class InboxRoutes {
+    private static final Set<String> FILTERS = Set.of("urgent", "waiting", "mine", "unassigned", "closed", "all");
+    private static final String BASE = "/api/inbox/conversations/{id}";
+
+    private final InboxService inbox;
+    private final Appointments appointments;
+    private final InboxEvents events;
+    private final Stores stores;
+
+    InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events, Stores stores) {
+        this.inbox = inbox;
+        this.appointments = appointments;
+        this.events = events;
+        this.stores = stores;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/inbox/conversations", this::queue, Role.INBOX);
+        routes.get(BASE, this::conversation, Role.INBOX);
+        routes.post(BASE + "/takeover", ctx -> ctx.json(Map.of("status", inbox.takeover(id(ctx), Auth.staff(ctx)).status())), Role.INBOX);
+        routes.post(BASE + "/handback", ctx -> ctx.json(Map.of("status", inbox.handback(id(ctx), Auth.staff(ctx)).status())), Role.INBOX);
+        routes.post(BASE + "/reopen", ctx -> ctx.json(Map.of("status", inbox.reopen(id(ctx), Auth.staff(ctx)).status())), Role.INBOX);
+        routes.post(BASE + "/close", ctx -> ctx.json(Map.of("status",
+                inbox.close(id(ctx), Auth.staff(ctx), Bodies.text(Bodies.json(ctx), "outcome", 200)).status())), Role.INBOX);
+        routes.post(BASE + "/reply", ctx -> ctx.status(201).json(
+                inbox.reply(id(ctx), Auth.staff(ctx), Bodies.text(Bodies.json(ctx), "text", 1600))), Role.INBOX);
+        routes.post(BASE + "/notes", ctx -> ctx.status(201).json(
+                inbox.note(id(ctx), Auth.staff(ctx), Bodies.text(Bodies.json(ctx), "text", 4000))), Role.INBOX);
+        routes.post(BASE + "/appointments", this::book, Role.INBOX);
+        routes.get("/api/inbox/contact-requests", this::contactRequests, Role.INBOX);
+        routes.get("/api/inbox/appointments", ctx -> ctx.json(stores.staff().allAppointments()), Role.INBOX);
+        routes.get("/api/inbox/canned-replies", ctx -> ctx.json(stores.staff().cannedReplies()), Role.INBOX);
+        routes.sse("/api/inbox/events", this::live, Role.INBOX);
+        routes.exception(NoSuchElementException.class, (e, ctx) ->
+                ErrorMapping.render(ctx, 404, "not_found", e.getMessage()));
+    }
+
+    private void queue(Context ctx) {
+        String filter = ctx.queryParam("filter") == null ? "waiting" : ctx.queryParam("filter");
+        if (!FILTERS.contains(filter)) {
+            throw ApiError.badRequest("filter must be one of urgent, waiting, mine, unassigned, closed, all.");
+        }
+        ctx.json(Map.of("filter", filter, "conversations", inbox.queue(filter, Auth.staff(ctx))));
+    }
+
+    private void conversation(Context ctx) {
+        int page = intParam(ctx, "page", 1, 1, 100_000);
+        int size = intParam(ctx, "size", 50, 1, 500);
+        ctx.json(inbox.read(id(ctx), Auth.staff(ctx), page, size)
+                .orElseThrow(() -> ApiError.notFound("There is no conversation " + id(ctx) + ".")));
+    }
+
+    private void book(Context ctx) {
+        JsonNode body = Bodies.json(ctx);
+        Instant startsAt;
+        try {
+            startsAt = OffsetDateTime.parse(Bodies.text(body, "startsAt", 40)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("startsAt must be an ISO-8601 time with offset, like 2026-11-26T14:00:00+01:00.");
+        }
+        try {
+            ctx.status(201).json(appointments.book(id(ctx), Auth.staff(ctx), startsAt, Bodies.text(body, "place", 200),
+                    Bodies.text(body, "with", 200)));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    private void contactRequests(Context ctx) {
+        List<ContactRequest> all = stores.contactRequests().all().stream()
+                .filter(r -> ctx.queryParam("status") == null || r.status().equals(ctx.queryParam("status")))
+                .sorted(Comparator.comparing((ContactRequest r) -> !r.urgent()).thenComparing(ContactRequest::createdAt)).toList();
+        ctx.json(all);
+    }
+
+    private void live(SseClient client) {
+        client.keepAlive();
+        Runnable unsubscribe = events.subscribe(event -> {
+            try {
+                client.sendEvent(event.get("type"), Json.MAPPER.writeValueAsString(event));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        client.onClose(unsubscribe);
+        client.sendComment("connected");
+    }
+
+    private static String id(Context ctx) {
+        return ctx.pathParam("id");
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw ApiError.badRequest(name + " must be between " + min + " and " + max + ".");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must be a whole number.");
+        }
+    }
+}
