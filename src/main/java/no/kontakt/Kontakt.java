@@ -160,6 +160,7 @@ public final class Kontakt implements AutoCloseable {
             try {
                 conversations.fireDueTimers();
                 appointments.remindDue();
+                inbox.escalate(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
                 outbox.dispatchDue();
             } catch (RuntimeException e) {
                 log.error("timers or outbox failed", e);

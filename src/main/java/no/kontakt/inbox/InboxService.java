@@ -92,6 +92,37 @@ public final class InboxService {
                 since, waited, sla, earlier, c.lastMessageAt(), openRequests);
     }
 
+    /**
+     * Nothing left behind: a conversation still waiting when {@code fraction} of the promised opening time has
+     * passed is escalated once — marked in its events, announced live, and the on-call phones are alerted when
+     * the ambulant team is on duty. Returns how many were escalated.
+     */
+    public int escalate(Duration promise, double fraction, OnCallAlerts alerts) {
+        Instant now = clock.instant();
+        long limit = (long) (promise.toSeconds() * fraction);
+        int n = 0;
+        for (Conversation c : stores.allConversations()) {
+            if (!Conversation.WAITING.equals(c.status()) || c.waitingSince() == null
+                    || office.openTimeBetween(c.waitingSince().atZone(office.zone()), now.atZone(office.zone())).toSeconds() < limit
+                    || stores.staff().events(c.id()).stream().anyMatch(e -> "escalated".equals(e.type()) && !e.at().isBefore(c.waitingSince()))) {
+                continue;
+            }
+            n += conversations.locked(c.id(), () -> {
+                Batch batch = new Batch();
+                stores.staff().event(batch, new ConversationEvent(StaffStores.eventId(c.id(), now, 0), c.id(), now, "escalated", "bot",
+                        Map.of("reason", "near the end of the promised time")));
+                alerts.alert(batch, now, "esc" + c.id().substring(c.id().length() - 4));
+                stores.commit(batch);
+                return 1;
+            });
+            live.publish("escalated", c.id());
+        }
+        if (n > 0) {
+            outboxWake.run();
+        }
+        return n;
+    }
+
     public Optional<View> read(String id, Staff staff, int page, int size) {
         Optional<Conversation> found = stores.conversations().find(id);
         if (found.isEmpty()) {
