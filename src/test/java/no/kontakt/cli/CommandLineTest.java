@@ -82,6 +82,22 @@ class CommandLineTest {
     }
 
     @Test
+    void user_add_list_and_remove_work_on_the_configured_store() throws Exception {
+        Path config = dir.resolve("kontakt.yaml");
+        Files.writeString(config, "store:\n  data_dir: " + dir.resolve("data") + "\n");
+        assertThat(run("a long staff password\n", "--config", config.toString(), "user", "add", "kari", "--role", "staff").exit()).isZero();
+        assertThat(run("short\n", "--config", config.toString(), "user", "add", "ola", "--role", "admin").exit()).isEqualTo(1);
+        assertThat(run("a long staff password\n", "--config", config.toString(), "user", "add", "ola", "--role", "boss").exit()).isEqualTo(1);
+        assertThat(run("", "--config", config.toString(), "user", "list").out()).isEqualTo("kari\tstaff\n");
+        try (var stores = new no.kontakt.store.Stores(no.kontakt.store.MapDbStorage.open(dir.resolve("data")), 1)) {
+            String hash = stores.staff().user("kari").orElseThrow().passwordHash();
+            assertThat(hash).startsWith("$2").doesNotContain("a long staff password");
+        }
+        assertThat(run("", "--config", config.toString(), "user", "remove", "kari").exit()).isZero();
+        assertThat(run("", "--config", config.toString(), "user", "list").out()).isEmpty();
+    }
+
+    @Test
     void classify_prints_one_json_object_a_line() {
         Run run = run("jeg vil ha en samtale\nkan noen ringe meg\n", "classify");
         assertThat(run.exit()).isZero();

@@ -56,9 +56,9 @@ class InboxExtrasTest {
     void the_openapi_file_documents_exactly_the_registered_routes() throws Exception {
         Set<String> registered = new TreeSet<>();
         kontakt.server().unsafe.internalRouter.allHttpHandlers().forEach(e -> {
-            String method = e.getEndpoint().method.name();
+            String method = e.endpoint.method.name();
             if (!Set.of("BEFORE", "BEFORE_MATCHED", "AFTER", "AFTER_MATCHED", "HEAD", "OPTIONS").contains(method)) {
-                registered.add(method + " " + e.getEndpoint().path);
+                registered.add(method + " " + e.endpoint.path);
             }
         });
         var spec = Json.MAPPER.readTree(new TwilioRequests(kontakt.port()).get("/openapi.json").body());
@@ -73,7 +73,7 @@ class InboxExtrasTest {
         Api api = new Api(kontakt.port());
         String token = api.login("kari", "a long staff password").json().get("token").asText();
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + kontakt.port() + "/api/inbox/events"))
-                .header("Authorization", "Bearer " + token).GET().build();
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
         HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
