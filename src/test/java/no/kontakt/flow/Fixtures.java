@@ -32,6 +32,10 @@ final class Fixtures {
               risk: {nb: ring 113, en: call 113}
               language_changed: {nb: norsk, en: english}
               failed: {nb: feil, en: failed}
+              appointment_booked: {nb: avtale, en: appointment}
+              appointment_reminder: {nb: påminnelse, en: reminder}
+              appointment_yes: {nb: takk, en: thanks}
+              appointment_no: {nb: ny tid, en: new time}
             """;
 
     static final String MAIN = """
