@@ -79,8 +79,12 @@ public final class Kontakt implements AutoCloseable {
     private volatile boolean closed;
 
     /** Optional parts for the tools: more senders by channel, and a language for new conversations. */
-    public record Options(Map<String, Sender> senders, String language) {
-        public static final Options NONE = new Options(Map.of(), null);
+    public record Options(Map<String, Sender> senders, String language, Library library) {
+        public static final Options NONE = new Options(Map.of(), null, null);
+
+        public Options(Map<String, Sender> senders, String language) {
+            this(senders, language, null);
+        }
     }
 
     private Kontakt(AppConfig config, Storage storage, Function<String, String> env, Clock clock, Options options) {
@@ -91,7 +95,7 @@ public final class Kontakt implements AutoCloseable {
         this.ambulant = config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
         this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
         this.actions = actions(config, stores, office, ambulant, alerts);
-        Library library = compileScripts(config, actions);
+        Library library = options.library() != null ? options.library() : compileScripts(config, actions);
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config));
         this.outbox = new OutboxDispatcher(stores, senders, clock);

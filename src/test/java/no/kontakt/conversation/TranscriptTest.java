@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import no.kontakt.Transcript;
+import no.kontakt.TranscriptRunner;
 import no.kontakt.flow.ScriptLoader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,9 @@ class TranscriptTest {
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
+    static final no.kontakt.config.AppConfig CONFIG = no.kontakt.testing.TestKontakt.config(
+            no.kontakt.testing.TestKontakt.env(Path.of("target", "transcripts")));
+
     static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("transcripts.update", "false"));
     }
@@ -61,11 +66,13 @@ class TranscriptTest {
     Stream<DynamicTest> every_transcript_replays() throws IOException {
         return files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
             Transcript transcript = read(file);
-            try (TranscriptRunner runner = new TranscriptRunner(transcript)) {
-                Transcript actual = runner.replay(!updating());
-                if (updating() && !actual.equals(transcript)) {
-                    YAML.writeValue(file.toFile(), actual);
+            TranscriptRunner.Result result = TranscriptRunner.replay(transcript, CONFIG, null);
+            if (updating()) {
+                if (!result.actual().equals(transcript)) {
+                    YAML.writeValue(file.toFile(), result.actual());
                 }
+            } else {
+                assertThat(result.failures()).as(file.toString()).isEmpty();
             }
         }));
     }
@@ -86,17 +93,5 @@ class TranscriptTest {
         List<String> missing = new ArrayList<>(scripts);
         missing.removeAll(proven);
         assertThat(missing).as("scripts without a transcript in conversations/tests/").isEmpty();
-    }
-
-    static Duration duration(String text) {
-        String t = text.strip().toLowerCase();
-        long n = Long.parseLong(t.replaceAll("[^0-9]", ""));
-        return switch (t.replaceAll("[0-9 ]", "")) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m", "min" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException("not a duration: " + text);
-        };
     }
 }

@@ -1,4 +1,4 @@
-package no.kontakt.conversation;
+package no.kontakt;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
