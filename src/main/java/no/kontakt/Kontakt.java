@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import no.kontakt.admin.ScriptAdmin;
 import no.kontakt.channel.DevSender;
 import no.kontakt.channel.Sender;
 import no.kontakt.channel.twilio.TwilioSender;
@@ -61,6 +62,7 @@ public final class Kontakt implements AutoCloseable {
     private final AppConfig config;
     private final Stores stores;
     private final Actions actions;
+    private final ScriptAdmin scripts;
     private final OpeningHours office;
     private final OpeningHours ambulant;
     private final OnCallAlerts alerts;
@@ -79,11 +81,11 @@ public final class Kontakt implements AutoCloseable {
     private volatile boolean closed;
 
     /** Optional parts for the tools: more senders by channel, and a language for new conversations. */
-    public record Options(Map<String, Sender> senders, String language, Library library) {
-        public static final Options NONE = new Options(Map.of(), null, null);
+    public record Options(Map<String, Sender> senders, String language, Library library, IntentExamples intents) {
+        public static final Options NONE = new Options(Map.of(), null, null, null);
 
         public Options(Map<String, Sender> senders, String language) {
-            this(senders, language, null);
+            this(senders, language, null, null);
         }
     }
 
@@ -95,7 +97,16 @@ public final class Kontakt implements AutoCloseable {
         this.ambulant = config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
         this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
         this.actions = actions(config, stores, office, ambulant, alerts);
-        Library library = options.library() != null ? options.library() : compileScripts(config, actions);
+        this.scripts = new ScriptAdmin(config, stores, compiler(config, actions), clock);
+        Library library;
+        IntentExamples examples;
+        if (options.library() != null) {
+            library = options.library();
+            examples = options.intents() != null ? options.intents() : IntentExamples.read(config.conversations().dir().resolve("intents.yaml"));
+        } else {
+            library = scripts.bootstrap();
+            examples = options.intents() != null ? options.intents() : scripts.liveIntents();
+        }
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config));
         this.outbox = new OutboxDispatcher(stores, senders, clock);
@@ -106,7 +117,7 @@ public final class Kontakt implements AutoCloseable {
         });
         var pseudonyms = new Pseudonyms(SecretKey.load(env, config.store().dataDir()));
         this.risk = new LexiconRiskCheck(RiskDetector.load());
-        this.intents = new KeywordIntentClassifier(IntentExamples.read(config.conversations().dir().resolve("intents.yaml")));
+        this.intents = new KeywordIntentClassifier(examples);
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
                 : new FunctionWordGuess(config.unit().languages(),
                         new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber);
@@ -119,6 +130,8 @@ public final class Kontakt implements AutoCloseable {
         this.appointments = new Appointments(stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
         this.conversations.intercept(appointments::answer);
+        this.scripts.onPublish((newLibrary, newIntents) ->
+                conversations.replaceEngine(engine(config, newLibrary, new KeywordIntentClassifier(newIntents))));
         this.conversations.listen((conversationId, events) -> inboxEvents.publish(
                 events.stream().anyMatch(e -> e instanceof no.kontakt.flow.Event.RiskFlagged) ? "urgent" : "message", conversationId));
     }
@@ -144,7 +157,7 @@ public final class Kontakt implements AutoCloseable {
 
     public Kontakt serve() {
         outbox.settleInterrupted();
-        server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents,
+        server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
                 () -> !closed && stores.isOpen(), clock));
         try {
             server.start();
@@ -222,6 +235,10 @@ public final class Kontakt implements AutoCloseable {
 
     static Engine engine(AppConfig config, Library library, IntentClassifier classifier) {
         return new Engine(library, classifier, context(config), config.unit().defaultLanguage());
+    }
+
+    public ScriptAdmin scripts() {
+        return scripts;
     }
 
     public Accounts accounts() {

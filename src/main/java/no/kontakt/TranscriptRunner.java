@@ -48,6 +48,11 @@ public final class TranscriptRunner implements AutoCloseable {
 
     /** @param library the scripts to run (a draft, for a publish), or null for the configured folder */
     public TranscriptRunner(Transcript transcript, AppConfig config, Library library) {
+        this(transcript, config, library, null);
+    }
+
+    /** @param intents the intent examples to classify with (a draft), or null for the configured ones */
+    public TranscriptRunner(Transcript transcript, AppConfig config, Library library, no.kontakt.nlu.IntentExamples intents) {
         this.transcript = transcript;
         this.clock = new MovingClock(transcript.start().toInstant());
         Sender sms = message -> {
@@ -55,7 +60,7 @@ public final class TranscriptRunner implements AutoCloseable {
             return "SMtranscript" + sent.size();
         };
         this.kontakt = Kontakt.create(config, new InMemoryStorage(), name -> "KONTAKT_SECRET_KEY".equals(name) ? SECRET : null, clock,
-                new Kontakt.Options(Map.of("sms", sms), transcript.language(), library));
+                new Kontakt.Options(Map.of("sms", sms), transcript.language(), library, intents));
         kontakt.conversations().listen((id, events) -> events.forEach(e -> {
             if (e instanceof Event.ActionRequested a) {
                 actions.add(a.action());
@@ -64,7 +69,11 @@ public final class TranscriptRunner implements AutoCloseable {
     }
 
     public static Result replay(Transcript transcript, AppConfig config, Library library) {
-        try (TranscriptRunner runner = new TranscriptRunner(transcript, config, library)) {
+        return replay(transcript, config, library, null);
+    }
+
+    public static Result replay(Transcript transcript, AppConfig config, Library library, no.kontakt.nlu.IntentExamples intents) {
+        try (TranscriptRunner runner = new TranscriptRunner(transcript, config, library, intents)) {
             return runner.replay();
         }
     }

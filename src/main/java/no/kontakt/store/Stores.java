@@ -18,6 +18,7 @@ public final class Stores implements AutoCloseable {
     private final TimerIndex timers;
     private final ContactRequestStore contactRequests;
     private final StaffStores staff;
+    private final ScriptStore scripts;
 
     public Stores(Storage storage, int maxBatch) {
         this.storage = storage;
@@ -33,6 +34,7 @@ public final class Stores implements AutoCloseable {
             storage.table(table);
         }
         this.staff = new StaffStores(storage);
+        this.scripts = new ScriptStore(storage);
         storage.commit();
     }
 
@@ -66,6 +68,10 @@ public final class Stores implements AutoCloseable {
 
     public StaffStores staff() {
         return staff;
+    }
+
+    public ScriptStore scripts() {
+        return scripts;
     }
 
     /** Every conversation (for the staff queue). */

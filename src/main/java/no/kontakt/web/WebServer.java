@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import no.kontakt.admin.ScriptAdmin;
 import no.kontakt.config.AppConfig;
 import no.kontakt.conversation.ConversationService;
 import no.kontakt.inbox.Accounts;
@@ -23,7 +24,7 @@ public final class WebServer {
 
     /** What the routes call. */
     public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
-                        Appointments appointments, InboxEvents events, BooleanSupplier ready, Clock clock) {}
+                        Appointments appointments, InboxEvents events, ScriptAdmin scripts, BooleanSupplier ready, Clock clock) {}
 
     public static Javalin create(AppConfig config, Parts parts) {
         long maxBytes = config.server().maxRequestBytes();
@@ -53,6 +54,7 @@ public final class WebServer {
             new AuthRoutes(parts.accounts(), config.server().publicUrl().getScheme().equals("https"), parts.clock()).register(cfg.routes);
             new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores()).register(cfg.routes);
             new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
+            new ScriptRoutes(parts.scripts()).register(cfg.routes);
         });
     }
 

@@ -1,0 +1,298 @@
+package no.kontakt.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import no.kontakt.Transcript;
+import no.kontakt.TranscriptRunner;
+import no.kontakt.config.AppConfig;
+import no.kontakt.flow.Compiler;
+import no.kontakt.flow.Library;
+import no.kontakt.flow.Problem;
+import no.kontakt.flow.Script;
+import no.kontakt.flow.ScriptException;
+import no.kontakt.flow.ScriptLoader;
+import no.kontakt.inbox.Staff;
+import no.kontakt.nlu.IntentExamples;
+import no.kontakt.store.AuditEntry;
+import no.kontakt.store.Batch;
+import no.kontakt.store.ScriptStore;
+import no.kontakt.store.ScriptVersion;
+import no.kontakt.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scripts while Kontakt runs: every version in the store, seeded from the files (a changed file becomes
+ * a new version at start-up; the repository stays the source for a fresh install), drafts, validation, and a
+ * publish that refuses a draft with errors or one that breaks any transcript — then takes effect at once.
+ * {@code global} (the global words) and {@code intents} (the intent examples) are edited the same way.
+ */
+public final class ScriptAdmin {
+    private static final Logger log = LoggerFactory.getLogger(ScriptAdmin.class);
+    public static final String GLOBAL = "global";
+    public static final String INTENTS = "intents";
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build()).registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+
+    private final AppConfig config;
+    private final Stores stores;
+    private final Compiler compiler;
+    private final Clock clock;
+    private final Path dir;
+    private volatile BiConsumer<Library, IntentExamples> install = (library, intents) -> { };
+
+    public ScriptAdmin(AppConfig config, Stores stores, Compiler compiler, Clock clock) {
+        this.config = config;
+        this.stores = stores;
+        this.compiler = compiler;
+        this.clock = clock;
+        this.dir = config.conversations().dir();
+    }
+
+    /** What publishing does once a version passed: install the new library and intents in the running engine. */
+    public void onPublish(BiConsumer<Library, IntentExamples> installer) {
+        this.install = installer;
+    }
+
+    /** Why a draft was refused: located problems, or the transcripts (by name and turn) it breaks. */
+    public record Refusal(List<Problem> problems, List<String> transcripts) {}
+
+    public record Published(String name, int version) {}
+
+    /** Seeds the store from the files where they changed, and compiles the live set. */
+    public Library bootstrap() {
+        Batch batch = new Batch();
+        for (var file : files().entrySet()) {
+            String name = ScriptLoader.nameOf(file.getKey());
+            String hash = sha256(file.getValue());
+            ScriptStore scripts = stores.scripts();
+            String lastFromFile = scripts.versions(name).stream().filter(v -> v.fileHash() != null)
+                    .reduce((a, b) -> b).map(ScriptVersion::fileHash).orElse(null);
+            if (!hash.equals(lastFromFile)) {
+                int next = scripts.latest(name).map(v -> v.version() + 1).orElse(1);
+                scripts.publish(batch, new ScriptVersion(name, next, file.getValue(), "files", clock.instant(), hash));
+                log.info("script version from the files name={} version={}", name, next);
+            }
+        }
+        stores.commit(batch);
+        Compiler.Result result = compiler.compile(live(Map.of()));
+        if (!result.ok()) {
+            throw new ScriptException(result.problems());
+        }
+        return library(result, Map.of());
+    }
+
+    public IntentExamples liveIntents() {
+        return IntentExamples.parse(stores.scripts().latest(INTENTS).map(ScriptVersion::yaml)
+                .orElseThrow(() -> new IllegalStateException("there are no intents: add conversations/intents.yaml")));
+    }
+
+    public List<Map<String, Object>> list() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String name : stores.scripts().names()) {
+            ScriptVersion v = stores.scripts().latest(name).orElseThrow();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", name);
+            row.put("version", v.version());
+            row.put("publishedBy", v.publishedBy());
+            row.put("publishedAt", v.publishedAt());
+            row.put("draft", stores.scripts().draft(name).isPresent());
+            out.add(row);
+        }
+        return out;
+    }
+
+    public Optional<ScriptVersion> live(String name) {
+        return stores.scripts().latest(name);
+    }
+
+    public List<ScriptVersion> versions(String name) {
+        return stores.scripts().versions(name);
+    }
+
+    public Optional<ScriptStore.Draft> draft(String name) {
+        return stores.scripts().draft(name);
+    }
+
+    public void saveDraft(String name, String yaml, Staff staff) {
+        Batch batch = new Batch();
+        stores.scripts().saveDraft(batch, new ScriptStore.Draft(name, yaml, staff.username(), clock.instant()));
+        audit(batch, staff, "script_draft", name);
+        stores.commit(batch);
+    }
+
+    /** Every problem of the set with {@code yaml} in place of the live {@code name} (errors and warnings). */
+    public List<Problem> validate(String name, String yaml) {
+        List<Problem> problems = new ArrayList<>(compiler.compile(live(Map.of(name, yaml))).problems());
+        if (INTENTS.equals(name)) {
+            intentsProblem(yaml).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    /** Publishes the draft of {@code name}, or says why not; the live version is unchanged on refusal. */
+    public synchronized Object publish(String name, Staff staff) {
+        ScriptStore.Draft draft = stores.scripts().draft(name)
+                .orElseThrow(() -> new java.util.NoSuchElementException("There is no draft of " + name + " to publish."));
+        return publishYaml(name, draft.yaml(), staff, "script_publish");
+    }
+
+    /** Publishes an earlier version again, as the newest version. */
+    public synchronized Object rollback(String name, int version, Staff staff) {
+        ScriptVersion old = stores.scripts().version(name, version)
+                .orElseThrow(() -> new java.util.NoSuchElementException(name + " has no version " + version + "."));
+        return publishYaml(name, old.yaml(), staff, "script_rollback");
+    }
+
+    private Object publishYaml(String name, String yaml, Staff staff, String action) {
+        Map<String, String> change = Map.of(name, yaml);
+        Compiler.Result result = compiler.compile(live(change));
+        Optional<Problem> intentsProblem = INTENTS.equals(name) ? intentsProblem(yaml) : Optional.empty();
+        if (!result.ok() || intentsProblem.isPresent()) {
+            List<Problem> problems = new ArrayList<>(result.errors());
+            intentsProblem.ifPresent(problems::add);
+            return new Refusal(problems, List.of());
+        }
+        int next = stores.scripts().latest(name).map(v -> v.version() + 1).orElse(1);
+        Library library = library(result, Map.of(name, next));
+        IntentExamples intents = INTENTS.equals(name) ? IntentExamples.parse(yaml) : liveIntents();
+        List<String> broken = transcriptFailures(library, intents);
+        if (!broken.isEmpty()) {
+            return new Refusal(List.of(), broken);
+        }
+        Batch batch = new Batch();
+        stores.scripts().publish(batch, new ScriptVersion(name, next, yaml, staff.username(), clock.instant(), null));
+        stores.scripts().removeDraft(batch, name);
+        audit(batch, staff, action, name + " v" + next);
+        stores.commit(batch);
+        install.accept(library(compiler.compile(live(Map.of())), Map.of()), intents);
+        log.info("script published name={} version={} by={}", name, next, staff.username());
+        return new Published(name, next);
+    }
+
+    /** Replays every transcript against a library; the failures name the transcript and the turn. */
+    public List<String> transcriptFailures(Library library, IntentExamples intents) {
+        List<String> failures = new ArrayList<>();
+        for (Path file : transcriptFiles()) {
+            try {
+                Transcript t = YAML.readValue(file.toFile(), Transcript.class);
+                failures.addAll(TranscriptRunner.replay(t, config, library, intents).failures().stream()
+                        .map(f -> file.getFileName() + ": " + f).toList());
+            } catch (IOException | RuntimeException e) {
+                failures.add(file.getFileName() + ": cannot be replayed: " + e.getMessage());
+            }
+        }
+        return failures;
+    }
+
+    /** Talks to the draft of {@code name} (or the live set) on a throwaway store: the bot's texts per message. */
+    public List<List<String>> simulate(String name, List<String> messages, String language, java.time.OffsetDateTime at) {
+        String yaml = stores.scripts().draft(name).map(ScriptStore.Draft::yaml).orElse(null);
+        Compiler.Result result = compiler.compile(live(yaml == null ? Map.of() : Map.of(name, yaml)));
+        if (!result.ok()) {
+            throw new ScriptException(result.problems());
+        }
+        List<Transcript.Turn> turns = messages.stream().map(m -> new Transcript.Turn(m, null, null, null, null, null)).toList();
+        Transcript t = new Transcript("simulation", name, language, null, at, turns, null);
+        IntentExamples intents = INTENTS.equals(name) && yaml != null ? IntentExamples.parse(yaml) : liveIntents();
+        return TranscriptRunner.replay(t, config, library(result, Map.of()), intents).actual().turns().stream()
+                .map(Transcript.Turn::out).toList();
+    }
+
+    private Library library(Compiler.Result result, Map<String, Integer> newVersions) {
+        List<Script> all = new ArrayList<>();
+        for (String name : stores.scripts().names()) {
+            for (ScriptVersion v : stores.scripts().versions(name)) {
+                ScriptLoader.Loaded loaded = ScriptLoader.load(fileName(name), v.yaml());
+                if (loaded.script() != null) {
+                    all.add(loaded.script().withVersion(v.version()));
+                }
+            }
+        }
+        for (String name : result.library().names()) {
+            Script latest = result.library().latest(name);
+            int version = newVersions.getOrDefault(name, stores.scripts().latest(name).map(ScriptVersion::version).orElse(1));
+            all.removeIf(s -> s.name().equals(name) && s.version() == version);
+            all.add(latest.withVersion(version));
+        }
+        return Library.of(result.library().globals(), all);
+    }
+
+    /** The live YAML of every name, as files, with {@code changes} in place. */
+    private Map<String, String> live(Map<String, String> changes) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : stores.scripts().names()) {
+            files.put(fileName(name), stores.scripts().latest(name).orElseThrow().yaml());
+        }
+        changes.forEach((name, yaml) -> files.put(fileName(name), yaml));
+        return files;
+    }
+
+    private String fileName(String name) {
+        return dir.resolve(name + ".yaml").toString();
+    }
+
+    private Optional<Problem> intentsProblem(String yaml) {
+        try {
+            IntentExamples.parse(yaml);
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(Problem.error(new no.kontakt.flow.Location(fileName(INTENTS), 1, 1), e.getMessage()));
+        }
+    }
+
+    private Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                files.put(p.toString(), Files.readString(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the scripts in " + dir + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    private List<Path> transcriptFiles() {
+        Path tests = dir.resolve("tests");
+        if (!Files.isDirectory(tests)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(tests)) {
+            return list.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void audit(Batch batch, Staff staff, String action, String detail) {
+        stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, null, detail));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
