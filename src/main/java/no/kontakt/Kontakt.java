@@ -34,6 +34,7 @@ import no.kontakt.inbox.AmbulantRequestAction;
 import no.kontakt.inbox.AmbulantStatusAction;
 import no.kontakt.inbox.Accounts;
 import no.kontakt.inbox.Appointments;
+import no.kontakt.inbox.Feedback;
 import no.kontakt.inbox.HoursPromise;
 import no.kontakt.inbox.InboxEvents;
 import no.kontakt.inbox.InboxService;
@@ -75,6 +76,7 @@ public final class Kontakt implements AutoCloseable {
     private final InboxEvents inboxEvents = new InboxEvents();
     private final InboxService inbox;
     private final Appointments appointments;
+    private final Feedback feedback;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private Javalin server;
@@ -92,7 +94,7 @@ public final class Kontakt implements AutoCloseable {
     private Kontakt(AppConfig config, Storage storage, Function<String, String> env, Clock clock, Options options) {
         this.config = config;
         this.clock = clock;
-        this.stores = new Stores(storage, config.store().commitMaxBatch());
+        this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone());
         this.office = config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
         this.ambulant = config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
         this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
@@ -130,6 +132,10 @@ public final class Kontakt implements AutoCloseable {
         this.appointments = new Appointments(stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
         this.conversations.intercept(appointments::answer);
+        this.feedback = new Feedback(stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
+                config.unit().defaultLanguage(), wake);
+        this.conversations.intercept(feedback::answer);
+        this.inbox.onClose((batch, id) -> feedback.plan(batch, id, "contact"));
         this.scripts.onPublish((newLibrary, newIntents) ->
                 conversations.replaceEngine(engine(config, newLibrary, new KeywordIntentClassifier(newIntents))));
         this.conversations.listen((conversationId, events) -> inboxEvents.publish(
@@ -177,6 +183,7 @@ public final class Kontakt implements AutoCloseable {
             try {
                 conversations.fireDueTimers();
                 appointments.remindDue();
+                feedback.sendDue();
                 inbox.escalate(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
                 outbox.dispatchDue();
             } catch (RuntimeException e) {
@@ -247,6 +254,10 @@ public final class Kontakt implements AutoCloseable {
 
     public InboxService inbox() {
         return inbox;
+    }
+
+    public Feedback feedback() {
+        return feedback;
     }
 
     public Appointments appointments() {

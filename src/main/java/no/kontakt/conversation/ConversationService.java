@@ -43,7 +43,7 @@ public final class ConversationService {
     private final java.util.List<EventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final EventListener listener = (conversationId, events) -> listeners.forEach(l -> l.committed(conversationId, events));
     private volatile UrgentHook urgentHook = (batch, now, conversationId) -> 0;
-    private volatile Interceptor interceptor = (conversation, text, batch) -> Optional.empty();
+    private final java.util.List<Interceptor> interceptors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
     public ConversationService(Stores stores, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
@@ -89,8 +89,18 @@ public final class ConversationService {
         Optional<String> intercept(Conversation conversation, String text, Batch batch);
     }
 
-    public void intercept(Interceptor newInterceptor) {
-        this.interceptor = newInterceptor;
+    public void intercept(Interceptor interceptor) {
+        interceptors.add(interceptor);
+    }
+
+    private Optional<String> intercepted(Conversation conversation, String text, Batch batch) {
+        for (Interceptor i : interceptors) {
+            Optional<String> answer = i.intercept(conversation, text, batch);
+            if (answer.isPresent()) {
+                return answer;
+            }
+        }
+        return Optional.empty();
     }
 
     /** New conversations and safe points use this engine (new script versions) from now on. */
@@ -125,11 +135,13 @@ public final class ConversationService {
         conversation = conversation.withMessage(now);
 
         java.time.Instant previousDue = Turn.dueAt(Turn.session(conversation));
+        boolean isNew = conversation.messageCount() == 1;
+        String scriptBefore = Turn.session(conversation).current() == null ? null : Turn.session(conversation).current().script();
         boolean wasUrgent = conversation.urgent();
         RiskCheck.Assessment assessment = risk.assess(in.body(), conversation.language());
         var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons(),
                 Conversation.TAKEN_OVER.equals(conversation.status()));
-        Optional<String> intercepted = assessment.risk() ? Optional.empty() : interceptor.intercept(conversation, in.body(), batch);
+        Optional<String> intercepted = assessment.risk() ? Optional.empty() : intercepted(conversation, in.body(), batch);
         Turn turn = intercepted.isPresent()
                 ? new Turn(conversation, Turn.session(conversation), List.of(intercepted.get()), List.of(), false)
                 : Turn.run(engine.get(), actions, conversation, input, batch, now);
@@ -138,6 +150,7 @@ public final class ConversationService {
         }
         if (turn.erase()) {
             Batch erasure = new Batch();
+            StatsRecorder.stage(stores.stats(), erasure, now, conversation.language(), in.channel(), false, null, turn.events(), turn.replies());
             Erasure.stage(stores, id, erasure);
             stores.inbound().record(erasure, new InboundReceipt(in.messageId(), id, null, turn.replies(), List.of(), now));
             stores.commit(erasure);
@@ -148,6 +161,7 @@ public final class ConversationService {
         conversation = turn.conversation();
         boolean alerted = conversation.urgent() && !wasUrgent && urgentHook.becameUrgent(batch, now, id) > 0;
         EventRecorder.stage(stores.staff(), id, turn.events(), now, batch);
+        StatsRecorder.stage(stores.stats(), batch, now, conversation.language(), in.channel(), isNew, scriptBefore, turn.events(), turn.replies());
         List<String> replyIds = new ArrayList<>();
         for (String text : turn.replies()) {
             String replyId = conversation.nextMessageId();
@@ -201,6 +215,8 @@ public final class ConversationService {
         }
         stores.timers().set(batch, after.id(), due.dueAt(), Turn.dueAt(turn.session()));
         EventRecorder.stage(stores.staff(), after.id(), turn.events(), now, batch);
+        StatsRecorder.stage(stores.stats(), batch, now, after.language(), "outbox", false,
+                Turn.session(conversation).current() == null ? null : Turn.session(conversation).current().script(), turn.events(), List.of());
         stores.conversations().save(batch, after);
         stores.commit(batch);
         listener.committed(after.id(), turn.events());

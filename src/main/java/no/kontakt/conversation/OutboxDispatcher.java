@@ -73,6 +73,7 @@ public final class OutboxDispatcher {
             String providerId = sender.send(new OutboundMessage(item.messageId(), item.to(), item.body()));
             stores.outbox().remove(done, item.id());
             stores.deliveries().report(done, new Delivery(item.messageId(), providerId, "queued", null, now));
+            StatsRecorder.segments(stores.stats(), done, now, item.channel(), java.util.List.of(item.body()));
             stores.commit(done);
             return true;
         } catch (Sender.SendException e) {

@@ -22,6 +22,9 @@ public sealed interface Event {
     /** The script calls a domain action; the caller runs it and resumes with {@link Input.ActionDone}. */
     record ActionRequested(String action, Map<String, String> inputs) implements Event {}
 
+    /** A requested action finished through this exit. */
+    record ActionEnded(String action, String exit) implements Event {}
+
     /** The message signalled acute risk: the safety text was sent and staff must see the conversation. */
     record RiskFlagged(List<String> reasons) implements Event {}
 

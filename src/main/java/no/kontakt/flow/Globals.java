@@ -18,7 +18,7 @@ public record Globals(Map<Word, List<String>> words, Map<String, List<String>> l
     /** The texts the engine needs from global.yaml. */
     public static final Set<String> TEXT_KEYS = Set.of("opted_out", "opted_in", "help", "not_understood",
             "erase_confirm", "erase_cancelled", "erased", "risk", "language_changed", "failed",
-            "appointment_booked", "appointment_reminder", "appointment_yes", "appointment_no");
+            "appointment_booked", "appointment_reminder", "appointment_yes", "appointment_no", "feedback_question", "feedback_thanks");
 
     public Globals {
         words = Map.copyOf(words);

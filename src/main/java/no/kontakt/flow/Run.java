@@ -158,6 +158,7 @@ final class Run {
             return;
         }
         Step step = currentStep();
+        events.add(new Event.ActionEnded(pendingAction.name(), done.exit()));
         pendingAction = null;
         done.outputs().forEach((k, v) -> {
             vars.put(k, v);

@@ -35,6 +35,7 @@ public final class InboxService {
     private final Clock clock;
     private final Runnable outboxWake;
     private final InboxEvents live;
+    private volatile java.util.function.BiConsumer<Batch, String> onClose = (batch, id) -> { };
 
     public InboxService(Stores stores, ConversationService conversations, OpeningHours office, Clock clock, Runnable outboxWake, InboxEvents live) {
         this.stores = stores;
@@ -43,6 +44,11 @@ public final class InboxService {
         this.clock = clock;
         this.outboxWake = outboxWake;
         this.live = live;
+    }
+
+    /** Called in the batch of a close (plans the feedback question). */
+    public void onClose(java.util.function.BiConsumer<Batch, String> hook) {
+        this.onClose = hook;
     }
 
     /** One line of the queue. */
@@ -155,8 +161,16 @@ public final class InboxService {
     }
 
     public Conversation close(String id, Staff staff, String outcome) {
-        return change(id, staff, "close", Map.of("outcome", outcome), Conversation::closed, batch -> stores.contactRequests().ofConversation(id).stream().filter(r -> ContactRequest.OPEN.equals(r.status()))
-                .forEach(r -> stores.contactRequests().save(batch, r.withStatus("done", clock.instant()))));
+        return change(id, staff, "close", Map.of("outcome", outcome), Conversation::closed, batch -> {
+            onClose.accept(batch, id);
+            stores.stats().increment(batch, "closed", clock.instant(), "");
+            closeRequests(batch, id);
+        });
+    }
+
+    private void closeRequests(Batch batch, String id) {
+        stores.contactRequests().ofConversation(id).stream().filter(r -> ContactRequest.OPEN.equals(r.status()))
+                .forEach(r -> stores.contactRequests().save(batch, r.withStatus("done", clock.instant())));
     }
 
     public ConversationEvent note(String id, Staff staff, String text) {
@@ -189,12 +203,28 @@ public final class InboxService {
             stores.conversations().save(batch, Conversation.BOT.equals(after.status()) || Conversation.WAITING.equals(after.status())
                     ? after.takenOverBy(staff.username(), now) : after);
             audit(batch, staff, "reply", id, "");
+            firstContact(batch, id, now);
             stores.commit(batch);
             return message;
         });
         outboxWake.run();
         live.publish("message", id);
         return sent;
+    }
+
+    /** The first staff reply after a contact request: its time to contact, in opening hours, goes to the statistics. */
+    private void firstContact(Batch batch, String id, Instant now) {
+        var contacted = stores.staff().events(id).stream().filter(e -> "first_contact".equals(e.type()))
+                .map(e -> e.detail().get("request")).collect(java.util.stream.Collectors.toSet());
+        int n = 1;
+        for (ContactRequest r : stores.contactRequests().ofConversation(id)) {
+            if (ContactRequest.OPEN.equals(r.status()) && !contacted.contains(r.id())) {
+                long seconds = office.openTimeBetween(r.createdAt().atZone(office.zone()), now.atZone(office.zone())).toSeconds();
+                stores.stats().record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
+                stores.staff().event(batch, new ConversationEvent(StaffStores.eventId(id, now, 100 + n++), id, now, "first_contact", "bot",
+                        Map.of("request", r.id(), "openSeconds", String.valueOf(seconds))));
+            }
+        }
     }
 
     private Conversation change(String id, Staff staff, String action, Map<String, String> detail,

@@ -16,6 +16,7 @@ public final class StaffStores {
     private final JsonTable<ConversationEvent> events;
     private final JsonTable<Appointment> appointments;
     private final JsonTable<CannedReply> canned;
+    private final JsonTable<FeedbackAsk> feedback;
 
     /** A text staff can send with one click, in each language, edited by admins. */
     public record CannedReply(String id, java.util.Map<String, String> texts) {}
@@ -27,7 +28,8 @@ public final class StaffStores {
         events = new JsonTable<>(storage, "events", ConversationEvent.class);
         appointments = new JsonTable<>(storage, "appointments", Appointment.class);
         canned = new JsonTable<>(storage, "canned", CannedReply.class);
-        for (JsonTable<?> t : List.of(users, logins, audit, events, appointments, canned)) {
+        feedback = new JsonTable<>(storage, "feedback", FeedbackAsk.class);
+        for (JsonTable<?> t : List.of(users, logins, audit, events, appointments, canned, feedback)) {
             t.map();
         }
     }
@@ -118,6 +120,22 @@ public final class StaffStores {
 
     public void removeCanned(Batch batch, String id) {
         canned.remove(batch, id);
+    }
+
+    public Optional<FeedbackAsk> feedback(String conversationId) {
+        return feedback.get(conversationId);
+    }
+
+    public List<FeedbackAsk> allFeedback() {
+        return feedback.withPrefix("");
+    }
+
+    public void saveFeedback(Batch batch, FeedbackAsk ask) {
+        feedback.put(batch, ask.conversationId(), ask);
+    }
+
+    public void removeFeedback(Batch batch, String conversationId) {
+        feedback.remove(batch, conversationId);
     }
 
     private static String key(Instant at) {

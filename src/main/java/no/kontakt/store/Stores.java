@@ -19,8 +19,13 @@ public final class Stores implements AutoCloseable {
     private final ContactRequestStore contactRequests;
     private final StaffStores staff;
     private final ScriptStore scripts;
+    private final StatsStore stats;
 
     public Stores(Storage storage, int maxBatch) {
+        this(storage, maxBatch, java.time.ZoneId.of("Europe/Oslo"));
+    }
+
+    public Stores(Storage storage, int maxBatch, java.time.ZoneId zone) {
         this.storage = storage;
         this.committer = new Committer(storage, maxBatch);
         this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class));
@@ -35,6 +40,7 @@ public final class Stores implements AutoCloseable {
         }
         this.staff = new StaffStores(storage);
         this.scripts = new ScriptStore(storage);
+        this.stats = new StatsStore(storage, zone);
         storage.commit();
     }
 
@@ -72,6 +78,10 @@ public final class Stores implements AutoCloseable {
 
     public ScriptStore scripts() {
         return scripts;
+    }
+
+    public StatsStore stats() {
+        return stats;
     }
 
     /** Every conversation (for the staff queue). */

@@ -21,8 +21,21 @@ final class AdminRoutes {
         this.clock = clock;
     }
 
+    private static String week(io.javalin.http.Context ctx, String name) {
+        String w = ctx.queryParam(name);
+        if (w != null && !w.matches("\\d{4}-W\\d{2}")) {
+            throw ApiError.badRequest(name + " must be an ISO week like 2026-W48.");
+        }
+        return w;
+    }
+
     void register(RoutesConfig routes) {
         routes.get("/api/admin/audit", ctx -> ctx.json(stores.staff().auditTrail()), Role.ADMIN);
+        var statistics = new no.kontakt.admin.Statistics(stores);
+        routes.get("/api/admin/stats", ctx -> ctx.json(statistics.json(week(ctx, "from"), week(ctx, "to"))), Role.ADMIN);
+        routes.get("/api/admin/stats.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=kontakt-stats.csv")
+                .result(statistics.csv(week(ctx, "from"), week(ctx, "to"))), Role.ADMIN);
         routes.put("/api/admin/canned-replies/{id}", ctx -> {
             String id = ctx.pathParam("id");
             if (!id.matches("[a-z0-9_-]{1,40}")) {

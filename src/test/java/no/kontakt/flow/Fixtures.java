@@ -36,6 +36,8 @@ final class Fixtures {
               appointment_reminder: {nb: påminnelse, en: reminder}
               appointment_yes: {nb: takk, en: thanks}
               appointment_no: {nb: ny tid, en: new time}
+              feedback_question: {nb: "1-5?", en: "1-5?"}
+              feedback_thanks: {nb: takk, en: thanks}
             """;
 
     static final String MAIN = """
