@@ -29,6 +29,7 @@ import no.kontakt.flow.ScriptException;
 import no.kontakt.flow.Validator;
 import no.kontakt.inbox.CancelContactAction;
 import no.kontakt.inbox.RequestContactAction;
+import no.kontakt.hours.Hours;
 import no.kontakt.hours.OpeningHours;
 import no.kontakt.inbox.AmbulantRequestAction;
 import no.kontakt.inbox.AmbulantStatusAction;
@@ -64,8 +65,8 @@ public final class Kontakt implements AutoCloseable {
     private final Stores stores;
     private final Actions actions;
     private final ScriptAdmin scripts;
-    private final OpeningHours office;
-    private final OpeningHours ambulant;
+    private final Hours office;
+    private final Hours ambulant;
     private final OnCallAlerts alerts;
     private final ConversationService conversations;
     private final OutboxDispatcher outbox;
@@ -95,8 +96,8 @@ public final class Kontakt implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone());
-        this.office = config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
-        this.ambulant = config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
+        this.office = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
+        this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
         this.actions = actions(config, stores, office, ambulant, alerts);
         this.scripts = new ScriptAdmin(config, stores, compiler(config, actions), clock);
@@ -200,7 +201,7 @@ public final class Kontakt implements AutoCloseable {
         }
     }
 
-    static Actions actions(AppConfig config, Stores stores, OpeningHours office, OpeningHours ambulant, OnCallAlerts alerts) {
+    static Actions actions(AppConfig config, Stores stores, Hours office, Hours ambulant, OnCallAlerts alerts) {
         return new Actions(List.of(
                 new HandoffAction(),
                 new RequestContactAction(stores.contactRequests(), new HoursPromise(office,
@@ -222,7 +223,7 @@ public final class Kontakt implements AutoCloseable {
     /** The compiler for the configuration's languages and the registered actions (for {@code validate}). */
     public static Compiler compiler(AppConfig config) {
         try (Stores scratch = new Stores(new no.kontakt.store.InMemoryStorage(), 1)) {
-            OpeningHours hours = config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country());
+            Hours hours = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
             return compiler(config, actions(config, scratch, hours, hours, new OnCallAlerts(scratch.outbox(), hours, List.of())));
         }
     }
@@ -270,11 +271,11 @@ public final class Kontakt implements AutoCloseable {
     }
 
     public OpeningHours ambulantHours() {
-        return ambulant;
+        return ambulant.get();
     }
 
     public OpeningHours officeHours() {
-        return office;
+        return office.get();
     }
 
     public RiskCheck risk() {

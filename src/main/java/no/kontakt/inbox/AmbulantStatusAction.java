@@ -7,6 +7,7 @@ import java.util.Set;
 import no.kontakt.conversation.Action;
 import no.kontakt.conversation.ActionContext;
 import no.kontakt.flow.ActionSpec;
+import no.kontakt.hours.Hours;
 import no.kontakt.hours.OpeningHours;
 import no.kontakt.hours.Spoken;
 
@@ -21,10 +22,10 @@ public final class AmbulantStatusAction implements Action {
     private static final ActionSpec SPEC = new ActionSpec("ambulant_status", "Whether the ambulant team is on duty, and when it opens",
             Set.of(), Set.of(), List.of("open", "closed"), Set.of("opens", "call_within"));
 
-    private final OpeningHours hours;
+    private final Hours hours;
     private final int callWithinMinutes;
 
-    public AmbulantStatusAction(OpeningHours hours, int callWithinMinutes) {
+    public AmbulantStatusAction(Hours hours, int callWithinMinutes) {
         this.hours = hours;
         this.callWithinMinutes = callWithinMinutes;
     }
@@ -36,6 +37,7 @@ public final class AmbulantStatusAction implements Action {
 
     @Override
     public Result run(Map<String, String> inputs, ActionContext ctx) {
+        OpeningHours hours = this.hours.get();
         ZonedDateTime now = ctx.now().atZone(hours.zone());
         if (hours.isOpen(now)) {
             return new Result("open", Map.of("call_within", String.valueOf(callWithinMinutes)));

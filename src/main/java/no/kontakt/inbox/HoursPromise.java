@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import no.kontakt.hours.Hours;
 import no.kontakt.hours.OpeningHours;
 import no.kontakt.hours.Spoken;
 import no.kontakt.store.ContactRequest;
@@ -15,18 +16,19 @@ import no.kontakt.store.ContactRequest;
 public final class HoursPromise implements ContactPromise {
     private static final Map<String, String> WITHIN = Map.of("nb", "innen", "nn", "innan", "da", "inden", "sv", "senast", "en", "by");
 
-    private final OpeningHours office;
+    private final Hours office;
     private final Duration promise;
 
-    public HoursPromise(OpeningHours office, Duration promise) {
+    public HoursPromise(Hours office, Duration promise) {
         this.office = office;
         this.promise = promise;
     }
 
     @Override
     public String describe(ContactRequest request, Instant now, String language) {
-        ZonedDateTime local = now.atZone(office.zone());
-        ZonedDateTime by = office.afterOpenTime(local, promise).orElse(local.plusDays(2));
+        OpeningHours hours = office.get();
+        ZonedDateTime local = now.atZone(hours.zone());
+        ZonedDateTime by = hours.afterOpenTime(local, promise).orElse(local.plusDays(2));
         return WITHIN.getOrDefault(language, "by") + " " + Spoken.when(by, local, language);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.kontakt.conversation.ConversationService;
+import no.kontakt.hours.Hours;
 import no.kontakt.hours.OpeningHours;
 import no.kontakt.privacy.Mask;
 import no.kontakt.store.AuditEntry;
@@ -31,19 +32,23 @@ import no.kontakt.store.Stores;
 public final class InboxService {
     private final Stores stores;
     private final ConversationService conversations;
-    private final OpeningHours office;
+    private final Hours officeHours;
     private final Clock clock;
     private final Runnable outboxWake;
     private final InboxEvents live;
     private volatile java.util.function.BiConsumer<Batch, String> onClose = (batch, id) -> { };
 
-    public InboxService(Stores stores, ConversationService conversations, OpeningHours office, Clock clock, Runnable outboxWake, InboxEvents live) {
+    public InboxService(Stores stores, ConversationService conversations, Hours office, Clock clock, Runnable outboxWake, InboxEvents live) {
         this.stores = stores;
         this.conversations = conversations;
-        this.office = office;
+        this.officeHours = office;
         this.clock = clock;
         this.outboxWake = outboxWake;
         this.live = live;
+    }
+
+    private OpeningHours office() {
+        return officeHours.get();
     }
 
     /** Called in the batch of a close (plans the feedback question). */
@@ -91,7 +96,7 @@ public final class InboxService {
     private QueueItem item(Conversation c, Instant now, int openRequests) {
         Instant since = c.waitingSince();
         long waited = since == null ? 0 : Duration.between(since, now).toSeconds();
-        long sla = since == null ? 0 : office.openTimeBetween(since.atZone(office.zone()), now.atZone(office.zone())).toSeconds();
+        long sla = since == null ? 0 : office().openTimeBetween(since.atZone(office().zone()), now.atZone(office().zone())).toSeconds();
         // waited through closed time: nobody picked it up before a shift ended
         boolean earlier = since != null && sla < waited - 60;
         return new QueueItem(c.id(), c.status(), c.urgent(), c.channel(), c.language(), Mask.phone(c.address()), c.assignedTo(),
@@ -109,7 +114,7 @@ public final class InboxService {
         int n = 0;
         for (Conversation c : stores.allConversations()) {
             if (!Conversation.WAITING.equals(c.status()) || c.waitingSince() == null
-                    || office.openTimeBetween(c.waitingSince().atZone(office.zone()), now.atZone(office.zone())).toSeconds() < limit
+                    || office().openTimeBetween(c.waitingSince().atZone(office().zone()), now.atZone(office().zone())).toSeconds() < limit
                     || stores.staff().events(c.id()).stream().anyMatch(e -> "escalated".equals(e.type()) && !e.at().isBefore(c.waitingSince()))) {
                 continue;
             }
@@ -219,7 +224,7 @@ public final class InboxService {
         int n = 1;
         for (ContactRequest r : stores.contactRequests().ofConversation(id)) {
             if (ContactRequest.OPEN.equals(r.status()) && !contacted.contains(r.id())) {
-                long seconds = office.openTimeBetween(r.createdAt().atZone(office.zone()), now.atZone(office.zone())).toSeconds();
+                long seconds = office().openTimeBetween(r.createdAt().atZone(office().zone()), now.atZone(office().zone())).toSeconds();
                 stores.stats().record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
                 stores.staff().event(batch, new ConversationEvent(StaffStores.eventId(id, now, 100 + n++), id, now, "first_contact", "bot",
                         Map.of("request", r.id(), "openSeconds", String.valueOf(seconds))));

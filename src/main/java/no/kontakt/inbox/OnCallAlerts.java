@@ -2,7 +2,7 @@ package no.kontakt.inbox;
 
 import java.time.Instant;
 import java.util.List;
-import no.kontakt.hours.OpeningHours;
+import no.kontakt.hours.Hours;
 import no.kontakt.privacy.Mask;
 import no.kontakt.store.Batch;
 import no.kontakt.store.OutboxItem;
@@ -19,17 +19,17 @@ public final class OnCallAlerts {
     static final String TEXT = "Kontakt: ny hastehenvendelse. Åpne innboksen.";
 
     private final OutboxStore outbox;
-    private final OpeningHours ambulant;
+    private final Hours ambulant;
     private final List<String> phones;
 
-    public OnCallAlerts(OutboxStore outbox, OpeningHours ambulant, List<String> phones) {
+    public OnCallAlerts(OutboxStore outbox, Hours ambulant, List<String> phones) {
         this.outbox = outbox;
         this.ambulant = ambulant;
         this.phones = List.copyOf(phones);
     }
 
     public boolean onDuty(Instant now) {
-        return ambulant.isOpen(now.atZone(ambulant.zone()));
+        return ambulant.get().isOpen(now.atZone(ambulant.get().zone()));
     }
 
     /** Stages one alert per on-call phone when the team is on duty; returns how many. */
