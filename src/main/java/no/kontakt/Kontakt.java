@@ -31,6 +31,9 @@ import no.kontakt.inbox.RequestContactAction;
 import no.kontakt.inbox.WindowPromise;
 import no.kontakt.nlu.IntentExamples;
 import no.kontakt.nlu.KeywordIntentClassifier;
+import no.kontakt.offers.Catalogue;
+import no.kontakt.offers.Offers;
+import no.kontakt.offers.OffersCalendar;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.MapDbStorage;
@@ -50,6 +53,7 @@ public final class Kontakt implements AutoCloseable {
     private final AppConfig config;
     private final Stores stores;
     private final Actions actions;
+    private final Offers offers;
     private final ConversationService conversations;
     private final OutboxDispatcher outbox;
     private final RiskCheck risk;
@@ -69,7 +73,8 @@ public final class Kontakt implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.stores = new Stores(storage, config.store().commitMaxBatch());
-        this.actions = actions(stores);
+        this.offers = Offers.load(config.offers(), config.unit().timeZone(), config.unit().languages(), stores);
+        this.actions = actions(stores, offers);
         Library library = compileScripts(config, actions);
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config));
@@ -109,7 +114,7 @@ public final class Kontakt implements AutoCloseable {
 
     public Kontakt serve() {
         outbox.settleInterrupted();
-        server = WebServer.create(config, conversations, stores, () -> !closed && stores.isOpen(), clock);
+        server = WebServer.create(config, conversations, stores, () -> !closed && stores.isOpen(), clock, calendar(config, offers));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -127,6 +132,7 @@ public final class Kontakt implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 conversations.fireDueTimers();
+                offers.runDue(clock.instant());
                 outbox.dispatchDue();
             } catch (RuntimeException e) {
                 log.error("timers or outbox failed", e);
@@ -142,11 +148,19 @@ public final class Kontakt implements AutoCloseable {
         }
     }
 
-    static Actions actions(Stores stores) {
-        return new Actions(List.of(
+    static Actions actions(Stores stores, Offers offers) {
+        var all = new java.util.ArrayList<no.kontakt.conversation.Action>(List.of(
                 new HandoffAction(),
                 new RequestContactAction(stores.contactRequests(), new WindowPromise()),
                 new CancelContactAction(stores.contactRequests())));
+        all.addAll(offers.actions());
+        return new Actions(all);
+    }
+
+    /** The public calendar of the offers, with UIDs in the public URL's host. */
+    static OffersCalendar calendar(AppConfig config, Offers offers) {
+        return new OffersCalendar(offers.catalogue(), config.unit().name(), config.server().publicUrl().getHost(),
+                java.time.Duration.ofDays(config.offers().calendarDays()));
     }
 
     /** Compiles the scripts folder; any error stops start-up with every located problem. */
@@ -161,7 +175,7 @@ public final class Kontakt implements AutoCloseable {
     /** The compiler for the configuration's languages and the registered actions (for {@code validate}). */
     public static Compiler compiler(AppConfig config) {
         try (Stores scratch = new Stores(new no.kontakt.store.InMemoryStorage(), 1)) {
-            return compiler(config, actions(scratch));
+            return compiler(config, actions(scratch, new Offers(Catalogue.empty(config.unit().timeZone()), scratch, config.offers())));
         }
     }
 
@@ -209,6 +223,10 @@ public final class Kontakt implements AutoCloseable {
 
     public Stores stores() {
         return stores;
+    }
+
+    public Offers offers() {
+        return offers;
     }
 
     public ConversationService conversations() {

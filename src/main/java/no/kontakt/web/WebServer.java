@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import no.kontakt.config.AppConfig;
 import no.kontakt.conversation.ConversationService;
+import no.kontakt.offers.OffersCalendar;
 import no.kontakt.store.Json;
 import no.kontakt.store.Stores;
 
@@ -15,10 +16,11 @@ public final class WebServer {
     private WebServer() {}
 
     public static Javalin create(AppConfig config, ConversationService conversations, Stores stores,
-                                 BooleanSupplier ready, Clock clock) {
+                                 BooleanSupplier ready, Clock clock, OffersCalendar calendar) {
         long maxBytes = config.server().maxRequestBytes();
         var twilio = new TwilioRoutes(conversations, stores, config.twilio().authToken(),
                 config.server().publicBase(), config.twilio().statusCallbacks(), clock);
+        var offers = new OffersRoutes(calendar, config.unit().languages(), config.unit().defaultLanguage(), clock);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -36,6 +38,7 @@ public final class WebServer {
                 ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable"));
             });
             twilio.register(cfg.routes);
+            offers.register(cfg.routes);
         });
     }
 }
