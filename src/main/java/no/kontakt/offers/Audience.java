@@ -28,7 +28,7 @@ public record Audience(String code, Map<String, String> text) {
         }
         Matcher ages = AGES.matcher(code);
         if (ages.matches()) {
-            return pick(language, "For deg fra %s til %s år", "For deg frå %s til %s år", "For dig fra %s til %s år",
+            return pick(language, "For deg fra %s til %s år", "For deg frå %s til %s år", "For dig mellem %s og %s år",
                     "För dig mellan %s och %s år", "For ages %s to %s").formatted(ages.group(1), ages.group(2));
         }
         Matcher from = FROM_AGE.matcher(code);

@@ -26,8 +26,9 @@ final class Listing {
         StringBuilder text = new StringBuilder();
         for (int i = from; i < to; i++) {
             Entry e = entries.get(i);
-            text.append(text.length() == 0 ? "" : "\n").append(i + 1).append(' ').append(e.offer().title(language))
-                    .append(", ").append(SessionWords.brief(e.session().start(), now, language));
+            String title = e.offer().title(language);
+            text.append(text.length() == 0 ? "" : "\n").append(i + 1).append(' ').append(title)
+                    .append(title.matches(".*[?!.]$") ? " " : ", ").append(SessionWords.brief(e.session().start(), now, language));
             if (!e.note().isEmpty()) {
                 text.append(" (").append(e.note()).append(')');
             }

@@ -45,6 +45,9 @@ public final class SessionWords {
         if (isNordic(language)) {
             return "kl. " + String.format("%02d.%02d", time.getHour(), time.getMinute());
         }
+        if (time.equals(LocalTime.NOON)) {
+            return "at noon";
+        }
         int h = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
         String minutes = time.getMinute() == 0 ? "" : "." + String.format("%02d", time.getMinute());
         return "at " + h + minutes + (time.getHour() < 12 ? "am" : "pm");

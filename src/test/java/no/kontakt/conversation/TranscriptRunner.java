@@ -51,7 +51,7 @@ final class TranscriptRunner implements AutoCloseable {
             List<String> got;
             if (turn.in() != null) {
                 got = kontakt.conversations().receive(new InboundMessage("sms", "SMtranscript" + sids.incrementAndGet(),
-                        from(), "+4759440000", turn.in(), 0, clock.instant())).texts();
+                        turn.from() == null ? from() : turn.from(), "+4759440000", turn.in(), 0, clock.instant())).texts();
             } else {
                 if (turn.waitFor() != null) {
                     clock.advance(TranscriptTest.duration(turn.waitFor()));
@@ -59,6 +59,7 @@ final class TranscriptRunner implements AutoCloseable {
                     clock.set(turn.at().toInstant());
                 }
                 kontakt.conversations().fireDueTimers();
+                kontakt.offers().runDue(clock.instant());
                 kontakt.outbox().dispatchDue();
                 got = sms.drain();
             }
@@ -80,7 +81,7 @@ final class TranscriptRunner implements AutoCloseable {
                     }
                 }
             }
-            actualTurns.add(new Transcript.Turn(turn.in(), turn.waitFor(), turn.at(),
+            actualTurns.add(new Transcript.Turn(turn.from(), turn.in(), turn.waitFor(), turn.at(),
                     turn.out() != null || turn.contains() == null ? got : null, turn.contains(), turn.notContains()));
         }
         if (check && transcript.end() != null) {
