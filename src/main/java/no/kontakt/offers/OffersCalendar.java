@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The public offers' meetings as an iCalendar feed (RFC 5545) for the municipality's website: one VEVENT per
  * meeting with a stable UID, local times with the unit's TZID and its VTIMEZONE, title, description, place and
- * organiser (CONTACT) in one language. Offers marked {@code public: false} are left out.
+ * organiser (CONTACT) in one language. Offers marked {@code public: false} are left out. There is no METHOD:
+ * iTIP's PUBLISH would require an ORGANIZER with an e-mail address, which the catalogue does not have.
  */
 public final class OffersCalendar {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -41,7 +42,6 @@ public final class OffersCalendar {
         line(out, "VERSION:2.0");
         line(out, "PRODID:-//Kontakt//Groups and courses//" + language.toUpperCase(java.util.Locale.ROOT));
         line(out, "CALSCALE:GREGORIAN");
-        line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + text(name));
         line(out, "X-WR-TIMEZONE:" + catalogue.zone().getId());
         TimeZoneComponent.write(catalogue.zone(), now.atZone(catalogue.zone()).getYear() - 1, l -> line(out, l));
