@@ -148,13 +148,16 @@ public final class Kontakt implements AutoCloseable {
         }
     }
 
-    static Actions actions(Stores stores, Offers offers) {
-        var all = new java.util.ArrayList<no.kontakt.conversation.Action>(List.of(
+    static Actions actions(Stores stores) {
+        return new Actions(List.of(
                 new HandoffAction(),
                 new RequestContactAction(stores.contactRequests(), new WindowPromise()),
                 new CancelContactAction(stores.contactRequests())));
-        all.addAll(offers.actions());
-        return new Actions(all);
+    }
+
+    /** Every action: the ones above and those of the groups and courses. */
+    static Actions actions(Stores stores, Offers offers) {
+        return actions(stores).with(offers.actions());
     }
 
     /** The public calendar of the offers, with UIDs in the public URL's host. */

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.kontakt.flow.Problem;
-import no.kontakt.flow.Segments;
-import no.kontakt.flow.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +33,13 @@ public final class CatalogueLoader {
     static final int DESCRIPTION_CHARS = 120;
 
     private final LocatedYaml yaml;
-    private final List<String> languages;
     private final SessionReader sessions;
+    private final LanguageTexts texts;
 
     private CatalogueLoader(LocatedYaml yaml, List<String> languages) {
         this.yaml = yaml;
-        this.languages = List.copyOf(languages);
         this.sessions = new SessionReader(yaml);
+        this.texts = new LanguageTexts(yaml, languages);
     }
 
     /** What reading gave: the catalogue (null on any error) and every problem. */
@@ -92,7 +90,7 @@ public final class CatalogueLoader {
                 yaml.error("/texts", "the text '" + key + "' is missing");
                 continue;
             }
-            texts.put(key, byLanguage(textNodes.get(key), "/texts/" + key, 2 * 153, TEXTS.get(key)));
+            texts.put(key, this.texts.read(textNodes.get(key), "/texts/" + key, 2 * 153, TEXTS.get(key)));
         }
         List<Offer> offers = new ArrayList<>();
         JsonNode list = top.get("offers");
@@ -132,9 +130,10 @@ public final class CatalogueLoader {
         if (categoryCode != null && category == null) {
             yaml.error(at + "/category", "'" + categoryCode + "' is not a category (known: " + Category.codes() + ")");
         }
-        Map<String, String> title = f.containsKey("title") ? byLanguage(f.get("title"), at + "/title", TITLE_CHARS, Set.of()) : missing(at, "title");
+        Map<String, String> title = f.containsKey("title")
+                ? texts.read(f.get("title"), at + "/title", TITLE_CHARS, Set.of()) : texts.missing(at, "title");
         Map<String, String> description = f.containsKey("description")
-                ? byLanguage(f.get("description"), at + "/description", DESCRIPTION_CHARS, Set.of()) : missing(at, "description");
+                ? texts.read(f.get("description"), at + "/description", DESCRIPTION_CHARS, Set.of()) : texts.missing(at, "description");
         Audience audience = audience(f.get("audience"), at + "/audience");
         String organiser = Scalars.text(yaml, f, at, "organiser", true);
         String place = Scalars.text(yaml, f, at, "place", true);
@@ -152,11 +151,6 @@ public final class CatalogueLoader {
         return new Offer(id, category, title, description, audience, organiser, place, rules, capacity, signup, waitingList, isPublic);
     }
 
-    private Map<String, String> missing(String at, String key) {
-        yaml.error(at, "'" + key + "' is missing: give one text per language (" + String.join(", ", languages) + ")");
-        return Map.of();
-    }
-
     private Audience audience(JsonNode node, String at) {
         if (node == null || node.isNull()) {
             return Audience.ALL;
@@ -164,46 +158,12 @@ public final class CatalogueLoader {
         if (node.isTextual() || node.isNumber()) {
             String code = node.asText().strip();
             if (!Audience.knownCode(code)) {
-                yaml.error(at, "'" + code + "' is not an audience: write all, relatives, an age band like 18-30 or 16+, or a text per language");
+                yaml.error(at, "'" + code + "' is not an audience: write all, relatives, an age band like 18-30 or 16+, "
+                        + "or a text per language");
             }
             return new Audience(code, Map.of());
         }
-        return new Audience("text", byLanguage(node, at, TITLE_CHARS * 2, Set.of()));
-    }
-
-    /** One text per language of the unit; too long or UCS-2 texts are warnings, since they cost SMS segments. */
-    private Map<String, String> byLanguage(JsonNode node, String at, int maxChars, Set<String> placeholders) {
-        Map<String, JsonNode> f = yaml.fields(node, at, "this", null);
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String language : languages) {
-            if (!f.containsKey(language)) {
-                yaml.error(at, "the " + language + " text is missing");
-            }
-        }
-        f.forEach((language, value) -> {
-            String where = at + "/" + language;
-            if (!languages.contains(language)) {
-                yaml.warning(where, "'" + language + "' is not one of the unit's languages " + languages);
-            }
-            if (!value.isTextual() || value.asText().isBlank()) {
-                yaml.error(where, "must be a text");
-                return;
-            }
-            String text = value.asText().strip();
-            out.put(language, text);
-            Templates.syntaxError(text).ifPresent(e -> yaml.error(where, "the {{placeholders}} are broken: " + e));
-            for (String name : Templates.placeholders(text)) {
-                if (!placeholders.contains(name)) {
-                    yaml.error(where, "{{" + name + "}} is not known here" + (placeholders.isEmpty() ? "" : " (known: " + String.join(", ", new java.util.TreeSet<>(placeholders)) + ")"));
-                }
-            }
-            Segments.ucs2Culprits(text).forEach(c -> yaml.warning(where, "'" + c.character() + "' makes the SMS UCS-2 (70 characters a segment instead of 160)"
-                    + (c.suggestion() == null ? "" : "; write '" + c.suggestion() + "' instead")));
-            if (text.length() > maxChars) {
-                yaml.warning(where, "the text has " + text.length() + " characters; keep it under " + maxChars + " so the SMS stays short");
-            }
-        });
-        return out;
+        return new Audience("text", texts.read(node, at, TITLE_CHARS * 2, Set.of()));
     }
 
     private int errorCount() {

@@ -92,7 +92,8 @@ public final class ListOffersAction implements Action {
         for (Enrolment e : enrolments.ofConversation(conversationId, now)) {
             Offer offer = catalogue.find(e.offerId()).orElseThrow();
             int position = e.seated() ? 0 : enrolments.roster(offer, now).position(conversationId);
-            catalogue.next(offer, now).ifPresent(s -> out.add(new Listing.Entry(offer, s, position == 0 ? "" : Listing.waitingNote(position, language))));
+            String note = position == 0 ? "" : Listing.waitingNote(position, language);
+            catalogue.next(offer, now).ifPresent(s -> out.add(new Listing.Entry(offer, s, note)));
         }
         return sorted(out);
     }

@@ -44,7 +44,8 @@ final class SessionReader {
     List<SessionRule> read(JsonNode node, String at) {
         List<SessionRule> rules = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
-            yaml.error(at, "'sessions' must list when the offer meets: '- at: 2026-12-02 10:00' with a duration, or '- weekly: tuesday' with time, duration, from and until");
+            yaml.error(at, "'sessions' must list when the offer meets: '- at: 2026-12-02 10:00' with a duration, "
+                    + "or '- weekly: tuesday' with time, duration, from and until");
             return rules;
         }
         for (int i = 0; i < node.size(); i++) {
@@ -59,19 +60,25 @@ final class SessionReader {
     private SessionRule rule(JsonNode node, String at) {
         Map<String, JsonNode> f = yaml.fields(node, at, "a session", KEYS);
         if (f.containsKey("at") == f.containsKey("weekly")) {
-            yaml.error(at, "give either 'at: 2026-12-02 10:00' (one meeting) or 'weekly: tuesday' (every week)" + (f.containsKey("at") ? ", not both" : ""));
+            yaml.error(at, "give either 'at: 2026-12-02 10:00' (one meeting) or 'weekly: tuesday' (every week)"
+                    + (f.containsKey("at") ? ", not both" : ""));
             return null;
         }
         Duration duration = duration(f.get("duration"), at);
-        if (f.containsKey("at")) {
-            for (String key : List.of("time", "from", "until", "except")) {
-                if (f.containsKey(key)) {
-                    yaml.error(at + "/" + key, "'" + key + "' belongs to a weekly rule; a single meeting has only 'at' and 'duration'");
-                }
+        return f.containsKey("at") ? once(f, at, duration) : weekly(f, at, duration);
+    }
+
+    private SessionRule once(Map<String, JsonNode> f, String at, Duration duration) {
+        for (String key : List.of("time", "from", "until", "except")) {
+            if (f.containsKey(key)) {
+                yaml.error(at + "/" + key, "'" + key + "' belongs to a weekly rule; a single meeting has only 'at' and 'duration'");
             }
-            LocalDateTime start = dateTime(f.get("at"), at + "/at");
-            return start == null || duration == null ? null : new SessionRule.Once(start, duration);
         }
+        LocalDateTime start = dateTime(f.get("at"), at + "/at");
+        return start == null || duration == null ? null : new SessionRule.Once(start, duration);
+    }
+
+    private SessionRule weekly(Map<String, JsonNode> f, String at, Duration duration) {
         Set<DayOfWeek> days = weekdays(f.get("weekly"), at + "/weekly");
         LocalTime time = time(f.get("time"), at);
         LocalDate from = date(f.get("from"), at + "/from", at, "from", true);
@@ -79,25 +86,30 @@ final class SessionReader {
         if (from != null && until != null && until.isBefore(from)) {
             yaml.error(at + "/until", until + " is before 'from' " + from);
         }
+        Set<LocalDate> except = exceptions(f.get("except"), at, days);
+        if (days == null || time == null || duration == null || from == null) {
+            return null;
+        }
+        return new SessionRule.Weekly(days, time, duration, from, until, except);
+    }
+
+    private Set<LocalDate> exceptions(JsonNode list, String at, Set<DayOfWeek> days) {
         Set<LocalDate> except = new LinkedHashSet<>();
-        JsonNode list = f.get("except");
         if (list != null && !list.isArray()) {
             yaml.error(at + "/except", "must be a list of dates, like [2026-12-24, 2026-12-31]");
         } else if (list != null) {
             for (int i = 0; i < list.size(); i++) {
                 LocalDate day = date(list.get(i), at + "/except/" + i, at, "except", true);
                 if (day != null && days != null && !days.contains(day.getDayOfWeek())) {
-                    yaml.warning(at + "/except/" + i, day + " is a " + day.getDayOfWeek().toString().toLowerCase(Locale.ROOT) + ", not a meeting day of this rule");
+                    yaml.warning(at + "/except/" + i, day + " is a " + day.getDayOfWeek().toString().toLowerCase(Locale.ROOT)
+                            + ", not a meeting day of this rule");
                 }
                 if (day != null) {
                     except.add(day);
                 }
             }
         }
-        if (days == null || time == null || duration == null || from == null) {
-            return null;
-        }
-        return new SessionRule.Weekly(days, time, duration, from, until, except);
+        return except;
     }
 
     private Set<DayOfWeek> weekdays(JsonNode node, String at) {
