@@ -12,8 +12,9 @@ import no.kontakt.flow.ActionSpec;
 
 /**
  * {@code join_offer}: takes a seat, or a place on the waiting list when the offer is full ({@code position}, from 1);
- * joining again changes nothing ({@code already} is "yes"). {@code full}: no seat and no waiting list, or no
- * meetings left; {@code no_signup}: just come.
+ * joining again changes nothing ({@code already} is "yes"); {@code reminder} is "yes" when a reminder will come the
+ * day before the next meeting. {@code full}: no seat and no waiting list, or no meetings left; {@code no_signup}:
+ * just come.
  * <pre>
  * action: join_offer
  * with: { offer: "{{offer_id}}" }
@@ -23,14 +24,16 @@ import no.kontakt.flow.ActionSpec;
 public final class JoinOfferAction implements Action {
     private static final ActionSpec SPEC = new ActionSpec("join_offer", "Join an offer: a seat, or the waiting list when it is full",
             Set.of("offer"), Set.of("offer"), List.of("joined", "waitlisted", "full", "no_signup"),
-            Set.of("position", "next_session", "offer_title", "place", "already"));
+            Set.of("position", "next_session", "offer_title", "place", "already", "reminder"));
 
     private final Catalogue catalogue;
     private final Enrolments enrolments;
+    private final Reminders reminders;
 
-    public JoinOfferAction(Catalogue catalogue, Enrolments enrolments) {
+    public JoinOfferAction(Catalogue catalogue, Enrolments enrolments, Reminders reminders) {
         this.catalogue = catalogue;
         this.enrolments = enrolments;
+        this.reminders = reminders;
     }
 
     @Override
@@ -47,12 +50,13 @@ public final class JoinOfferAction implements Action {
         Offer offer = found.get();
         Instant now = ctx.now();
         Enrolments.Joined joined = enrolments.join(offer, ctx.conversation().id(), now, ctx.batch());
-        String next = catalogue.next(offer, now).map(s -> SessionWords.full(s.start(), now.atZone(catalogue.zone()), ctx.language())).orElse("");
+        Optional<OfferSession> next = catalogue.next(offer, now);
         return new Result(joined.outcome().name().toLowerCase(Locale.ROOT), Map.of(
                 "position", String.valueOf(joined.position()),
-                "next_session", next,
+                "next_session", next.map(s -> SessionWords.full(s.start(), now.atZone(catalogue.zone()), ctx.language())).orElse(""),
                 "offer_title", offer.title(ctx.language()),
                 "place", offer.place(),
-                "already", joined.already() ? "yes" : ""));
+                "already", joined.already() ? "yes" : "",
+                "reminder", next.filter(s -> reminders.willRemind(s, now)).isPresent() ? "yes" : ""));
     }
 }

@@ -36,7 +36,7 @@ public final class Offers {
 
     public List<Action> actions() {
         return List.of(new ListOffersAction(catalogue, enrolments), new ShowOfferAction(catalogue, enrolments),
-                new JoinOfferAction(catalogue, enrolments), new CancelOfferAction(catalogue, enrolments));
+                new JoinOfferAction(catalogue, enrolments, reminders), new CancelOfferAction(catalogue, enrolments));
     }
 
     /** The scheduler's work: free seats to those who wait, then the reminders that are due. */

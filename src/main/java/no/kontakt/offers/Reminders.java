@@ -79,6 +79,12 @@ public final class Reminders {
         return queued;
     }
 
+    /** True when someone seated at {@code now} will be reminded of this meeting: its reminder time is still ahead. */
+    public boolean willRemind(OfferSession session, Instant now) {
+        LocalDate dayBefore = session.start().withZoneSameInstant(zone).toLocalDate().minusDays(1);
+        return now.isBefore(ZonedDateTime.of(dayBefore, java.time.LocalTime.of(settings.reminderHour(), 0), zone).toInstant());
+    }
+
     private String text(Offer offer, OfferSession session, String language, Instant now) {
         return Templates.render(catalogue.text("reminder", language), Map.of(
                 "title", offer.title(language),

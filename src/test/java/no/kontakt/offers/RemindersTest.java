@@ -71,6 +71,13 @@ class RemindersTest {
     }
 
     @Test
+    void tells_whether_a_reminder_will_still_come() {
+        OfferSession trip = f.catalogue.next(f.offer("trip"), NOW).orElseThrow();
+        assertThat(f.offers.reminders().willRemind(trip, at("2026-12-04T17:59:00+01:00"))).isTrue();
+        assertThat(f.offers.reminders().willRemind(trip, at("2026-12-04T18:00:00+01:00"))).isFalse();
+    }
+
+    @Test
     void each_meeting_of_a_course_gets_its_reminder_and_drop_ins_get_none() {
         String ann = f.citizen("+4790000001", "nb");
         f.join("course", ann, NOW);
