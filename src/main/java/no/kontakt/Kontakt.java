@@ -45,6 +45,9 @@ import no.kontakt.nlu.FunctionWordGuess;
 import no.kontakt.nlu.KeywordIntentClassifier;
 import no.kontakt.nlu.LexiconRiskCheck;
 import no.kontakt.nlu.RiskDetector;
+import no.kontakt.offers.Catalogue;
+import no.kontakt.offers.Offers;
+import no.kontakt.offers.OffersCalendar;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.MapDbStorage;
@@ -68,6 +71,7 @@ public final class Kontakt implements AutoCloseable {
     private final Hours office;
     private final Hours ambulant;
     private final OnCallAlerts alerts;
+    private final Offers offers;
     private final ConversationService conversations;
     private final OutboxDispatcher outbox;
     private final RiskCheck risk;
@@ -99,7 +103,8 @@ public final class Kontakt implements AutoCloseable {
         this.office = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
-        this.actions = actions(config, stores, office, ambulant, alerts);
+        this.offers = Offers.load(config.offers(), config.unit().timeZone(), config.unit().languages(), stores);
+        this.actions = actions(config, stores, office, ambulant, alerts, offers);
         this.scripts = new ScriptAdmin(config, stores, compiler(config, actions), clock);
         Library library;
         IntentExamples examples;
@@ -165,7 +170,7 @@ public final class Kontakt implements AutoCloseable {
     public Kontakt serve() {
         outbox.settleInterrupted();
         server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
-                () -> !closed && stores.isOpen(), clock));
+                calendar(config, offers), () -> !closed && stores.isOpen(), clock));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -186,6 +191,7 @@ public final class Kontakt implements AutoCloseable {
                 appointments.remindDue();
                 feedback.sendDue();
                 inbox.escalate(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
+                offers.runDue(clock.instant());
                 outbox.dispatchDue();
             } catch (RuntimeException e) {
                 log.error("timers or outbox failed", e);
@@ -201,7 +207,11 @@ public final class Kontakt implements AutoCloseable {
         }
     }
 
-    static Actions actions(AppConfig config, Stores stores, Hours office, Hours ambulant, OnCallAlerts alerts) {
+    static Actions actions(AppConfig config, Stores stores, Hours office, Hours ambulant, OnCallAlerts alerts, Offers offers) {
+        return core(config, stores, office, ambulant, alerts).with(offers.actions());
+    }
+
+    private static Actions core(AppConfig config, Stores stores, Hours office, Hours ambulant, OnCallAlerts alerts) {
         return new Actions(List.of(
                 new HandoffAction(),
                 new RequestContactAction(stores.contactRequests(), new HoursPromise(office,
@@ -211,20 +221,18 @@ public final class Kontakt implements AutoCloseable {
                 new AmbulantRequestAction(stores.contactRequests(), alerts)));
     }
 
-    /** Compiles the scripts folder; any error stops start-up with every located problem. */
-    static Library compileScripts(AppConfig config, Actions actions) {
-        Compiler.Result result = compiler(config, actions).compile(config.conversations().dir());
-        if (!result.ok()) {
-            throw new ScriptException(result.problems());
-        }
-        return result.library();
+    /** The public calendar of the offers, with UIDs in the public URL's host. */
+    static OffersCalendar calendar(AppConfig config, Offers offers) {
+        return new OffersCalendar(offers.catalogue(), config.unit().name(), config.server().publicUrl().getHost(),
+                java.time.Duration.ofDays(config.offers().calendarDays()));
     }
 
     /** The compiler for the configuration's languages and the registered actions (for {@code validate}). */
     public static Compiler compiler(AppConfig config) {
         try (Stores scratch = new Stores(new no.kontakt.store.InMemoryStorage(), 1)) {
             Hours hours = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
-            return compiler(config, actions(config, scratch, hours, hours, new OnCallAlerts(scratch.outbox(), hours, List.of())));
+            return compiler(config, actions(config, scratch, hours, hours, new OnCallAlerts(scratch.outbox(), hours, List.of()),
+                    new Offers(Catalogue.empty(config.unit().timeZone()), scratch, config.offers())));
         }
     }
 
@@ -303,6 +311,10 @@ public final class Kontakt implements AutoCloseable {
 
     public Stores stores() {
         return stores;
+    }
+
+    public Offers offers() {
+        return offers;
     }
 
     public ConversationService conversations() {

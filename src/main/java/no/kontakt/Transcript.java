@@ -20,10 +20,13 @@ public record Transcript(
         List<Turn> turns,
         End end) {
 
-    /** One turn: a message ({@code in}), or the clock moving ({@code wait: 2h} or {@code at: time}), then the bot's texts. */
+    /**
+     * One turn: a message ({@code in}), or the clock moving ({@code wait: 2h} or {@code at: time}), then the bot's texts.
+     * {@code from} sends the message from another citizen (another conversation) than the transcript's own.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Turn(@JsonProperty("in") String in, @JsonProperty("wait") String waitFor, OffsetDateTime at, List<String> out, List<String> contains,
-                       @JsonProperty("not_contains") List<String> notContains) {}
+    public record Turn(String from, @JsonProperty("in") String in, @JsonProperty("wait") String waitFor, OffsetDateTime at, List<String> out,
+                       List<String> contains, @JsonProperty("not_contains") List<String> notContains) {}
 
     /** What must hold after the last turn. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

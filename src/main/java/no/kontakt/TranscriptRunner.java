@@ -87,7 +87,8 @@ public final class TranscriptRunner implements AutoCloseable {
             n++;
             List<String> got;
             if (turn.in() != null) {
-                got = conversations.receive(new InboundMessage("sms", "SMtranscript" + sids.incrementAndGet(), from(), "+4759440000",
+                got = conversations.receive(new InboundMessage("sms", "SMtranscript" + sids.incrementAndGet(),
+                        turn.from() == null ? from() : turn.from(), "+4759440000",
                         turn.in(), 0, clock.instant())).texts();
             } else {
                 if (turn.waitFor() != null) {
@@ -97,6 +98,7 @@ public final class TranscriptRunner implements AutoCloseable {
                 }
                 conversations.fireDueTimers();
                 kontakt.appointments().remindDue();
+                kontakt.offers().runDue(clock.instant());
                 kontakt.outbox().dispatchDue();
                 got = drain();
             }
@@ -115,7 +117,7 @@ public final class TranscriptRunner implements AutoCloseable {
                     failures.add(where + ": the bot sent '" + part + "', which it must not: " + got);
                 }
             }
-            actualTurns.add(new Transcript.Turn(turn.in(), turn.waitFor(), turn.at(),
+            actualTurns.add(new Transcript.Turn(turn.from(), turn.in(), turn.waitFor(), turn.at(),
                     turn.out() != null || turn.contains() == null ? got : null, turn.contains(), turn.notContains()));
         }
         if (transcript.end() != null) {

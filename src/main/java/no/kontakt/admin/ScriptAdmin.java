@@ -211,7 +211,7 @@ public final class ScriptAdmin {
         if (!result.ok()) {
             throw new ScriptException(result.problems());
         }
-        List<Transcript.Turn> turns = messages.stream().map(m -> new Transcript.Turn(m, null, null, null, null, null)).toList();
+        List<Transcript.Turn> turns = messages.stream().map(m -> new Transcript.Turn(null, m, null, null, null, null, null)).toList();
         Transcript t = new Transcript("simulation", name, language, null, at, turns, null);
         IntentExamples intents = INTENTS.equals(name) && yaml != null ? IntentExamples.parse(yaml) : liveIntents();
         return TranscriptRunner.replay(t, config, library(result, Map.of()), intents).actual().turns().stream()

@@ -12,7 +12,7 @@ import java.util.Set;
  * fills its defaults here, so defaults live in one place; each component receives only its own slice.
  */
 public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Office office, Ambulant ambulant,
-                        Conversations conversations) {
+                        Conversations conversations, Offers offers) {
 
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
 
@@ -25,6 +25,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         office = Check.orDefault(office, new Office(null, null));
         ambulant = Check.orDefault(ambulant, new Ambulant(null, null, null));
         conversations = Check.orDefault(conversations, new Conversations(null));
+        offers = Check.orDefault(offers, new Offers(null, null, null, null));
     }
 
     /**
@@ -184,6 +185,49 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
     public record Conversations(Path dir) {
         public Conversations {
             dir = Check.orDefault(dir, Path.of("conversations"));
+        }
+    }
+
+    /**
+     * Groups and courses: the catalogue file, the local hour of the day-before reminders, the quiet hours in which
+     * no reminder or waiting-list SMS is sent ({@code "21:00-09:00"}), and how many days {@code /offers.ics} covers.
+     */
+    public record Offers(Path catalogue, Integer reminderHour, String quietHours, Integer calendarDays) {
+        private static final java.util.regex.Pattern QUIET = java.util.regex.Pattern.compile("([01]\\d|2[0-3]):([0-5]\\d)-([01]\\d|2[0-3]):([0-5]\\d)");
+
+        public Offers {
+            catalogue = Check.orDefault(catalogue, Path.of("config/offers.yaml"));
+            reminderHour = Check.between("reminder_hour", Check.orDefault(reminderHour, 18), 0, 23);
+            quietHours = Check.orDefault(quietHours, "21:00-09:00").replace(" ", "");
+            if (!QUIET.matcher(quietHours).matches()) {
+                throw ConfigException.at("quiet_hours", "must be two times like \"21:00-09:00\" (was '" + quietHours + "')");
+            }
+            if (quiet(quietHours, java.time.LocalTime.of(reminderHour, 0))) {
+                throw ConfigException.at("reminder_hour", reminderHour + " is inside the quiet hours " + quietHours + "; pick an hour outside them");
+            }
+            calendarDays = Check.between("calendar_days", Check.orDefault(calendarDays, 90), 1, 366);
+        }
+
+        /** The first minute of the quiet hours. */
+        public java.time.LocalTime quietFrom() {
+            return java.time.LocalTime.parse(quietHours.substring(0, 5));
+        }
+
+        /** The first minute after the quiet hours. */
+        public java.time.LocalTime quietUntil() {
+            return java.time.LocalTime.parse(quietHours.substring(6));
+        }
+
+        /** True when this local time is in the quiet hours (which may run across midnight). */
+        public boolean quiet(java.time.LocalTime time) {
+            return quiet(quietHours, time);
+        }
+
+        private static boolean quiet(String hours, java.time.LocalTime time) {
+            java.time.LocalTime from = java.time.LocalTime.parse(hours.substring(0, 5));
+            java.time.LocalTime until = java.time.LocalTime.parse(hours.substring(6));
+            return from.isBefore(until) ? !time.isBefore(from) && time.isBefore(until)
+                    : !time.isBefore(from) || time.isBefore(until);
         }
     }
 

@@ -17,6 +17,13 @@ public final class Actions {
         }
     }
 
+    /** These actions and {@code more} (every name still once). */
+    public Actions with(List<Action> more) {
+        List<Action> all = new java.util.ArrayList<>(byName.values());
+        all.addAll(more);
+        return new Actions(all);
+    }
+
     public Map<String, ActionSpec> specs() {
         Map<String, ActionSpec> specs = new LinkedHashMap<>();
         byName.forEach((name, a) -> specs.put(name, a.spec()));

@@ -4,7 +4,10 @@ import no.kontakt.store.Batch;
 import no.kontakt.store.Message;
 import no.kontakt.store.Stores;
 
-/** Stages the deletion of everything stored about one conversation: messages, requests, timers, the record. */
+/**
+ * Stages the deletion of everything stored about one conversation: messages, requests, enrolments (a freed seat
+ * goes to the next on the waiting list at the scheduler's next round), reminders sent, timers, the record.
+ */
 final class Erasure {
     private Erasure() {}
 
@@ -14,6 +17,12 @@ final class Erasure {
         }
         for (var request : stores.contactRequests().ofConversation(conversationId)) {
             stores.contactRequests().remove(batch, request.id());
+        }
+        for (var enrolment : stores.enrolments().ofConversation(conversationId)) {
+            stores.enrolments().remove(batch, enrolment);
+        }
+        for (var reminder : stores.reminders().ofConversation(conversationId)) {
+            stores.reminders().remove(batch, reminder);
         }
         stores.conversations().find(conversationId).ifPresent(c -> {
             var timer = Turn.dueAt(Turn.session(c));

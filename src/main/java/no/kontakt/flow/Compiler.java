@@ -88,7 +88,7 @@ public final class Compiler {
                 for (Texts t : textsOf(step)) {
                     for (String text : t.byLanguage().values()) {
                         texts++;
-                        segments += Segments.of(text).count();
+                        segments += TextCheck.longestRendering(text).count();
                     }
                 }
             }

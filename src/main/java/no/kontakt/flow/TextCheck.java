@@ -37,15 +37,46 @@ final class TextCheck {
         }
     }
 
+    /**
+     * The costliest way the text can render: every combination of its {{#sections}} on and off, with each
+     * placeholder taken as ten characters.
+     */
+    static Segments longestRendering(String text) {
+        java.util.Set<String> sections = new java.util.TreeSet<>();
+        var m = java.util.regex.Pattern.compile("\\{\\{\\s*[#^]\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}").matcher(text);
+        while (m.find()) {
+            sections.add(m.group(1));
+        }
+        if (sections.isEmpty() || sections.size() > 6 || Templates.syntaxError(text).isPresent()) {
+            return Segments.of(text.replaceAll("\\{\\{[^}]*}}", "xxxxxxxxxx"));
+        }
+        List<String> names = List.copyOf(sections);
+        Segments worst = null;
+        for (int combo = 0; combo < (1 << names.size()); combo++) {
+            java.util.Map<String, Object> values = new java.util.HashMap<>();
+            for (String name : Templates.placeholders(text)) {
+                values.put(name, "xxxxxxxxxx");
+            }
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), (combo & (1 << i)) != 0 ? "xxxxxxxxxx" : "");
+            }
+            Segments s = Segments.of(Templates.render(text, values));
+            if (worst == null || s.count() > worst.count() || (s.count() == worst.count() && s.units() > worst.units())) {
+                worst = s;
+            }
+        }
+        return worst;
+    }
+
     static void cost(String text, Location at, String where, List<Problem> problems) {
         for (Segments.Culprit c : Segments.ucs2Culprits(text)) {
             problems.add(Problem.warning(at, where + ": '" + c.character() + "' makes the SMS UCS-2 (70 characters a segment instead of 160)"
                     + (c.suggestion() == null ? "" : "; write '" + c.suggestion() + "' instead")));
         }
-        Segments segments = Segments.of(text);
+        Segments segments = longestRendering(text);
         if (segments.count() > MAX_SEGMENTS) {
-            problems.add(Problem.warning(at, where + ": the text needs " + segments.count() + " SMS segments (" + segments.units()
-                    + " characters, " + segments.encoding() + "); shorten it or split it"));
+            problems.add(Problem.warning(at, where + ": the text can need " + segments.count() + " SMS segments (" + segments.units()
+                    + " characters, " + segments.encoding() + ", placeholders counted as 10); shorten it or split it"));
         }
     }
 }

@@ -29,4 +29,16 @@ public record Message(
     static String idOf(String conversationId, long sequence) {
         return conversationId + "/" + String.format("%010d", sequence);
     }
+
+    /**
+     * The id of a notice the bot sends outside a turn (a reminder, a seat from the waiting list): it sorts after
+     * the conversation's latest message and never takes a sequence number a turn may be about to use.
+     * {@code tag} is unique per notice, letters, digits, '.' and '-' only.
+     */
+    public static String noticeIdOf(Conversation conversation, String tag) {
+        if (!tag.matches("[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("a notice tag is letters, digits, '.' and '-' (was " + tag + ")");
+        }
+        return idOf(conversation.id(), conversation.messageCount()) + "~" + tag;
+    }
 }

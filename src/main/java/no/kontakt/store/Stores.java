@@ -20,6 +20,8 @@ public final class Stores implements AutoCloseable {
     private final StaffStores staff;
     private final ScriptStore scripts;
     private final StatsStore stats;
+    private final EnrolmentStore enrolments;
+    private final ReminderLog reminders;
 
     public Stores(Storage storage, int maxBatch) {
         this(storage, maxBatch, java.time.ZoneId.of("Europe/Oslo"));
@@ -35,6 +37,10 @@ public final class Stores implements AutoCloseable {
         this.outbox = new Outbox(new JsonTable<>(storage, "outbox", OutboxItem.class));
         this.timers = new Timers(new JsonTable<>(storage, "timers", TimerIndex.Due.class));
         this.contactRequests = new ContactRequests(new JsonTable<>(storage, "contact_requests", ContactRequest.class));
+        this.enrolments = new Enrolments(new JsonTable<>(storage, "enrolments", Enrolment.class));
+        this.reminders = new Reminders(new JsonTable<>(storage, "offer_reminders", ReminderLog.Sent.class));
+        storage.table("enrolments");
+        storage.table("offer_reminders");
         for (String table : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests"}) {
             storage.table(table);
         }
@@ -87,6 +93,14 @@ public final class Stores implements AutoCloseable {
     /** Every conversation (for the staff queue). */
     public java.util.List<Conversation> allConversations() {
         return new JsonTable<>(storage, "conversations", Conversation.class).withPrefix("");
+    }
+
+    public EnrolmentStore enrolments() {
+        return enrolments;
+    }
+
+    public ReminderLog reminders() {
+        return reminders;
     }
 
     /** Makes the batch durable (group commit); returns once it is. */
@@ -241,6 +255,51 @@ public final class Stores implements AutoCloseable {
         public List<ContactRequest> all() {
             return table.withPrefix("").stream()
                     .sorted(java.util.Comparator.comparing(ContactRequest::createdAt)).toList();
+        }
+    }
+
+    private record Enrolments(JsonTable<Enrolment> table) implements EnrolmentStore {
+        public void save(Batch batch, Enrolment enrolment) {
+            table.put(batch, enrolment.key(), enrolment);
+        }
+
+        public void remove(Batch batch, Enrolment enrolment) {
+            table.remove(batch, enrolment.key());
+        }
+
+        public Optional<Enrolment> find(String offerId, String conversationId) {
+            return table.get(offerId + "|" + conversationId);
+        }
+
+        public List<Enrolment> ofOffer(String offerId) {
+            return table.withPrefix(offerId + "|").stream()
+                    .sorted(java.util.Comparator.comparingLong(Enrolment::seq)).toList();
+        }
+
+        public List<Enrolment> ofConversation(String conversationId) {
+            return table.withPrefix("").stream().filter(e -> e.conversationId().equals(conversationId)).toList();
+        }
+    }
+
+    private record Reminders(JsonTable<ReminderLog.Sent> table) implements ReminderLog {
+        public boolean contains(String conversationId, String sessionKey) {
+            return table.map().containsKey(conversationId + "|" + sessionKey);
+        }
+
+        public void record(Batch batch, Sent sent) {
+            table.put(batch, sent.key(), sent);
+        }
+
+        public List<Sent> ofConversation(String conversationId) {
+            return table.withPrefix(conversationId + "|");
+        }
+
+        public List<Sent> all() {
+            return table.withPrefix("");
+        }
+
+        public void remove(Batch batch, Sent sent) {
+            table.remove(batch, sent.key());
         }
     }
 }

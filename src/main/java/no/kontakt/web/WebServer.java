@@ -15,6 +15,7 @@ import no.kontakt.inbox.Accounts;
 import no.kontakt.inbox.Appointments;
 import no.kontakt.inbox.InboxEvents;
 import no.kontakt.inbox.InboxService;
+import no.kontakt.offers.OffersCalendar;
 import no.kontakt.store.Json;
 import no.kontakt.store.Stores;
 
@@ -24,7 +25,8 @@ public final class WebServer {
 
     /** What the routes call. */
     public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
-                        Appointments appointments, InboxEvents events, ScriptAdmin scripts, BooleanSupplier ready, Clock clock) {}
+                        Appointments appointments, InboxEvents events, ScriptAdmin scripts, OffersCalendar calendar,
+                        BooleanSupplier ready, Clock clock) {}
 
     public static Javalin create(AppConfig config, Parts parts) {
         long maxBytes = config.server().maxRequestBytes();
@@ -32,6 +34,7 @@ public final class WebServer {
                 config.server().publicBase(), config.twilio().statusCallbacks(), parts.clock());
         var auth = new Auth(parts.accounts());
         byte[] openApi = resource("/openapi.json");
+        var offers = new OffersRoutes(parts.calendar(), config.unit().languages(), config.unit().defaultLanguage(), parts.clock());
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -55,6 +58,7 @@ public final class WebServer {
             new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores()).register(cfg.routes);
             new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
             new ScriptRoutes(parts.scripts()).register(cfg.routes);
+            offers.register(cfg.routes);
         });
     }
 

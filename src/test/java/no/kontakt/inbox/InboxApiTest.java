@@ -52,7 +52,7 @@ class InboxApiTest {
 
     private String conversationAskingForAPerson() {
         twilio.sms(CITIZEN, "hei");
-        twilio.sms(CITIZEN, "3");
+        twilio.sms(CITIZEN, "4");
         return kontakt.conversations().conversationId("sms", CITIZEN);
     }
 

@@ -108,7 +108,7 @@ class InboxExtrasTest {
     void a_conversation_near_the_end_of_the_promise_is_escalated_once_with_an_on_call_alert_in_ambulant_hours() {
         TwilioRequests twilio = new TwilioRequests(kontakt.port());
         twilio.sms("+4791234567", "hei");
-        twilio.sms("+4791234567", "3"); // waiting for a person since Tuesday 10:00
+        twilio.sms("+4791234567", "4"); // waiting for a person since Tuesday 10:00
         Duration promise = Duration.ofMinutes(450);
         assertThat(kontakt.inbox().escalate(promise, 0.8, alerts())).isZero();
         clock.set(Instant.parse("2026-11-25T08:00:00Z")); // Wednesday 09:00: 5.5 h + 1 h of opening time, 87 %

@@ -72,7 +72,7 @@ class SafetyNetTest {
         Files.writeString(config, yaml);
         var env = TestKontakt.env(data.resolve(country));
         var unitConfig = new ConfigLoader(env::get).load(config);
-        for (String[] before : new String[][] {{}, {"hei"}, {"hei", "1"}, {"hei", "1", "noe", "2"}, {"hei", "2"}, {"hei", "3"}}) {
+        for (String[] before : new String[][] {{}, {"hei"}, {"hei", "1"}, {"hei", "1", "noe", "2"}, {"hei", "3"}, {"hei", "4"}}) {
             try (Kontakt kontakt = Kontakt.create(unitConfig, env::get, clock).serve()) {
                 TwilioRequests twilio = new TwilioRequests(kontakt.port());
                 String from = "+47" + (90000000 + before.length);
