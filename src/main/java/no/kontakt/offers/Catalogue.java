@@ -1,5 +1,6 @@
 package no.kontakt.offers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -66,12 +67,12 @@ public final class Catalogue {
 
     /** The first meeting that has not ended at {@code now}: the one going on, or the next. */
     public Optional<OfferSession> next(Offer offer, Instant now) {
-        return sessions(offer, now, now.plus(java.time.Duration.ofDays(SessionRule.HORIZON_DAYS))).stream().findFirst();
+        return sessions(offer, now, now.plus(Duration.ofDays(SessionRule.HORIZON_DAYS))).stream().findFirst();
     }
 
     /** The meetings that have not ended at {@code now}, within the search horizon. */
     public List<OfferSession> upcoming(Offer offer, Instant now) {
-        return sessions(offer, now, now.plus(java.time.Duration.ofDays(SessionRule.HORIZON_DAYS)));
+        return sessions(offer, now, now.plus(Duration.ofDays(SessionRule.HORIZON_DAYS)));
     }
 
     /** A text of the catalogue ({@code reminder}, {@code promoted}) in the language, or English, or any. */

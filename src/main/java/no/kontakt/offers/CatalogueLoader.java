@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.kontakt.flow.Location;
 import no.kontakt.flow.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public final class CatalogueLoader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new CatalogueException(List.of(Problem.error(new no.kontakt.flow.Location(file.toString(), 0, 0),
+            throw new CatalogueException(List.of(Problem.error(new Location(file.toString(), 0, 0),
                     "cannot be read (" + e.getMessage() + "); set offers.catalogue in kontakt.yaml to the catalogue file")));
         }
         Result result = read(file.toString(), text, zone, languages);

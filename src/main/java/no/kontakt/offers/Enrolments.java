@@ -3,11 +3,13 @@ package no.kontakt.offers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.kontakt.flow.Templates;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Enrolment;
 import no.kontakt.store.Stores;
@@ -124,7 +126,7 @@ public final class Enrolments {
                 }
             }
         });
-        return Roster.of(byKey.values().stream().sorted(java.util.Comparator.comparingLong(Enrolment::seq)).toList());
+        return Roster.of(byKey.values().stream().sorted(Comparator.comparingLong(Enrolment::seq)).toList());
     }
 
     /** The conversation's enrolments in the offers of the catalogue, in catalogue order. */
@@ -153,7 +155,7 @@ public final class Enrolments {
 
     private String promotedText(Offer offer, String language, Instant now) {
         var when = catalogue.next(offer, now).map(s -> SessionWords.full(s.start(), now.atZone(catalogue.zone()), language)).orElse("");
-        return no.kontakt.flow.Templates.render(catalogue.text("promoted", language),
+        return Templates.render(catalogue.text("promoted", language),
                 Map.of("title", offer.title(language), "when", when, "place", offer.place()));
     }
 

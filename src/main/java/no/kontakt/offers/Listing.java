@@ -2,6 +2,7 @@ package no.kontakt.offers;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A numbered list of offers, a page of {@value #PER_PAGE} at a time, short enough for one or two SMS segments.
@@ -38,16 +39,16 @@ final class Listing {
     }
 
     /** The number the citizen answered, as the offer id it stands for in the list they saw. */
-    static java.util.Optional<String> chosen(String choice, String ids) {
+    static Optional<String> chosen(String choice, String ids) {
         if (choice == null || ids == null || ids.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> list = List.of(ids.strip().split("\\s+"));
         try {
             int n = Integer.parseInt(choice.strip());
-            return n >= 1 && n <= list.size() ? java.util.Optional.of(list.get(n - 1)) : java.util.Optional.empty();
+            return n >= 1 && n <= list.size() ? Optional.of(list.get(n - 1)) : Optional.empty();
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The public offers' meetings as an iCalendar feed (RFC 5545) for the municipality's website: one VEVENT per
@@ -40,7 +41,7 @@ public final class OffersCalendar {
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
-        line(out, "PRODID:-//Kontakt//Groups and courses//" + language.toUpperCase(java.util.Locale.ROOT));
+        line(out, "PRODID:-//Kontakt//Groups and courses//" + language.toUpperCase(Locale.ROOT));
         line(out, "CALSCALE:GREGORIAN");
         line(out, "X-WR-CALNAME:" + text(name));
         line(out, "X-WR-TIMEZONE:" + catalogue.zone().getId());
@@ -68,7 +69,7 @@ public final class OffersCalendar {
         line(out, "DESCRIPTION:" + text(offer.description(language) + (audience.isEmpty() ? "" : "\n" + audience + ".")));
         line(out, "LOCATION:" + text(offer.place()));
         line(out, "CONTACT:" + text(offer.organiser()));
-        line(out, "CATEGORIES:" + offer.category().code().toUpperCase(java.util.Locale.ROOT));
+        line(out, "CATEGORIES:" + offer.category().code().toUpperCase(Locale.ROOT));
         line(out, "STATUS:CONFIRMED");
         line(out, "TRANSP:OPAQUE");
         line(out, "END:VEVENT");

@@ -3,6 +3,7 @@ package no.kontakt.offers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,7 @@ public final class Reminders {
         if (today.equals(done) || local.getHour() < settings.reminderHour() || settings.quiet(local.toLocalTime())) {
             return 0;
         }
-        Instant remindedFrom = ZonedDateTime.of(today, java.time.LocalTime.of(settings.reminderHour(), 0), zone).toInstant();
+        Instant remindedFrom = ZonedDateTime.of(today, LocalTime.of(settings.reminderHour(), 0), zone).toInstant();
         Instant dayStart = today.plusDays(1).atStartOfDay(zone).toInstant();
         Instant dayEnd = today.plusDays(2).atStartOfDay(zone).toInstant();
         Batch batch = new Batch();
@@ -82,7 +83,7 @@ public final class Reminders {
     /** True when someone seated at {@code now} will be reminded of this meeting: its reminder time is still ahead. */
     public boolean willRemind(OfferSession session, Instant now) {
         LocalDate dayBefore = session.start().withZoneSameInstant(zone).toLocalDate().minusDays(1);
-        return now.isBefore(ZonedDateTime.of(dayBefore, java.time.LocalTime.of(settings.reminderHour(), 0), zone).toInstant());
+        return now.isBefore(ZonedDateTime.of(dayBefore, LocalTime.of(settings.reminderHour(), 0), zone).toInstant());
     }
 
     private String text(Offer offer, OfferSession session, String language, Instant now) {

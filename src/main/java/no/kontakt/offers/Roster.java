@@ -2,6 +2,7 @@ package no.kontakt.offers;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import no.kontakt.store.Enrolment;
 
 /** Who has a seat in an offer and who waits, each in the order they were decided. */
@@ -16,7 +17,7 @@ public record Roster(List<Enrolment> seated, List<Enrolment> waiting) {
     }
 
     public Optional<Enrolment> find(String conversationId) {
-        return java.util.stream.Stream.concat(seated.stream(), waiting.stream())
+        return Stream.concat(seated.stream(), waiting.stream())
                 .filter(e -> e.conversationId().equals(conversationId)).findFirst();
     }
 
@@ -36,6 +37,6 @@ public record Roster(List<Enrolment> seated, List<Enrolment> waiting) {
     }
 
     long nextSeq() {
-        return java.util.stream.Stream.concat(seated.stream(), waiting.stream()).mapToLong(Enrolment::seq).max().orElse(0) + 1;
+        return Stream.concat(seated.stream(), waiting.stream()).mapToLong(Enrolment::seq).max().orElse(0) + 1;
     }
 }

@@ -1,6 +1,7 @@
 package no.kontakt.offers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads the plain values of the catalogue (texts, numbers, yes/no), reporting a wrong kind of value at its place. */
@@ -47,7 +48,7 @@ final class Scalars {
         if (node.isBoolean()) {
             return node.asBoolean();
         }
-        return switch (node.asText().strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (node.asText().strip().toLowerCase(Locale.ROOT)) {
             case "yes", "ja", "true" -> true;
             case "no", "nei", "nej", "false" -> false;
             default -> {

@@ -13,7 +13,7 @@ import no.kontakt.flow.ActionSpec;
 /**
  * {@code show_offer}: one offer, chosen by its number in the list the citizen saw (or by id). Gives its title,
  * description ({@code offer_text}), next meeting in words, place, organiser and audience; {@code signup} and
- * {@code full} are "yes" or empty, {@code seats_left} the free seats (empty without a limit).
+ * {@code full} are "yes" or empty, {@code seats_left} the free seats (empty without a limit or when full).
  * <pre>
  * action: show_offer
  * with: { choice: "{{choice}}", offers: "{{offer_ids}}" }
@@ -59,7 +59,7 @@ public final class ShowOfferAction implements Action {
         out.put("audience", offer.audience().words(language));
         out.put("signup", offer.signup() ? "yes" : "");
         out.put("full", offer.signup() && offer.limited() && free == 0 ? "yes" : "");
-        out.put("seats_left", offer.signup() && offer.limited() ? String.valueOf(free) : "");
+        out.put("seats_left", offer.signup() && offer.limited() && free > 0 ? String.valueOf(free) : "");
         return new Result("shown", out);
     }
 

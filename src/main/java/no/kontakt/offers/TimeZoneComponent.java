@@ -1,6 +1,7 @@
 package no.kontakt.offers;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,7 @@ final class TimeZoneComponent {
         line.accept("TZID:" + zone.getId());
         List<ZoneOffsetTransitionRule> yearly = rules.getTransitionRules();
         if (yearly.isEmpty()) {
-            ZoneOffset offset = rules.getOffset(java.time.Instant.EPOCH);
+            ZoneOffset offset = rules.getOffset(Instant.EPOCH);
             part(line, "STANDARD", "19700101T000000", offset, offset, null);
         } else {
             for (ZoneOffsetTransitionRule rule : yearly) {
