@@ -170,7 +170,7 @@ public final class Kontakt implements AutoCloseable {
     public Kontakt serve() {
         outbox.settleInterrupted();
         server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
-                calendar(config, offers), () -> !closed && stores.isOpen(), clock));
+                offers, calendar(config, offers), () -> !closed && stores.isOpen(), clock));
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -28,8 +28,15 @@ final class InboxRoutes {
     private final Appointments appointments;
     private final InboxEvents events;
     private final Stores stores;
+    private final no.kontakt.offers.Offers offers;
+    private final java.time.Clock clock;
+    private final String language;
 
-    InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events, Stores stores) {
+    InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events, Stores stores,
+                no.kontakt.offers.Offers offers, java.time.Clock clock, String language) {
+        this.offers = offers;
+        this.clock = clock;
+        this.language = language;
         this.inbox = inbox;
         this.appointments = appointments;
         this.events = events;
@@ -53,6 +60,8 @@ final class InboxRoutes {
         routes.get("/api/inbox/appointments", ctx -> ctx.json(stores.staff().allAppointments()), Role.INBOX);
         routes.get("/api/inbox/canned-replies", ctx -> ctx.json(stores.staff().cannedReplies()), Role.INBOX);
         routes.sse("/api/inbox/events", this::live, Role.INBOX);
+        routes.get("/api/inbox/offers", this::offerList, Role.INBOX);
+        routes.get("/api/inbox/offers/{offer}/enrolments", this::enrolments, Role.INBOX);
         routes.exception(NoSuchElementException.class, (e, ctx) ->
                 ErrorMapping.render(ctx, 404, "not_found", e.getMessage()));
     }
@@ -93,6 +102,39 @@ final class InboxRoutes {
                 .filter(r -> ctx.queryParam("status") == null || r.status().equals(ctx.queryParam("status")))
                 .sorted(Comparator.comparing((ContactRequest r) -> !r.urgent()).thenComparing(ContactRequest::createdAt)).toList();
         ctx.json(all);
+    }
+
+    private void offerList(Context ctx) {
+        Instant now = clock.instant();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (var offer : offers.catalogue().offers()) {
+            var roster = offers.enrolments().roster(offer, now);
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("id", offer.id());
+            row.put("title", offer.title(language));
+            row.put("category", offer.category().toString().toLowerCase());
+            row.put("capacity", offer.capacity());
+            row.put("signup", offer.signup());
+            row.put("seated", roster.seated().size());
+            row.put("waiting", roster.waiting().size());
+            row.put("nextSession", offers.catalogue().next(offer, now).map(Object::toString).orElse(null));
+            rows.add(row);
+        }
+        ctx.json(rows);
+    }
+
+    private void enrolments(Context ctx) {
+        var offer = offers.catalogue().find(ctx.pathParam("offer"))
+                .orElseThrow(() -> ApiError.notFound("There is no offer " + ctx.pathParam("offer") + "."));
+        var roster = offers.enrolments().roster(offer, clock.instant());
+        List<Map<String, Object>> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < roster.waiting().size(); i++) {
+            var e = roster.waiting().get(i);
+            waiting.add(Map.of("position", i + 1, "conversationId", e.conversationId(), "joinedAt", e.joinedAt().toString()));
+        }
+        ctx.json(Map.of("offer", offer.id(), "capacity", offer.capacity() == null ? "unlimited" : offer.capacity(),
+                "seated", roster.seated().stream().map(e -> Map.of("conversationId", e.conversationId(), "joinedAt", e.joinedAt().toString())).toList(),
+                "waiting", waiting));
     }
 
     private void live(SseClient client) {

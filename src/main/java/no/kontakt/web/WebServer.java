@@ -25,7 +25,7 @@ public final class WebServer {
 
     /** What the routes call. */
     public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
-                        Appointments appointments, InboxEvents events, ScriptAdmin scripts, OffersCalendar calendar,
+                        Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.offers.Offers offers, OffersCalendar calendar,
                         BooleanSupplier ready, Clock clock) {}
 
     public static Javalin create(AppConfig config, Parts parts) {
@@ -55,7 +55,8 @@ public final class WebServer {
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             twilio.register(cfg.routes);
             new AuthRoutes(parts.accounts(), config.server().publicUrl().getScheme().equals("https"), parts.clock()).register(cfg.routes);
-            new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores()).register(cfg.routes);
+            new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores(), parts.offers(), parts.clock(),
+                    config.unit().defaultLanguage()).register(cfg.routes);
             new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
             new ScriptRoutes(parts.scripts()).register(cfg.routes);
             offers.register(cfg.routes);

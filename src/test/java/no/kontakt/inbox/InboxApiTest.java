@@ -211,6 +211,32 @@ class InboxApiTest {
     }
 
     @Test
+    void staff_see_the_enrolments_and_the_waiting_list_of_an_offer() {
+        for (int i = 1; i <= 4; i++) {
+            for (String m : new String[] {"hei", "2", "7", "3", "ja"}) {
+                twilio.sms("+479000000" + i, m);
+            }
+        }
+        Api api = staff();
+        JsonNode trip = null;
+        for (JsonNode offer : api.get("/api/inbox/offers").json()) {
+            if (offer.get("title").asText().startsWith("Dagstur")) {
+                trip = offer;
+            }
+        }
+        assertThat(trip).isNotNull();
+        assertThat(trip.get("capacity").asInt()).isEqualTo(3);
+        assertThat(trip.get("seated").asInt()).isEqualTo(3);
+        assertThat(trip.get("waiting").asInt()).isEqualTo(1);
+        JsonNode roster = api.get("/api/inbox/offers/" + trip.get("id").asText() + "/enrolments").json();
+        assertThat(roster.get("seated")).hasSize(3);
+        assertThat(roster.get("waiting").get(0).get("position").asInt()).isEqualTo(1);
+        assertThat(roster.get("waiting").get(0).get("conversationId").asText())
+                .isEqualTo(kontakt.conversations().conversationId("sms", "+4790000004"));
+        assertThat(api.get("/api/inbox/offers/nope/enrolments").status()).isEqualTo(404);
+    }
+
+    @Test
     void bad_requests_are_json_errors_that_change_nothing() {
         String id = conversationAskingForAPerson();
         Api api = staff();
