@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import no.kontakt.admin.ScriptAdmin;
+import no.kontakt.admin.Settings;
 import no.kontakt.channel.DevSender;
 import no.kontakt.channel.Sender;
 import no.kontakt.channel.twilio.TwilioSender;
@@ -67,6 +68,9 @@ public final class Kontakt implements AutoCloseable {
     private final AppConfig config;
     private final Stores stores;
     private final Actions actions;
+    private final Settings settings;
+    private final java.util.concurrent.atomic.AtomicReference<AppConfig.Emergency> emergency = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<IntentExamples> currentIntents = new java.util.concurrent.atomic.AtomicReference<>();
     private final ScriptAdmin scripts;
     private final Hours office;
     private final Hours ambulant;
@@ -99,6 +103,7 @@ public final class Kontakt implements AutoCloseable {
     private Kontakt(AppConfig config, Storage storage, Function<String, String> env, Clock clock, Options options) {
         this.config = config;
         this.clock = clock;
+        this.emergency.set(config.emergency());
         this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone());
         this.office = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
@@ -142,8 +147,20 @@ public final class Kontakt implements AutoCloseable {
                 config.unit().defaultLanguage(), wake);
         this.conversations.intercept(feedback::answer);
         this.inbox.onClose((batch, id) -> feedback.plan(batch, id, "contact"));
-        this.scripts.onPublish((newLibrary, newIntents) ->
-                conversations.replaceEngine(engine(config, newLibrary, new KeywordIntentClassifier(newIntents))));
+        this.scripts.onPublish((newLibrary, newIntents) -> {
+            currentIntents.set(newIntents);
+            conversations.replaceEngine(engine(config, newLibrary, new KeywordIntentClassifier(newIntents)));
+        });
+        currentIntents.set(examples);
+        this.settings = new Settings(config, stores, clock);
+        settings.onChange("office_hours", v -> office.set((OpeningHours) v));
+        settings.onChange("ambulant_hours", v -> ambulant.set((OpeningHours) v));
+        settings.onChange("offers", v -> offers.catalogue().replaceWith((no.kontakt.offers.Catalogue) v));
+        settings.onChange("emergency", v -> {
+            emergency.set((AppConfig.Emergency) v);
+            conversations.replaceEngine(engine(config, conversations.engine().library(), new KeywordIntentClassifier(currentIntents.get())));
+        });
+        settings.bootstrap();
         this.conversations.listen((conversationId, events) -> inboxEvents.publish(
                 events.stream().anyMatch(e -> e instanceof no.kontakt.flow.Event.RiskFlagged) ? "urgent" : "message", conversationId));
     }
@@ -170,7 +187,7 @@ public final class Kontakt implements AutoCloseable {
     public Kontakt serve() {
         outbox.settleInterrupted();
         server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
-                offers, calendar(config, offers), () -> !closed && stores.isOpen(), clock));
+                settings, offers, calendar(config, offers), () -> !closed && stores.isOpen(), clock));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -243,14 +260,22 @@ public final class Kontakt implements AutoCloseable {
     }
 
     static Map<String, String> context(AppConfig config) {
-        Map<String, String> context = new HashMap<>(config.emergency().placeholders());
+        return context(config, config.emergency());
+    }
+
+    static Map<String, String> context(AppConfig config, AppConfig.Emergency emergency) {
+        Map<String, String> context = new HashMap<>(emergency.placeholders());
         context.put("unit", config.unit().name());
         context.put("time_zone", config.unit().timeZone().getId());
         return context;
     }
 
-    static Engine engine(AppConfig config, Library library, IntentClassifier classifier) {
-        return new Engine(library, classifier, context(config), config.unit().defaultLanguage());
+    private Engine engine(AppConfig config, Library library, IntentClassifier classifier) {
+        return new Engine(library, classifier, context(config, emergency.get()), config.unit().defaultLanguage());
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public ScriptAdmin scripts() {

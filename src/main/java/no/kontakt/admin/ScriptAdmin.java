@@ -108,7 +108,7 @@ public final class ScriptAdmin {
 
     public List<Map<String, Object>> list() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String name : stores.scripts().names()) {
+        for (String name : scriptNames()) {
             ScriptVersion v = stores.scripts().latest(name).orElseThrow();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", name);
@@ -220,7 +220,7 @@ public final class ScriptAdmin {
 
     private Library library(Compiler.Result result, Map<String, Integer> newVersions) {
         List<Script> all = new ArrayList<>();
-        for (String name : stores.scripts().names()) {
+        for (String name : scriptNames()) {
             for (ScriptVersion v : stores.scripts().versions(name)) {
                 ScriptLoader.Loaded loaded = ScriptLoader.load(fileName(name), v.yaml());
                 if (loaded.script() != null) {
@@ -240,11 +240,16 @@ public final class ScriptAdmin {
     /** The live YAML of every name, as files, with {@code changes} in place. */
     private Map<String, String> live(Map<String, String> changes) {
         Map<String, String> files = new LinkedHashMap<>();
-        for (String name : stores.scripts().names()) {
+        for (String name : scriptNames()) {
             files.put(fileName(name), stores.scripts().latest(name).orElseThrow().yaml());
         }
         changes.forEach((name, yaml) -> files.put(fileName(name), yaml));
         return files;
+    }
+
+    /** The scripts, global words and intents (not the settings kept beside them). */
+    private List<String> scriptNames() {
+        return stores.scripts().names().stream().filter(n -> !n.startsWith("settings.")).toList();
     }
 
     private String fileName(String name) {

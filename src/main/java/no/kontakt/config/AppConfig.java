@@ -34,7 +34,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
      * {@code last_checked} is when someone last verified them.
      */
     public record Emergency(String emergencyNumber, String medicalNumber, String crisisLine, String crisisLineName, java.time.LocalDate lastChecked) {
-        static Emergency forCountry(String country, Emergency given) {
+        public static Emergency forCountry(String country, Emergency given) {
             Emergency d = switch (country) {
                 case "DK" -> new Emergency("112", "1813", "70 201 201", "Livslinien", java.time.LocalDate.of(2026, 11, 1));
                 case "SE" -> new Emergency("112", "1177", "90101", "Mind Självmordslinjen", java.time.LocalDate.of(2026, 11, 1));

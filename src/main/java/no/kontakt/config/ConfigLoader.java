@@ -78,6 +78,18 @@ public final class ConfigLoader {
         }
     }
 
+    /** Binds one section written on its own (an admin's edit) to its record, with the same located errors. */
+    public static <T> T section(String yaml, Class<T> type, String name) {
+        try {
+            return mapper().readValue(yaml, type);
+        } catch (JsonMappingException e) {
+            throw located(e, name);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", name + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
+    }
+
     public static ObjectMapper mapper() {
         // "NO" is Norway, not false: YAML 1.1's yes/no/on/off stay strings.
         YAMLFactory yaml = YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();

@@ -16,18 +16,26 @@ import java.util.Optional;
  * and the texts of the SMS the offers send by themselves (the day-before reminder, a seat from the waiting list).
  */
 public final class Catalogue {
-    private final Map<String, Offer> offers = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> texts;
+    private volatile Map<String, Offer> offers;
+    private volatile Map<String, Map<String, String>> texts;
     private final ZoneId zone;
 
     public Catalogue(List<Offer> offers, Map<String, Map<String, String>> texts, ZoneId zone) {
+        Map<String, Offer> byId = new LinkedHashMap<>();
         offers.forEach(o -> {
-            if (this.offers.put(o.id(), o) != null) {
+            if (byId.put(o.id(), o) != null) {
                 throw new IllegalArgumentException("two offers have the id " + o.id());
             }
         });
+        this.offers = Collections.unmodifiableMap(byId);
         this.texts = Map.copyOf(texts);
         this.zone = zone;
+    }
+
+    /** Takes the offers and texts of another catalogue (an admin published a new one): effective at once. */
+    public void replaceWith(Catalogue other) {
+        this.offers = other.offers;
+        this.texts = other.texts;
     }
 
     /** A catalogue without offers (for tools that only need the actions' declarations). */

@@ -25,7 +25,8 @@ public final class WebServer {
 
     /** What the routes call. */
     public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
-                        Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.offers.Offers offers, OffersCalendar calendar,
+                        Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
+                        no.kontakt.offers.Offers offers, OffersCalendar calendar,
                         BooleanSupplier ready, Clock clock) {}
 
     public static Javalin create(AppConfig config, Parts parts) {
@@ -59,6 +60,7 @@ public final class WebServer {
                     config.unit().defaultLanguage()).register(cfg.routes);
             new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
             new ScriptRoutes(parts.scripts()).register(cfg.routes);
+            new SettingsRoutes(parts.settings()).register(cfg.routes);
             offers.register(cfg.routes);
         });
     }

@@ -1,0 +1,162 @@
+package no.kontakt.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import no.kontakt.config.AppConfig;
+import no.kontakt.config.ConfigException;
+import no.kontakt.config.ConfigLoader;
+import no.kontakt.config.HoursConfig;
+import no.kontakt.inbox.Staff;
+import no.kontakt.offers.CatalogueLoader;
+import no.kontakt.store.AuditEntry;
+import no.kontakt.store.Batch;
+import no.kontakt.store.ScriptStore;
+import no.kontakt.store.ScriptVersion;
+import no.kontakt.store.Stores;
+
+/**
+ * What the coordinator edits besides scripts, while Kontakt runs: the office hours, the ambulant team's hours,
+ * the emergency numbers and the offers catalogue. Each is YAML, validated like the configuration file, kept
+ * as versions (seeded from {@code config/} on first start, and again whenever the file's content changes),
+ * effective at once, and readable back as YAML.
+ */
+public final class Settings {
+    public static final List<String> NAMES = List.of("office_hours", "ambulant_hours", "emergency", "offers");
+    private static final String PREFIX = "settings.";
+
+    private final AppConfig config;
+    private final Stores stores;
+    private final Clock clock;
+    private final Map<String, Consumer<Object>> appliers = new LinkedHashMap<>();
+
+    public Settings(AppConfig config, Stores stores, Clock clock) {
+        this.config = config;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    /** Where a setting goes when it changes (the holder of the hours, the engine's context, the catalogue). */
+    public void onChange(String name, Consumer<Object> applier) {
+        appliers.put(name, applier);
+    }
+
+    /** The refusal of an edit: what is wrong, located by key path or line. */
+    public record Refusal(List<String> errors) {}
+
+    /** Seeds each setting from config where it changed, then applies the newest version of each. */
+    public void bootstrap() {
+        Batch batch = new Batch();
+        ScriptStore store = stores.scripts();
+        for (String name : NAMES) {
+            String fromConfig = fromConfig(name);
+            String hash = Integer.toHexString(fromConfig.hashCode());
+            String lastSeed = store.versions(PREFIX + name).stream().filter(v -> v.fileHash() != null)
+                    .reduce((a, b) -> b).map(ScriptVersion::fileHash).orElse(null);
+            if (!hash.equals(lastSeed)) {
+                int next = store.latest(PREFIX + name).map(v -> v.version() + 1).orElse(1);
+                store.publish(batch, new ScriptVersion(PREFIX + name, next, fromConfig, "config", clock.instant(), hash));
+            }
+        }
+        stores.commit(batch);
+        for (String name : NAMES) {
+            String yaml = yaml(name).orElseThrow();
+            Object value = parse(name, yaml);
+            if (value instanceof Refusal r) {
+                throw new IllegalStateException("the stored " + name + " is not valid: " + r.errors());
+            }
+            apply(name, value);
+        }
+    }
+
+    public Optional<String> yaml(String name) {
+        return stores.scripts().latest(PREFIX + name).map(ScriptVersion::yaml);
+    }
+
+    public List<Map<String, Object>> list() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String name : NAMES) {
+            stores.scripts().latest(PREFIX + name).ifPresent(v -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", name);
+                row.put("version", v.version());
+                row.put("changedBy", v.publishedBy());
+                row.put("changedAt", v.publishedAt());
+                out.add(row);
+            });
+        }
+        return out;
+    }
+
+    /** Validates and, when valid, stores and applies a new version; returns its number or a {@link Refusal}. */
+    public synchronized Object put(String name, String yaml, Staff staff) {
+        if (!NAMES.contains(name)) {
+            throw new java.util.NoSuchElementException("There is no setting " + name + " (known: " + String.join(", ", NAMES) + ").");
+        }
+        Object value = parse(name, yaml);
+        if (value instanceof Refusal) {
+            return value;
+        }
+        int next = stores.scripts().latest(PREFIX + name).map(v -> v.version() + 1).orElse(1);
+        Batch batch = new Batch();
+        stores.scripts().publish(batch, new ScriptVersion(PREFIX + name, next, yaml, staff.username(), clock.instant(), null));
+        stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), "setting", null, name + " v" + next));
+        stores.commit(batch);
+        apply(name, value);
+        return Map.of("name", name, "version", next);
+    }
+
+    private void apply(String name, Object value) {
+        Consumer<Object> applier = appliers.get(name);
+        if (applier != null) {
+            applier.accept(value);
+        }
+    }
+
+    private Object parse(String name, String yaml) {
+        try {
+            return switch (name) {
+                case "office_hours", "ambulant_hours" -> ConfigLoader.section(yaml, HoursConfig.class, name)
+                        .toOpeningHours(config.unit().timeZone(), config.unit().country());
+                case "emergency" -> AppConfig.Emergency.forCountry(config.unit().country(),
+                        ConfigLoader.section(yaml, AppConfig.Emergency.class, name));
+                default -> {
+                    CatalogueLoader.Result result = CatalogueLoader.read(config.offers().catalogue().toString(), yaml,
+                            config.unit().timeZone(), config.unit().languages());
+                    if (!result.errors().isEmpty()) {
+                        yield new Refusal(result.errors().stream().map(Object::toString).toList());
+                    }
+                    yield result.catalogue();
+                }
+            };
+        } catch (ConfigException e) {
+            return new Refusal(List.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            return new Refusal(List.of(name + ": " + e.getMessage()));
+        }
+    }
+
+    private String fromConfig(String name) {
+        ObjectMapper yaml = ConfigLoader.mapper();
+        try {
+            return switch (name) {
+                case "office_hours" -> yaml.writeValueAsString(config.office().hours());
+                case "ambulant_hours" -> yaml.writeValueAsString(config.ambulant().hours());
+                case "emergency" -> yaml.writeValueAsString(config.emergency());
+                default -> Files.readString(config.offers().catalogue());
+            };
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + config.offers().catalogue() + ": " + e.getMessage(), e);
+        }
+    }
+}
