@@ -149,6 +149,21 @@ class ScriptAdminApiTest {
     }
 
     @Test
+    void publishing_intents_retrains_the_classifier_at_once() throws Exception {
+        String from = "+4791230000";
+        twilio.sms(from, "hei");
+        assertThat(twilio.sms(from, "kunne vi ta en prat").body()).contains("Beklager, det forsto jeg ikke");
+        String intents = Files.readString(Path.of("conversations/intents.yaml"))
+                .replace("    nb: [ring meg,", "    nb: [ta en prat, ring meg,");
+        assertThat(putDraft("intents", intents)).isEqualTo(204);
+        Api.Response published = admin.post("/api/admin/scripts/intents/publish", "{}");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(twilio.sms(from, "kunne vi ta en prat").body()).contains("Hva vil du snakke om?");
+        assertThat(putDraft("intents", "intents: [broken")).isEqualTo(204);
+        assertThat(admin.post("/api/admin/scripts/intents/publish", "{}").status()).isEqualTo(422);
+    }
+
+    @Test
     void the_simulator_talks_to_a_draft_without_touching_real_data() throws Exception {
         String english = contactYaml.replace("Shall we call you (1) or send a text (2)?", "Call (1) or text (2)?");
         putDraft("contact", english);
