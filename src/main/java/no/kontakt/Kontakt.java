@@ -42,8 +42,8 @@ import no.kontakt.inbox.InboxEvents;
 import no.kontakt.inbox.InboxService;
 import no.kontakt.inbox.OnCallAlerts;
 import no.kontakt.nlu.IntentExamples;
-import no.kontakt.nlu.FunctionWordGuess;
-import no.kontakt.nlu.KeywordIntentClassifier;
+import no.kontakt.nlu.LanguageDetector;
+import no.kontakt.nlu.OpenNlpIntentClassifier;
 import no.kontakt.nlu.LexiconRiskCheck;
 import no.kontakt.nlu.RiskDetector;
 import no.kontakt.offers.Catalogue;
@@ -130,9 +130,9 @@ public final class Kontakt implements AutoCloseable {
         });
         var pseudonyms = new Pseudonyms(SecretKey.load(env, config.store().dataDir()));
         this.risk = new LexiconRiskCheck(RiskDetector.load());
-        this.intents = new KeywordIntentClassifier(examples);
+        this.intents = new OpenNlpIntentClassifier(examples);
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
-                : new FunctionWordGuess(config.unit().languages(),
+                : new LanguageDetector(config.unit().languages(),
                         new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber);
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
@@ -149,7 +149,7 @@ public final class Kontakt implements AutoCloseable {
         this.inbox.onClose((batch, id) -> feedback.plan(batch, id, "contact"));
         this.scripts.onPublish((newLibrary, newIntents) -> {
             currentIntents.set(newIntents);
-            conversations.replaceEngine(engine(config, newLibrary, new KeywordIntentClassifier(newIntents)));
+            conversations.replaceEngine(engine(config, newLibrary, new OpenNlpIntentClassifier(newIntents)));
         });
         currentIntents.set(examples);
         this.settings = new Settings(config, stores, clock);
@@ -158,7 +158,7 @@ public final class Kontakt implements AutoCloseable {
         settings.onChange("offers", v -> offers.catalogue().replaceWith((no.kontakt.offers.Catalogue) v));
         settings.onChange("emergency", v -> {
             emergency.set((AppConfig.Emergency) v);
-            conversations.replaceEngine(engine(config, conversations.engine().library(), new KeywordIntentClassifier(currentIntents.get())));
+            conversations.replaceEngine(engine(config, conversations.engine().library(), new OpenNlpIntentClassifier(currentIntents.get())));
         });
         settings.bootstrap();
         this.conversations.listen((conversationId, events) -> inboxEvents.publish(

@@ -39,7 +39,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null) {
-                String language = kontakt.languageGuess().guess(line, from, null);
+                String language = kontakt.languageGuess() instanceof no.kontakt.nlu.LanguageDetector detector
+                        ? detector.detect(line, from, null).language() : kontakt.languageGuess().guess(line, from, null);
                 String intent = kontakt.intents().classify(line, language, Set.of()).map(m -> m.intent()).orElse("other");
                 RiskCheck.Assessment risk = kontakt.risk().assess(line, language);
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -1,0 +1,115 @@
+package no.kontakt.nlu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.kontakt.conversation.LanguageGuess;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * The language of a message: OpenNLP's language-detection model (from the classpath), restricted to the
+ * unit's languages, combined with the frequent function words of each language — what works on short texts,
+ * where the model alone is weak — and the sender's country code and the conversation's language as priors.
+ * Unsure is {@code und}, never a guess.
+ */
+public final class LanguageDetector implements LanguageGuess {
+    public static final String UNDETERMINED = "und";
+    private static final Map<String, String> ISO3 = Map.of("nob", "nb", "nno", "nn", "dan", "da", "swe", "sv", "eng", "en", "nor", "nb");
+    private static final double MARGIN = 0.10;
+    private static final LanguageDetectorModel MODEL = load();
+
+    private final List<String> languages;
+    private final FunctionWordGuess words;
+    private final FunctionWordGuess.CountryPrior prior;
+
+    /** A decision and the evidence behind it: the combined score of each language. */
+    public record Detection(String language, Map<String, Double> scores) {}
+
+    public LanguageDetector(List<String> languages, FunctionWordGuess.CountryPrior prior) {
+        this.languages = List.copyOf(languages);
+        this.prior = prior;
+        this.words = new FunctionWordGuess(languages, prior);
+    }
+
+    private static LanguageDetectorModel load() {
+        try (InputStream in = LanguageDetector.class.getResourceAsStream("/langdetect-183.bin")) {
+            if (in == null) {
+                throw new IllegalStateException("langdetect-183.bin is missing: the opennlp-models-langdetect jar must be on the classpath");
+            }
+            return new LanguageDetectorModel(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A conversation keeps its language; a new one gets the detected language, or the country's when unsure. */
+    @Override
+    public String guess(String text, String from, String current) {
+        if (current != null) {
+            return current;
+        }
+        String detected = detect(text, from, null).language();
+        return UNDETERMINED.equals(detected) ? prior.languageOf(from) : detected;
+    }
+
+    public Detection detect(String text, String from, String current) {
+        String t = text == null ? "" : text.strip();
+        int wordCount = t.isEmpty() ? 0 : t.split("\\s+").length;
+        Map<String, Double> model = modelScores(t);
+        Map<String, Double> function = normalized(words.scores(t));
+        Map<String, Double> combined = new LinkedHashMap<>();
+        String countryLanguage = from == null ? null : prior.languageOf(from);
+        for (String l : languages) {
+            double fw = function.getOrDefault(l, 0.0);
+            double m = model.getOrDefault(l, 0.0);
+            double score = wordCount >= 3 ? 0.5 * m + 0.5 * fw : 0.2 * m + 0.8 * fw;
+            if (l.equals(countryLanguage)) {
+                score += 0.05;
+            }
+            if (l.equals(current)) {
+                score += 0.10;
+            }
+            combined.put(l, score);
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(combined.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        boolean evidence = function.values().stream().anyMatch(v -> v > 0) || wordCount >= 3;
+        if (!evidence || ranked.isEmpty() || ranked.size() > 1 && ranked.get(0).getValue() - ranked.get(1).getValue() < MARGIN) {
+            return new Detection(UNDETERMINED, combined);
+        }
+        return new Detection(ranked.get(0).getKey(), combined);
+    }
+
+    private Map<String, Double> modelScores(String text) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (text.isEmpty()) {
+            return out;
+        }
+        double total = 0;
+        for (Language l : new LanguageDetectorME(MODEL).predictLanguages(text)) {
+            String code = ISO3.get(l.getLang());
+            if (code != null && languages.contains(code)) {
+                out.merge(code, l.getConfidence(), Double::sum);
+                total += l.getConfidence();
+            }
+        }
+        if (total > 0) {
+            double sum = total;
+            out.replaceAll((k, v) -> v / sum);
+        }
+        return out;
+    }
+
+    private static Map<String, Double> normalized(Map<String, Double> scores) {
+        double total = scores.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> out = new LinkedHashMap<>();
+        scores.forEach((k, v) -> out.put(k, total == 0 ? 0 : v / total));
+        return out;
+    }
+}
