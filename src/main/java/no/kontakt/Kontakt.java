@@ -132,8 +132,8 @@ public final class Kontakt implements AutoCloseable {
         this.risk = new LexiconRiskCheck(RiskDetector.load());
         this.intents = new OpenNlpIntentClassifier(examples);
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
-                : new LanguageDetector(config.unit().languages(),
-                        new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber);
+                : LanguageDetector.forUnit(config.unit().languages(),
+                        new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber, library, examples);
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
         this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));

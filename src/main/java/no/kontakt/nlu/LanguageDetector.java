@@ -21,20 +21,33 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 public final class LanguageDetector implements LanguageGuess {
     public static final String UNDETERMINED = "und";
     private static final Map<String, String> ISO3 = Map.of("nob", "nb", "nno", "nn", "dan", "da", "swe", "sv", "eng", "en", "nor", "nb");
-    private static final double MARGIN = 0.10;
+    private static final double MARGIN = 0.03;
     private static final LanguageDetectorModel MODEL = load();
 
     private final List<String> languages;
     private final FunctionWordGuess words;
+    private final CharNgrams domain;
     private final FunctionWordGuess.CountryPrior prior;
 
     /** A decision and the evidence behind it: the combined score of each language. */
     public record Detection(String language, Map<String, Double> scores) {}
 
     public LanguageDetector(List<String> languages, FunctionWordGuess.CountryPrior prior) {
+        this(languages, prior, new CharNgrams(Map.of()));
+    }
+
+    /** The detector of a unit: its languages, the country prior, and a character model of its own texts. */
+    public static LanguageDetector forUnit(List<String> languages, FunctionWordGuess.CountryPrior prior,
+                                           no.kontakt.flow.Library library, IntentExamples examples) {
+        return new LanguageDetector(languages, prior, new CharNgrams(UnitTexts.of(library, examples)));
+    }
+
+    /** @param domain a character model trained on the unit's own texts in each language */
+    public LanguageDetector(List<String> languages, FunctionWordGuess.CountryPrior prior, CharNgrams domain) {
         this.languages = List.copyOf(languages);
         this.prior = prior;
         this.words = new FunctionWordGuess(languages, prior);
+        this.domain = domain;
     }
 
     private static LanguageDetectorModel load() {
@@ -63,12 +76,15 @@ public final class LanguageDetector implements LanguageGuess {
         int wordCount = t.isEmpty() ? 0 : t.split("\\s+").length;
         Map<String, Double> model = modelScores(t);
         Map<String, Double> function = normalized(words.scores(t));
+        Map<String, Double> local = domain.probabilities(t);
         Map<String, Double> combined = new LinkedHashMap<>();
         String countryLanguage = from == null ? null : prior.languageOf(from);
         for (String l : languages) {
             double fw = function.getOrDefault(l, 0.0);
             double m = model.getOrDefault(l, 0.0);
-            double score = wordCount >= 3 ? 0.5 * m + 0.5 * fw : 0.2 * m + 0.8 * fw;
+            double d = local.getOrDefault(l, 0.0);
+            double score = local.isEmpty() ? (wordCount >= 3 ? 0.5 * m + 0.5 * fw : 0.2 * m + 0.8 * fw)
+                    : (wordCount >= 3 ? 0.25 * m + 0.25 * fw + 0.5 * d : 0.1 * m + 0.5 * fw + 0.4 * d);
             if (l.equals(countryLanguage)) {
                 score += 0.05;
             }
