@@ -52,6 +52,7 @@ import no.kontakt.offers.OffersCalendar;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.SealedJson;
 import no.kontakt.store.Storage;
 import no.kontakt.store.Stores;
 import no.kontakt.web.WebServer;
@@ -104,7 +105,9 @@ public final class Kontakt implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.emergency.set(config.emergency());
-        this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone());
+        byte[] secret = SecretKey.load(env, config.store().dataDir());
+        this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone(),
+                new SealedJson(SecretKey.store(env, secret), SecretKey.previous(env)));
         this.office = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
@@ -128,7 +131,7 @@ public final class Kontakt implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        var pseudonyms = new Pseudonyms(SecretKey.load(env, config.store().dataDir()));
+        var pseudonyms = new Pseudonyms(secret);
         this.risk = new LexiconRiskCheck(RiskDetector.load());
         this.intents = new OpenNlpIntentClassifier(examples);
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()

@@ -45,12 +45,56 @@ class ForkedServerTest {
             }
             server.kill();
         }
-        try (Stores stores = new Stores(MapDbStorage.open(data), 8)) {
+        try (Stores stores = no.kontakt.testing.TestKontakt.stores(data)) {
             for (int i = 0; i < acknowledged.size(); i++) {
                 var receipt = stores.inbound().find(acknowledged.get(i)).orElseThrow();
                 assertThat(stores.messages().find(receipt.messageId()).orElseThrow().body()).isEqualTo("melding " + i + " æøå");
             }
         }
+    }
+
+    @Test
+    void the_store_file_holds_no_phone_number_or_message_text_and_nor_does_the_log() throws Exception {
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("server.log");
+        String phone = "+4793817264";
+        String[] texts = {"hei", "1", "Jeg har hatt en tung uke med mye angst", "1", "etter 16", "Ingeborg"};
+        try (ForkedKontakt server = ForkedKontakt.start(data, ForkedKontakt.freePort(), log)) {
+            TwilioRequests twilio = new TwilioRequests(server.port);
+            for (String t : texts) {
+                assertThat(twilio.sms(phone, t).statusCode()).isEqualTo(200);
+            }
+            assertThat(server.stop()).isIn(0, 143);
+        }
+        String raw = rawStore(data);
+        assertThat(raw).doesNotContain("93817264").doesNotContain("tung uke med mye angst").doesNotContain("Ingeborg");
+        String logged = Files.readString(log);
+        assertThat(logged).contains("message handled").doesNotContain("93817264").doesNotContain("angst").doesNotContain("Ingeborg");
+
+        try (ForkedKontakt server = ForkedKontakt.start(data, ForkedKontakt.freePort(), log)) {
+            TwilioRequests twilio = new TwilioRequests(server.port);
+            assertThat(twilio.sms(phone, "SLETT").body()).contains("Svar JA eller NEI");
+            assertThat(twilio.sms(phone, "ja").body()).contains("er slettet");
+            assertThat(server.stop()).isIn(0, 143);
+        }
+        try (Stores stores = no.kontakt.testing.TestKontakt.stores(data)) {
+            assertThat(stores.conversations().count()).isZero();
+            assertThat(stores.messages().count()).isZero();
+            assertThat(stores.contactRequests().all()).isEmpty();
+        }
+        assertThat(rawStore(data)).doesNotContain("93817264").doesNotContain("angst").doesNotContain("Ingeborg");
+    }
+
+    /** Every byte of the store's files, read as ISO-8859-1 so any plain text would show. */
+    private static String rawStore(Path data) throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(data)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+                all.append(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
     }
 
     @Test

@@ -25,7 +25,10 @@ public final class UserCommand {
 
     Stores open() {
         AppConfig config = app.loadConfig();
-        return new Stores(MapDbStorage.open(config.store().dataDir()), 8);
+        byte[] secret = no.kontakt.privacy.SecretKey.load(System::getenv, config.store().dataDir());
+        return new Stores(MapDbStorage.open(config.store().dataDir()), 8, config.unit().timeZone(),
+                new no.kontakt.store.SealedJson(no.kontakt.privacy.SecretKey.store(System::getenv, secret),
+                        no.kontakt.privacy.SecretKey.previous(System::getenv)));
     }
 
     @Command(name = "add", description = "Add or replace an account; reads the password from stdin (one line).")

@@ -21,6 +21,32 @@ public final class SecretKey {
 
     private SecretKey() {}
 
+    public static final String STORE = "KONTAKT_STORE_KEY";
+    public static final String PREVIOUS = "KONTAKT_STORE_KEY_PREVIOUS";
+
+    /** The key that seals stored values: {@code KONTAKT_STORE_KEY}, or the secret key when it is not set. */
+    public static byte[] store(Function<String, String> env, byte[] secret) {
+        byte[] key = decode(env, STORE);
+        return key != null ? key : secret;
+    }
+
+    /** The store key before the last rotation, still accepted for reading, or null. */
+    public static byte[] previous(Function<String, String> env) {
+        return decode(env, PREVIOUS);
+    }
+
+    private static byte[] decode(Function<String, String> env, String name) {
+        String value = env.apply(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(name + " is not base64");
+        }
+    }
+
     public static byte[] load(Function<String, String> env, Path dataDir) {
         String fromEnv = env.apply(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {

@@ -9,20 +9,30 @@ final class JsonTable<T> {
     private final Storage storage;
     private final String name;
     private final Class<T> type;
+    private final ValueCodec codec;
 
     JsonTable(Storage storage, String name, Class<T> type) {
+        this(storage, name, type, ValueCodec.PLAIN);
+    }
+
+    JsonTable(Storage storage, String name, Class<T> type, ValueCodec codec) {
         this.storage = storage;
         this.name = name;
         this.type = type;
+        this.codec = codec;
+    }
+
+    ValueCodec codec() {
+        return codec;
     }
 
     Optional<T> get(String key) {
         byte[] bytes = map().get(key);
-        return bytes == null ? Optional.empty() : Optional.of(Json.read(bytes, type));
+        return bytes == null ? Optional.empty() : Optional.of(codec.decode(bytes, type));
     }
 
     void put(Batch batch, String key, T value) {
-        batch.put(name, key, Json.bytes(value));
+        batch.put(name, key, codec.encode(value));
     }
 
     void remove(Batch batch, String key) {
@@ -32,7 +42,7 @@ final class JsonTable<T> {
     /** Records whose key starts with {@code prefix}, in key order. */
     List<T> withPrefix(String prefix) {
         return map().subMap(prefix, true, prefix + Character.MAX_VALUE, false).values().stream()
-                .map(b -> Json.read(b, type)).toList();
+                .map(b -> codec.decode(b, type)).toList();
     }
 
     List<String> keys() {

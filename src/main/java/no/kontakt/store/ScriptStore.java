@@ -13,9 +13,9 @@ public final class ScriptStore {
     /** A draft: the YAML an admin saved and has not published yet. */
     public record Draft(String name, String yaml, String savedBy, Instant savedAt) {}
 
-    ScriptStore(Storage storage) {
-        versions = new JsonTable<>(storage, "script_versions", ScriptVersion.class);
-        drafts = new JsonTable<>(storage, "script_drafts", Draft.class);
+    ScriptStore(Storage storage, ValueCodec codec) {
+        versions = new JsonTable<>(storage, "script_versions", ScriptVersion.class, codec);
+        drafts = new JsonTable<>(storage, "script_drafts", Draft.class, codec);
         versions.map();
         drafts.map();
     }

@@ -21,14 +21,14 @@ public final class StaffStores {
     /** A text staff can send with one click, in each language, edited by admins. */
     public record CannedReply(String id, java.util.Map<String, String> texts) {}
 
-    StaffStores(Storage storage) {
-        users = new JsonTable<>(storage, "users", User.class);
-        logins = new JsonTable<>(storage, "logins", LoginSession.class);
-        audit = new JsonTable<>(storage, "audit", AuditEntry.class);
-        events = new JsonTable<>(storage, "events", ConversationEvent.class);
-        appointments = new JsonTable<>(storage, "appointments", Appointment.class);
-        canned = new JsonTable<>(storage, "canned", CannedReply.class);
-        feedback = new JsonTable<>(storage, "feedback", FeedbackAsk.class);
+    StaffStores(Storage storage, ValueCodec codec) {
+        users = new JsonTable<>(storage, "users", User.class, codec);
+        logins = new JsonTable<>(storage, "logins", LoginSession.class, codec);
+        audit = new JsonTable<>(storage, "audit", AuditEntry.class, codec);
+        events = new JsonTable<>(storage, "events", ConversationEvent.class, codec);
+        appointments = new JsonTable<>(storage, "appointments", Appointment.class, codec);
+        canned = new JsonTable<>(storage, "canned", CannedReply.class, codec);
+        feedback = new JsonTable<>(storage, "feedback", FeedbackAsk.class, codec);
         for (JsonTable<?> t : List.of(users, logins, audit, events, appointments, canned, feedback)) {
             t.map();
         }

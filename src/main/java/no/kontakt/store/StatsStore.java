@@ -14,12 +14,14 @@ import java.util.List;
 public final class StatsStore {
     private final JsonTable<Counter> counters;
     private final ZoneId zone;
+    private final ValueCodec codec;
 
     /** One counter: how many, or the values (seconds, scores) it collected. */
     public record Counter(String metric, String week, String dimension, long count, List<Long> values) {}
 
-    StatsStore(Storage storage, ZoneId zone) {
-        this.counters = new JsonTable<>(storage, "stats", Counter.class);
+    StatsStore(Storage storage, ZoneId zone, ValueCodec codec) {
+        this.codec = codec;
+        this.counters = new JsonTable<>(storage, "stats", Counter.class, codec);
         this.zone = zone;
         counters.map();
     }
@@ -48,12 +50,12 @@ public final class StatsStore {
         String dim = dimension == null ? "" : dimension;
         String key = metric + "|" + week + "|" + dim;
         batch.update("stats", key, current -> {
-            Counter c = current == null ? new Counter(metric, week, dim, 0, List.of()) : Json.read(current, Counter.class);
+            Counter c = current == null ? new Counter(metric, week, dim, 0, List.of()) : codec.decode(current, Counter.class);
             List<Long> values = c.values() == null ? new ArrayList<>() : new ArrayList<>(c.values());
             if (value != null) {
                 values.add(value);
             }
-            return Json.bytes(new Counter(metric, week, dim, c.count() + n, values));
+            return codec.encode(new Counter(metric, week, dim, c.count() + n, values));
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public final class Stores implements AutoCloseable {
     private final Storage storage;
+    private final ValueCodec codec;
     private final Committer committer;
     private final ConversationStore conversations;
     private final MessageStore messages;
@@ -28,25 +29,31 @@ public final class Stores implements AutoCloseable {
     }
 
     public Stores(Storage storage, int maxBatch, java.time.ZoneId zone) {
+        this(storage, maxBatch, zone, ValueCodec.PLAIN);
+    }
+
+    /** @param codec how values are kept: {@link SealedJson} in production, so the file alone reveals nothing */
+    public Stores(Storage storage, int maxBatch, java.time.ZoneId zone, ValueCodec codec) {
+        this.codec = codec;
         this.storage = storage;
         this.committer = new Committer(storage, maxBatch);
-        this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class));
-        this.messages = new Messages(new JsonTable<>(storage, "messages", Message.class));
-        this.inbound = new Inbound(new JsonTable<>(storage, "inbound", InboundReceipt.class));
-        this.deliveries = new Deliveries(new JsonTable<>(storage, "deliveries", Delivery.class));
-        this.outbox = new Outbox(new JsonTable<>(storage, "outbox", OutboxItem.class));
-        this.timers = new Timers(new JsonTable<>(storage, "timers", TimerIndex.Due.class));
-        this.contactRequests = new ContactRequests(new JsonTable<>(storage, "contact_requests", ContactRequest.class));
-        this.enrolments = new Enrolments(new JsonTable<>(storage, "enrolments", Enrolment.class));
-        this.reminders = new Reminders(new JsonTable<>(storage, "offer_reminders", ReminderLog.Sent.class));
+        this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class, codec));
+        this.messages = new Messages(new JsonTable<>(storage, "messages", Message.class, codec));
+        this.inbound = new Inbound(new JsonTable<>(storage, "inbound", InboundReceipt.class, codec));
+        this.deliveries = new Deliveries(new JsonTable<>(storage, "deliveries", Delivery.class, codec));
+        this.outbox = new Outbox(new JsonTable<>(storage, "outbox", OutboxItem.class, codec));
+        this.timers = new Timers(new JsonTable<>(storage, "timers", TimerIndex.Due.class, codec));
+        this.contactRequests = new ContactRequests(new JsonTable<>(storage, "contact_requests", ContactRequest.class, codec));
+        this.enrolments = new Enrolments(new JsonTable<>(storage, "enrolments", Enrolment.class, codec));
+        this.reminders = new Reminders(new JsonTable<>(storage, "offer_reminders", ReminderLog.Sent.class, codec));
         storage.table("enrolments");
         storage.table("offer_reminders");
         for (String table : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests"}) {
             storage.table(table);
         }
-        this.staff = new StaffStores(storage);
-        this.scripts = new ScriptStore(storage);
-        this.stats = new StatsStore(storage, zone);
+        this.staff = new StaffStores(storage, codec);
+        this.scripts = new ScriptStore(storage, codec);
+        this.stats = new StatsStore(storage, zone, codec);
         storage.commit();
     }
 
@@ -92,7 +99,7 @@ public final class Stores implements AutoCloseable {
 
     /** Every conversation (for the staff queue). */
     public java.util.List<Conversation> allConversations() {
-        return new JsonTable<>(storage, "conversations", Conversation.class).withPrefix("");
+        return new JsonTable<>(storage, "conversations", Conversation.class, codec).withPrefix("");
     }
 
     public EnrolmentStore enrolments() {
@@ -182,8 +189,8 @@ public final class Stores implements AutoCloseable {
 
     private record Deliveries(JsonTable<Delivery> table) implements DeliveryStore {
         public void report(Batch batch, Delivery delivery) {
-            batch.update(table.name(), delivery.messageId(), current -> Json.bytes(
-                    delivery.mergedOver(current == null ? null : Json.read(current, Delivery.class))));
+            batch.update(table.name(), delivery.messageId(), current -> table.codec().encode(
+                    delivery.mergedOver(current == null ? null : table.codec().decode(current, Delivery.class))));
         }
 
         public Optional<Delivery> find(String messageId) {
@@ -231,7 +238,7 @@ public final class Stores implements AutoCloseable {
 
         public List<Due> due(java.time.Instant now, int max) {
             return table.map().headMap(String.format("%015d|~", now.toEpochMilli()), true).values().stream()
-                    .limit(max).map(b -> Json.read(b, Due.class)).toList();
+                    .limit(max).map(b -> table.codec().decode(b, Due.class)).toList();
         }
     }
 
