@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import no.kontakt.cli.ChatCommand;
 import no.kontakt.cli.ClassifyCommand;
+import no.kontakt.cli.StoreCommand;
 import no.kontakt.cli.UserCommand;
 import no.kontakt.cli.ValidateCommand;
 import no.kontakt.config.AppConfig;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The command line: {@code serve} (the default), and the tools that read the same configuration. */
 @Command(name = "kontakt", mixinStandardHelpOptions = true, version = "kontakt 0.1",
         description = "Chat and SMS contact bot for low-threshold mental-health and substance-use services.",
-        subcommands = {App.Serve.class, ValidateCommand.class, ChatCommand.class, ClassifyCommand.class, UserCommand.class})
+        subcommands = {App.Serve.class, ValidateCommand.class, ChatCommand.class, ClassifyCommand.class, UserCommand.class, StoreCommand.class})
 public final class App implements Callable<Integer> {
 
     @Option(names = "--config", description = "configuration file (default: ${DEFAULT-VALUE})", defaultValue = "config/kontakt.yaml",

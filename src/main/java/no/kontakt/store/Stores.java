@@ -97,6 +97,29 @@ public final class Stores implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * Reads every value of every table, so each is known to open (decrypt and parse); returns the number of
+     * values per table. Throws {@link StoreException} naming the first table whose value does not open.
+     */
+    public java.util.Map<String, Long> verify() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String name : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests",
+                "enrolments", "offer_reminders", "users", "logins", "audit", "events", "appointments", "canned", "feedback",
+                "script_versions", "script_drafts", "stats"}) {
+            long n = 0;
+            for (byte[] value : storage.table(name).values()) {
+                try {
+                    codec.decode(value, com.fasterxml.jackson.databind.JsonNode.class);
+                } catch (RuntimeException e) {
+                    throw new StoreException("a value in the table " + name + " does not open: " + e.getMessage(), e);
+                }
+                n++;
+            }
+            counts.put(name, n);
+        }
+        return counts;
+    }
+
     /** Every conversation (for the staff queue). */
     public java.util.List<Conversation> allConversations() {
         return new JsonTable<>(storage, "conversations", Conversation.class, codec).withPrefix("");

@@ -100,6 +100,23 @@ class CommandLineTest {
     }
 
     @Test
+    void store_check_counts_and_message_sids_lists_what_was_received() throws Exception {
+        Path data = dir.resolve("data");
+        Path config = dir.resolve("kontakt.yaml");
+        Files.writeString(config, Files.readString(Path.of("config/kontakt.yaml")).replace("  data_dir: data", "  data_dir: " + data));
+        var env = no.kontakt.testing.TestKontakt.env(data);
+        env.remove("KONTAKT_SECRET_KEY"); // the CLI below reads the key the server made in the data folder
+        try (var kontakt = no.kontakt.Kontakt.create(no.kontakt.testing.TestKontakt.config(env), env::get, java.time.Clock.systemUTC())) {
+            kontakt.conversations().receive(new no.kontakt.channel.InboundMessage("sms", "SMaaa", "+4791234567", "+4759440000", "hei", 0, java.time.Instant.now()));
+            kontakt.conversations().receive(new no.kontakt.channel.InboundMessage("sms", "SMbbb", "+4791234567", "+4759440000", "1", 0, java.time.Instant.now()));
+        }
+        Run check = run("", "--config", config.toString(), "store", "check");
+        assertThat(check.exit()).isZero();
+        assertThat(check.out()).startsWith("{\"status\":\"ok\",\"conversations\":1,\"messages\":5,\"inbound_message_ids\":2,\"outbox_pending\":0,");
+        assertThat(run("", "--config", config.toString(), "store", "message-sids").out()).isEqualTo("SMaaa\nSMbbb\n");
+    }
+
+    @Test
     void classify_prints_one_json_object_a_line() {
         Run run = run("jeg vil ha en samtale\nkan noen ringe meg\n", "classify");
         assertThat(run.exit()).isZero();
