@@ -45,6 +45,9 @@ public final class ConversationService {
     private volatile UrgentHook urgentHook = (batch, now, conversationId) -> 0;
     private final java.util.List<Interceptor> interceptors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    /** Messages from one address within a minute beyond which the bot goes quiet for it (staff are told). */
+    static final int FLOOD_PER_MINUTE = 20;
+    private final java.util.Map<String, java.util.Deque<Instant>> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ConversationService(Stores stores, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
                                LanguageGuess languages, Clock clock, Runnable outboxWake) {
@@ -142,8 +145,18 @@ public final class ConversationService {
         var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons(),
                 Conversation.TAKEN_OVER.equals(conversation.status()));
         Optional<String> intercepted = assessment.risk() ? Optional.empty() : intercepted(conversation, in.body(), batch);
+        int lastMinute = flooding(id, now);
+        if (lastMinute > FLOOD_PER_MINUTE && !assessment.risk()) {
+            intercepted = Optional.of("");
+            if (lastMinute == FLOOD_PER_MINUTE + 1) {
+                stores.staff().event(batch, new no.kontakt.store.ConversationEvent(no.kontakt.store.StaffStores.eventId(id, now, 99), id, now,
+                        "flood", "bot", java.util.Map.of("perMinute", String.valueOf(FLOOD_PER_MINUTE))));
+                conversation = conversation.waitingForPerson(now);
+                log.warn("flood from one address: the bot is quiet for it and staff are told");
+            }
+        }
         Turn turn = intercepted.isPresent()
-                ? new Turn(conversation, Turn.session(conversation), List.of(intercepted.get()), List.of(), false)
+                ? new Turn(conversation, Turn.session(conversation), intercepted.get().isEmpty() ? List.of() : List.of(intercepted.get()), List.of(), false)
                 : Turn.run(engine.get(), actions, conversation, input, batch, now);
         if (assessment.risk()) {
             log.warn("risk flagged reasons={}", assessment.reasons());
@@ -180,6 +193,21 @@ public final class ConversationService {
         log.info("message handled channel={} from={} replies={}", in.channel(), Mask.phone(in.from()), replyIds.size());
         log.debug("message body in={} out={}", in.body(), turn.replies());
         return new Reply(turn.replies(), replyIds, false);
+    }
+
+    /** How many messages this address sent in the last minute, this one included. */
+    private int flooding(String id, Instant now) {
+        java.util.Deque<Instant> times = recent.computeIfAbsent(id, k -> new java.util.ArrayDeque<>());
+        synchronized (times) {
+            times.addLast(now);
+            while (!times.isEmpty() && times.peekFirst().isBefore(now.minusSeconds(60))) {
+                times.removeFirst();
+            }
+            if (recent.size() > 50_000) {
+                recent.entrySet().removeIf(e -> e.getValue().isEmpty());
+            }
+            return times.size();
+        }
     }
 
     /** Runs every timer that is due: reminders and expiries go out through the outbox. Returns how many ran. */

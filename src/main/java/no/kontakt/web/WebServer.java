@@ -34,6 +34,7 @@ public final class WebServer {
         var twilio = new TwilioRoutes(parts.conversations(), parts.stores(), config.twilio().authToken(),
                 config.server().publicBase(), config.twilio().statusCallbacks(), parts.clock());
         var auth = new Auth(parts.accounts());
+        var hardening = new Hardening("https".equals(config.server().publicUrl().getScheme()), 30);
         byte[] openApi = resource("/openapi.json");
         var offers = new OffersRoutes(parts.calendar(), config.unit().languages(), config.unit().defaultLanguage(), parts.clock());
         return Javalin.create(cfg -> {
@@ -42,6 +43,8 @@ public final class WebServer {
             cfg.http.maxRequestSize = maxBytes;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.jetty.port = config.server().port();
+            cfg.routes.before(hardening::headers);
+            cfg.routes.before("/api/login", hardening::limit);
             cfg.routes.before(ctx -> {
                 if (ctx.contentLength() > maxBytes) {
                     throw ApiError.tooLarge(maxBytes);

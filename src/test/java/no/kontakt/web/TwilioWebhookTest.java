@@ -170,6 +170,50 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void responses_carry_security_headers_and_the_api_is_never_cached() {
+        HttpResponse<String> health = twilio.get("/health");
+        assertThat(health.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(health.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
+        HttpResponse<String> sms = twilio.sms("+4791234567", "hei");
+        assertThat(sms.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(sms.headers().firstValue("Strict-Transport-Security")).isPresent(); // the public URL is https
+    }
+
+    @Test
+    void logins_from_one_address_are_limited_with_retry_after() {
+        int limited = 0;
+        for (int i = 0; i < 35; i++) {
+            HttpResponse<String> r = twilio.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + kontakt.port() + "/api/login"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody" + i + "\",\"password\":\"x\"}")).build());
+            if (r.statusCode() == 429) {
+                limited++;
+                assertThat(r.headers().firstValue("Retry-After")).isPresent();
+                assertThat(r.body()).contains("\"error\":\"too_many_requests\"");
+            }
+        }
+        assertThat(limited).isEqualTo(5);
+    }
+
+    @Test
+    void a_flood_from_one_number_makes_the_bot_quiet_for_it_and_tells_staff_but_twilio_always_gets_200() {
+        String from = "+4791119999";
+        int silent = 0;
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> r = twilio.sms(from, "spam " + i);
+            assertThat(r.statusCode()).isEqualTo(200);
+            if (r.body().endsWith("<Response/>")) {
+                silent++;
+            }
+        }
+        assertThat(silent).isGreaterThanOrEqualTo(10);
+        String id = kontakt.conversations().conversationId("sms", from);
+        assertThat(kontakt.stores().conversations().find(id).orElseThrow().status()).isEqualTo("waiting");
+        assertThat(kontakt.stores().staff().events(id)).anyMatch(e -> e.type().equals("flood"));
+        assertThat(kontakt.stores().messages().ofConversation(id).stream().filter(m -> m.direction() == Message.Direction.IN)).hasSize(30);
+        assertThat(twilio.sms(from, "jeg vil ikke leve lenger").body()).contains("113");
+    }
+
+    @Test
     void health_is_503_once_the_store_is_closed() {
         kontakt.stores().close();
         HttpResponse<String> response = twilio.get("/health");
