@@ -22,6 +22,8 @@ public final class LanguageDetector implements LanguageGuess {
     public static final String UNDETERMINED = "und";
     private static final Map<String, String> ISO3 = Map.of("nob", "nb", "nno", "nn", "dan", "da", "swe", "sv", "eng", "en", "nor", "nb");
     private static final double MARGIN = 0.03;
+    /** One or two words ("hei", "takk") seldom tell nb from nn or da: only a clear lead counts. */
+    private static final double SHORT_MARGIN = 0.25;
     private static final LanguageDetectorModel MODEL = load();
 
     private final List<String> languages;
@@ -96,7 +98,8 @@ public final class LanguageDetector implements LanguageGuess {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(combined.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         boolean evidence = function.values().stream().anyMatch(v -> v > 0) || wordCount >= 3;
-        if (!evidence || ranked.isEmpty() || ranked.size() > 1 && ranked.get(0).getValue() - ranked.get(1).getValue() < MARGIN) {
+        double margin = wordCount >= 3 ? MARGIN : SHORT_MARGIN;
+        if (!evidence || ranked.isEmpty() || ranked.size() > 1 && ranked.get(0).getValue() - ranked.get(1).getValue() < margin) {
             return new Detection(UNDETERMINED, combined);
         }
         return new Detection(ranked.get(0).getKey(), combined);
