@@ -124,7 +124,7 @@ public final class Kontakt implements AutoCloseable {
             examples = options.intents() != null ? options.intents() : scripts.liveIntents();
         }
         Map<String, Sender> senders = new HashMap<>(options.senders());
-        senders.putIfAbsent("sms", smsSender(config));
+        senders.putIfAbsent("sms", smsSender(config, env));
         this.outbox = new OutboxDispatcher(stores, senders, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "timers-and-outbox");
@@ -326,11 +326,11 @@ public final class Kontakt implements AutoCloseable {
         return intents;
     }
 
-    private static Sender smsSender(AppConfig config) {
+    private static Sender smsSender(AppConfig config, Function<String, String> env) {
         return config.twilio().sendsForReal()
                 ? new TwilioSender(config.twilio().accountSid(), config.twilio().authToken(), config.twilio().fromNumber(),
                         config.twilio().statusCallbacks() ? config.server().publicBase() + "/twilio/status" : null)
-                : new DevSender();
+                : new DevSender(env.apply("KONTAKT_DEV_SENDER_RECORD") == null ? null : java.nio.file.Path.of(env.apply("KONTAKT_DEV_SENDER_RECORD")));
     }
 
     public int port() {

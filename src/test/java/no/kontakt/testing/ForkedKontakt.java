@@ -33,7 +33,12 @@ public final class ForkedKontakt implements AutoCloseable {
 
     /** Starts {@code App} with the given arguments and waits until {@code /health} answers 200. */
     public static ForkedKontakt start(Path dataDir, int port, Path log, String... args) {
+        return start(dataDir, port, log, Map.of(), args);
+    }
+
+    public static ForkedKontakt start(Path dataDir, int port, Path log, Map<String, String> extraEnv, String... args) {
         Map<String, String> env = TestKontakt.env(dataDir);
+        env.putAll(extraEnv);
         env.put("KONTAKT_PORT", String.valueOf(port));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
