@@ -43,6 +43,7 @@ public final class WebServer {
             cfg.http.maxRequestSize = maxBytes;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.jetty.port = config.server().port();
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             cfg.routes.before(hardening::headers);
             cfg.routes.before("/api/login", hardening::limit);
             cfg.routes.before(ctx -> {

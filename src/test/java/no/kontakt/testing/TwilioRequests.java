@@ -25,7 +25,7 @@ public final class TwilioRequests {
     public static final String PUBLIC_URL = "https://kontakt.example.no";
     private static final AtomicLong SIDS = new AtomicLong(System.nanoTime());
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
     private final String publicUrl;
@@ -86,7 +86,7 @@ public final class TwilioRequests {
     }
 
     public HttpResponse<String> post(String pathAndQuery, String body, String signature) {
-        var request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+        var request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(java.time.Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
