@@ -134,6 +134,36 @@ class InboxApiTest {
     }
 
     @Test
+    void every_route_that_admits_roles_refuses_no_login_with_401_and_a_role_it_does_not_admit_with_403() throws Exception {
+        JsonNode spec = no.kontakt.store.Json.MAPPER.readTree(twilio.get("/openapi.json").body());
+        Api nobody = new Api(kontakt.port());
+        Api staff = staff();
+        int checked = 0;
+        for (var path : (Iterable<java.util.Map.Entry<String, JsonNode>>) spec.get("paths")::fields) {
+            for (var op : (Iterable<java.util.Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                JsonNode roles = op.getValue().get("x-roles");
+                if (roles == null) {
+                    continue;
+                }
+                String method = op.getKey().toUpperCase();
+                String url = path.getKey().replace("{id}", "sms-x").replace("{name}", "main").replace("{offer}", "x");
+                Api.Response anonymous = nobody.send(method, url, method.equals("GET") ? null : "{}", false);
+                assertThat(anonymous.status()).as(method + " " + url + " without a login").isEqualTo(401);
+                boolean staffAdmitted = false;
+                for (JsonNode r : roles) {
+                    staffAdmitted |= r.asText().equals("staff");
+                }
+                if (!staffAdmitted) {
+                    assertThat(staff.send(method, url, method.equals("GET") ? null : "{}", true).status())
+                            .as(method + " " + url + " as staff").isEqualTo(403);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    @Test
     void ten_wrong_passwords_slow_down_then_lock_the_account() {
         Api api = new Api(kontakt.port());
         int slowed = 0;
