@@ -50,6 +50,7 @@ import no.kontakt.offers.Catalogue;
 import no.kontakt.offers.Offers;
 import no.kontakt.offers.OffersCalendar;
 import no.kontakt.privacy.Pseudonyms;
+import no.kontakt.privacy.Retention;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.MapDbStorage;
 import no.kontakt.store.SealedJson;
@@ -70,6 +71,7 @@ public final class Kontakt implements AutoCloseable {
     private final Stores stores;
     private final Actions actions;
     private final Settings settings;
+    private final Retention retention;
     private final java.util.concurrent.atomic.AtomicReference<AppConfig.Emergency> emergency = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicReference<IntentExamples> currentIntents = new java.util.concurrent.atomic.AtomicReference<>();
     private final ScriptAdmin scripts;
@@ -164,6 +166,7 @@ public final class Kontakt implements AutoCloseable {
             conversations.replaceEngine(engine(config, conversations.engine().library(), new OpenNlpIntentClassifier(currentIntents.get())));
         });
         settings.bootstrap();
+        this.retention = new Retention(stores, conversations, offers.catalogue(), config.retention(), clock);
         this.conversations.listen((conversationId, events) -> inboxEvents.publish(
                 events.stream().anyMatch(e -> e instanceof no.kontakt.flow.Event.RiskFlagged) ? "urgent" : "message", conversationId));
     }
@@ -198,6 +201,13 @@ public final class Kontakt implements AutoCloseable {
             throw e;
         }
         startScheduler(1000);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                retention.run();
+            } catch (RuntimeException e) {
+                log.error("retention failed", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
         log.info("kontakt started port={} public_url={} twilio={} languages={} scripts={}", port(), config.server().publicBase(),
                 config.twilio().sendsForReal() ? "rest" : "dev-sender", config.unit().languages(), conversations.engine().library().names());
         return this;
@@ -275,6 +285,10 @@ public final class Kontakt implements AutoCloseable {
 
     private Engine engine(AppConfig config, Library library, IntentClassifier classifier) {
         return new Engine(library, classifier, context(config, emergency.get()), config.unit().defaultLanguage());
+    }
+
+    public Retention retention() {
+        return retention;
     }
 
     public Settings settings() {

@@ -12,7 +12,7 @@ import java.util.Set;
  * fills its defaults here, so defaults live in one place; each component receives only its own slice.
  */
 public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Office office, Ambulant ambulant,
-                        Conversations conversations, Offers offers) {
+                        Conversations conversations, Offers offers, Retention retention) {
 
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
 
@@ -26,6 +26,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         ambulant = Check.orDefault(ambulant, new Ambulant(null, null, null));
         conversations = Check.orDefault(conversations, new Conversations(null));
         offers = Check.orDefault(offers, new Offers(null, null, null, null));
+        retention = Check.orDefault(retention, new Retention(null, null));
     }
 
     /**
@@ -178,6 +179,18 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
 
         private static List<String> phones(String list) {
             return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    /**
+     * How long personal data is kept: a closed conversation (messages, requests, events, the number) is
+     * deleted this many days after its last message; enrolments this many days after the offer's last meeting.
+     * Statistics keep their anonymous counts.
+     */
+    public record Retention(Integer closedConversationDays, Integer finishedEnrolmentDays) {
+        public Retention {
+            closedConversationDays = Check.between("closed_conversation_days", Check.orDefault(closedConversationDays, 90), 1, 3650);
+            finishedEnrolmentDays = Check.between("finished_enrolment_days", Check.orDefault(finishedEnrolmentDays, 30), 1, 3650);
         }
     }
 

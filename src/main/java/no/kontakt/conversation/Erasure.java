@@ -8,10 +8,10 @@ import no.kontakt.store.Stores;
  * Stages the deletion of everything stored about one conversation: messages, requests, enrolments (a freed seat
  * goes to the next on the waiting list at the scheduler's next round), reminders sent, timers, the record.
  */
-final class Erasure {
+public final class Erasure {
     private Erasure() {}
 
-    static void stage(Stores stores, String conversationId, Batch batch) {
+    public static void stage(Stores stores, String conversationId, Batch batch) {
         for (Message m : stores.messages().ofConversation(conversationId)) {
             stores.messages().remove(batch, m.id());
         }

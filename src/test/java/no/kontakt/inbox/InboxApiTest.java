@@ -267,6 +267,23 @@ class InboxApiTest {
     }
 
     @Test
+    void a_closed_conversation_is_erased_after_the_retention_days_and_an_open_one_is_kept() {
+        String closed = conversationAskingForAPerson();
+        twilio.sms("+4791112222", "hei");
+        twilio.sms("+4791112222", "4");
+        String open = kontakt.conversations().conversationId("sms", "+4791112222");
+        staff().post("/api/inbox/conversations/" + closed + "/close", "{\"outcome\":\"ferdig\"}");
+        clock.advance(Duration.ofDays(89));
+        assertThat(kontakt.retention().run()).isZero();
+        clock.advance(Duration.ofDays(2));
+        assertThat(kontakt.retention().run()).isEqualTo(1);
+        assertThat(kontakt.stores().conversations().find(closed)).isEmpty();
+        assertThat(kontakt.stores().messages().ofConversation(closed)).isEmpty();
+        assertThat(kontakt.stores().conversations().find(open)).isPresent();
+        assertThat(kontakt.stores().messages().ofConversation(open)).isNotEmpty();
+    }
+
+    @Test
     void bad_requests_are_json_errors_that_change_nothing() {
         String id = conversationAskingForAPerson();
         Api api = staff();

@@ -1,0 +1,75 @@
+package no.kontakt.privacy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import no.kontakt.config.AppConfig;
+import no.kontakt.conversation.ConversationService;
+import no.kontakt.conversation.Erasure;
+import no.kontakt.offers.Catalogue;
+import no.kontakt.offers.Offer;
+import no.kontakt.store.Batch;
+import no.kontakt.store.Conversation;
+import no.kontakt.store.Enrolment;
+import no.kontakt.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps personal data only as long as the service needs it: closed conversations are erased whole after
+ * {@code retention.closed_conversation_days} without a message, and the enrolments of an offer whose last
+ * meeting ended more than {@code retention.finished_enrolment_days} ago are deleted. Urgent or open
+ * conversations are never touched. The audit trail and the statistics keep only pseudonyms and counts.
+ */
+public final class Retention {
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    private final Stores stores;
+    private final ConversationService conversations;
+    private final Catalogue catalogue;
+    private final AppConfig.Retention settings;
+    private final Clock clock;
+
+    public Retention(Stores stores, ConversationService conversations, Catalogue catalogue, AppConfig.Retention settings, Clock clock) {
+        this.stores = stores;
+        this.conversations = conversations;
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Deletes what is due; returns how many conversations and enrolments went. */
+    public int run() {
+        Instant now = clock.instant();
+        Instant conversationsBefore = now.minus(Duration.ofDays(settings.closedConversationDays()));
+        int deleted = 0;
+        for (Conversation c : stores.allConversations()) {
+            if (Conversation.CLOSED.equals(c.status()) && !c.urgent() && c.lastMessageAt().isBefore(conversationsBefore)) {
+                deleted += conversations.locked(c.id(), () -> {
+                    Batch batch = new Batch();
+                    Erasure.stage(stores, c.id(), batch);
+                    stores.stats().increment(batch, "retention_deleted", now, "conversation");
+                    stores.commit(batch);
+                    return 1;
+                });
+            }
+        }
+        Instant enrolmentsBefore = now.minus(Duration.ofDays(settings.finishedEnrolmentDays()));
+        for (Offer offer : catalogue.offers()) {
+            boolean finished = catalogue.sessions(offer, enrolmentsBefore, now.plus(Duration.ofDays(3650))).isEmpty();
+            if (!finished) {
+                continue;
+            }
+            Batch batch = new Batch();
+            for (Enrolment e : stores.enrolments().ofOffer(offer.id())) {
+                stores.enrolments().remove(batch, e);
+                deleted++;
+            }
+            stores.commit(batch);
+        }
+        if (deleted > 0) {
+            log.info("retention deleted={}", deleted);
+        }
+        return deleted;
+    }
+}
