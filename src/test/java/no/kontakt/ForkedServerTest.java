@@ -81,6 +81,11 @@ class ForkedServerTest {
             assertThat(stores.conversations().count()).isZero();
             assertThat(stores.messages().count()).isZero();
             assertThat(stores.contactRequests().all()).isEmpty();
+            for (String sid : stores.inbound().messageSids()) {
+                assertThat(String.join(" ", stores.inbound().find(sid).orElseThrow().replies())).as("no reply text is kept after erasure")
+                        .satisfiesAnyOf(t -> assertThat(t).isEmpty(), t -> assertThat(t).startsWith("Alt vi hadde lagret om deg er slettet."));
+            }
+            assertThat(stores.inbound().count()).as("the message ids are kept, so late retries are recognised").isEqualTo(8);
         }
         assertThat(rawStore(data)).doesNotContain("93817264").doesNotContain("angst").doesNotContain("Ingeborg");
     }

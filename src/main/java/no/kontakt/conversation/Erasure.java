@@ -28,7 +28,13 @@ public final class Erasure {
             var timer = Turn.dueAt(Turn.session(c));
             stores.timers().set(batch, conversationId, timer, null);
         });
+        // keep each message id (so a late retry of it is still recognised) but not what was answered
+        for (var receipt : stores.inbound().ofConversation(conversationId)) {
+            stores.inbound().record(batch, new no.kontakt.store.InboundReceipt(receipt.messageSid(), conversationId, null,
+                    java.util.List.of(), java.util.List.of(), receipt.at()));
+        }
         stores.staff().removeEvents(batch, conversationId);
+        stores.staff().feedback(conversationId).ifPresent(f -> stores.staff().removeFeedback(batch, conversationId));
         stores.staff().appointments(conversationId).forEach(a -> stores.staff().removeAppointment(batch, a.id()));
         stores.conversations().remove(batch, conversationId);
     }

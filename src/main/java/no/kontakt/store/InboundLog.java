@@ -13,4 +13,7 @@ public interface InboundLog {
     List<String> messageSids();
 
     long count();
+
+    /** The receipts of one conversation (a scan: for erasure, which is rare). */
+    List<InboundReceipt> ofConversation(String conversationId);
 }

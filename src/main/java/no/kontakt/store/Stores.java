@@ -205,6 +205,10 @@ public final class Stores implements AutoCloseable {
             return table.keys();
         }
 
+        public List<InboundReceipt> ofConversation(String conversationId) {
+            return table.withPrefix("").stream().filter(r -> conversationId.equals(r.conversationId())).toList();
+        }
+
         public long count() {
             return table.count();
         }
