@@ -193,7 +193,7 @@ public final class Kontakt implements AutoCloseable {
     public Kontakt serve() {
         outbox.settleInterrupted();
         server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
-                settings, offers, calendar(config, offers), () -> !closed && stores.isOpen(), clock));
+                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock));
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -29,9 +29,11 @@ final class TwilioRoutes {
     private final String publicBase;
     private final boolean statusCallbacks;
     private final Clock clock;
+    private final Metrics metrics;
 
     TwilioRoutes(ConversationService conversations, Stores stores, String authToken, String publicBase,
-                 boolean statusCallbacks, Clock clock) {
+                 boolean statusCallbacks, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.conversations = conversations;
         this.stores = stores;
         this.signature = authToken == null ? null : new TwilioSignature(authToken);
@@ -46,6 +48,7 @@ final class TwilioRoutes {
     }
 
     private void sms(Context ctx) {
+        long started = System.nanoTime();
         TwilioForm form = verifiedForm(ctx);
         var message = new InboundMessage("sms", required(form, "MessageSid"), required(form, "From"),
                 required(form, "To"), form.first("Body"), mediaCount(form), clock.instant());
@@ -54,6 +57,10 @@ final class TwilioRoutes {
                 ? publicBase + STATUS_PATH + "?m=" + URLEncoder.encode(reply.messageIds().get(i), StandardCharsets.UTF_8)
                 : null);
         ctx.contentType("application/xml; charset=utf-8").result(twiml.getBytes(StandardCharsets.UTF_8));
+        if (!reply.duplicate()) {
+            metrics.received(reply.texts().size(), reply.texts().stream().mapToLong(t -> no.kontakt.flow.Segments.of(t).count()).sum(),
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private void status(Context ctx) {

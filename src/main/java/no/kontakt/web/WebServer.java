@@ -27,12 +27,12 @@ public final class WebServer {
     public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
                         Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
                         no.kontakt.offers.Offers offers, OffersCalendar calendar,
-                        BooleanSupplier ready, Clock clock) {}
+                        Metrics metrics, BooleanSupplier ready, Clock clock) {}
 
     public static Javalin create(AppConfig config, Parts parts) {
         long maxBytes = config.server().maxRequestBytes();
         var twilio = new TwilioRoutes(parts.conversations(), parts.stores(), config.twilio().authToken(),
-                config.server().publicBase(), config.twilio().statusCallbacks(), parts.clock());
+                config.server().publicBase(), config.twilio().statusCallbacks(), parts.clock(), parts.metrics());
         var auth = new Auth(parts.accounts());
         var hardening = new Hardening("https".equals(config.server().publicUrl().getScheme()), 30);
         byte[] openApi = resource("/openapi.json");
@@ -58,6 +58,7 @@ public final class WebServer {
                 ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable"));
             });
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            cfg.routes.get("/metrics", parts.metrics()::scrape);
             twilio.register(cfg.routes);
             new AuthRoutes(parts.accounts(), config.server().publicUrl().getScheme().equals("https"), parts.clock()).register(cfg.routes);
             new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores(), parts.offers(), parts.clock(),

@@ -214,6 +214,18 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void metrics_are_scraped_in_prometheus_text() {
+        twilio.sms("+4791234567", "hei");
+        twilio.sms("+4791234568", "jeg vil ikke leve lenger");
+        HttpResponse<String> metrics = twilio.get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(metrics.body()).contains("kontakt_messages_in_total 2.0").contains("kontakt_webhook_latency_seconds_bucket")
+                .contains("kontakt_outbox_depth").contains("kontakt_urgent_open 1.0").contains("kontakt_sms_segments_total")
+                .contains("jvm_memory_used_bytes").doesNotContain("91234567");
+    }
+
+    @Test
     void health_is_503_once_the_store_is_closed() {
         kontakt.stores().close();
         HttpResponse<String> response = twilio.get("/health");

@@ -1,0 +1,58 @@
+package no.kontakt.web;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import no.kontakt.store.Conversation;
+import no.kontakt.store.Stores;
+
+/**
+ * What operators watch, in Prometheus text at {@code GET /metrics}: messages in and out, the webhook's latency
+ * histogram, the outbox depth, open urgent conversations, SMS segments sent, and the JVM. No personal data.
+ */
+public final class Metrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter messagesIn;
+    private final Counter messagesOut;
+    private final Counter segments;
+    private final Timer webhook;
+
+    public Metrics(Stores stores) {
+        messagesIn = Counter.builder("kontakt_messages_in").description("messages received from citizens").register(registry);
+        messagesOut = Counter.builder("kontakt_messages_out").description("messages answered or sent to citizens").register(registry);
+        segments = Counter.builder("kontakt_sms_segments").description("SMS segments answered through the webhook").register(registry);
+        webhook = Timer.builder("kontakt_webhook_latency").description("time from a webhook request to its answer")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        Gauge.builder("kontakt_outbox_depth", stores, s -> s.isOpen() ? s.outbox().count() : 0)
+                .description("messages waiting in the outbox").register(registry);
+        Gauge.builder("kontakt_urgent_open", stores, s -> s.isOpen() ? s.allConversations().stream()
+                        .filter(c -> c.urgent() && !Conversation.CLOSED.equals(c.status())).count() : 0)
+                .description("urgent conversations not closed").register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    public void received(int replies, long replySegments, Duration took) {
+        messagesIn.increment();
+        messagesOut.increment(replies);
+        segments.increment(replySegments);
+        webhook.record(took);
+    }
+
+    void scrape(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+}
