@@ -56,7 +56,9 @@ public final class ForkedKontakt implements AutoCloseable {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Kontakt exited with " + process.exitValue() + "; see " + log);
+                    String tail = java.nio.file.Files.readString(log);
+                    throw new IllegalStateException("Kontakt exited with " + process.exitValue() + "; the end of its log:\n"
+                            + tail.substring(Math.max(0, tail.length() - 4000)));
                 }
                 try {
                     if (client.get("/health").statusCode() == 200) {
