@@ -137,9 +137,10 @@ public final class ConversationService {
         stores.messages().append(batch, new Message(inboundId, id, Message.Direction.IN, "citizen", in.body(), now, in.messageId()));
         conversation = conversation.withMessage(now);
 
-        java.time.Instant previousDue = Turn.dueAt(Turn.session(conversation));
+        no.kontakt.flow.Session before = Turn.session(conversation);
+        java.time.Instant previousDue = Turn.dueAt(before);
         boolean isNew = conversation.messageCount() == 1;
-        String scriptBefore = Turn.session(conversation).current() == null ? null : Turn.session(conversation).current().script();
+        String scriptBefore = before.current() == null ? null : before.current().script();
         boolean wasUrgent = conversation.urgent();
         RiskCheck.Assessment assessment = risk.assess(in.body(), conversation.language());
         var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons(),
@@ -156,7 +157,7 @@ public final class ConversationService {
             }
         }
         Turn turn = intercepted.isPresent()
-                ? new Turn(conversation, Turn.session(conversation), intercepted.get().isEmpty() ? List.of() : List.of(intercepted.get()), List.of(), false)
+                ? new Turn(conversation, before, intercepted.get().isEmpty() ? List.of() : List.of(intercepted.get()), List.of(), false)
                 : Turn.run(engine.get(), actions, conversation, input, batch, now);
         if (assessment.risk()) {
             log.warn("risk flagged reasons={}", assessment.reasons());

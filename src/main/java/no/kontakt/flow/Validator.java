@@ -21,7 +21,6 @@ public final class Validator {
     private final Map<String, ActionSpec> actions;
     private final List<String> languages;
     private final Set<String> contextNames;
-    private Set<String> broken = Set.of();
 
     public Validator(Map<String, ActionSpec> actions, List<String> languages, Set<String> contextNames) {
         this.actions = Map.copyOf(actions);
@@ -35,16 +34,15 @@ public final class Validator {
 
     /** @param broken scripts that exist but did not load (their own errors are reported already) */
     public List<Problem> validate(Collection<Script> scripts, Globals globals, Set<String> broken) {
-        this.broken = Set.copyOf(broken);
         List<Problem> problems = new ArrayList<>();
         Map<String, Script> byName = new HashMap<>();
         scripts.forEach(s -> byName.put(s.name(), s));
         Set<String> settable = settable(scripts);
         for (Script script : scripts) {
-            new ScriptCheck(script, byName, globals, settable, problems).run();
+            new ScriptCheck(script, byName, globals, settable, problems, broken).run();
         }
         if (globals != null) {
-            checkGlobals(globals, byName, settable, problems);
+            checkGlobals(globals, byName, settable, problems, broken);
         }
         return problems;
     }
@@ -69,7 +67,7 @@ public final class Validator {
         return names;
     }
 
-    private void checkGlobals(Globals globals, Map<String, Script> byName, Set<String> settable, List<Problem> problems) {
+    private void checkGlobals(Globals globals, Map<String, Script> byName, Set<String> settable, List<Problem> problems, Set<String> broken) {
         if (broken.contains(globals.startScript()) || broken.contains(globals.menuScript())) {
             return;
         }
@@ -91,8 +89,11 @@ public final class Validator {
         private final Globals globals;
         private final Set<String> settable;
         private final List<Problem> problems;
+        private final Set<String> broken;
 
-        ScriptCheck(Script script, Map<String, Script> scripts, Globals globals, Set<String> settable, List<Problem> problems) {
+        ScriptCheck(Script script, Map<String, Script> scripts, Globals globals, Set<String> settable, List<Problem> problems,
+                    Set<String> broken) {
+            this.broken = broken;
             this.script = script;
             this.scripts = scripts;
             this.globals = globals;
