@@ -67,17 +67,33 @@ public final class InboxService {
 
     public record MessageView(String id, String direction, String author, String body, Instant at, String delivery) {}
 
+    /**
+     * The queue. Every filter but {@code closed} and {@code all} reads only the conversations someone must see (the
+     * queue index and the open requests' index), so it costs the same with a million conversations stored as with ten.
+     */
     public List<QueueItem> queue(String filter, Staff staff) {
         Instant now = clock.instant();
+        String f = filter == null ? "waiting" : filter;
         Map<String, Integer> open = new LinkedHashMap<>();
-        stores.contactRequests().all().stream().filter(r -> ContactRequest.OPEN.equals(r.status()))
-                .forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
-        return stores.allConversations().stream()
-                .filter(c -> matches(c, filter == null ? "waiting" : filter, staff, open))
+        stores.contactRequests().open().forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
+        return candidates(f, open).stream()
+                .filter(c -> matches(c, f, staff, open))
                 .map(c -> item(c, now, open.getOrDefault(c.id(), 0)))
                 .sorted(Comparator.comparing((QueueItem q) -> !q.urgent())
                         .thenComparing(q -> q.waitingSince() == null ? q.lastMessageAt() : q.waitingSince()))
                 .toList();
+    }
+
+    private List<Conversation> candidates(String filter, Map<String, Integer> open) {
+        if ("closed".equals(filter) || "all".equals(filter)) {
+            return stores.allConversations();
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        stores.conversations().queued().forEach(e -> ids.add(e.conversationId()));
+        ids.addAll(open.keySet());
+        List<Conversation> out = new ArrayList<>(ids.size());
+        ids.forEach(id -> stores.conversations().find(id).ifPresent(out::add));
+        return out;
     }
 
     private static boolean matches(Conversation c, String filter, Staff staff, Map<String, Integer> open) {
@@ -112,7 +128,16 @@ public final class InboxService {
         Instant now = clock.instant();
         long limit = (long) (promise.toSeconds() * fraction);
         int n = 0;
-        for (Conversation c : stores.allConversations()) {
+        for (no.kontakt.store.QueueEntry q : stores.conversations().queued()) {
+            // opening time never exceeds the time passed: what has not waited that long yet cannot be due
+            if (!Conversation.WAITING.equals(q.status()) || q.waitingSince() == null || q.waitingSince().plusSeconds(limit).isAfter(now)) {
+                continue;
+            }
+            Optional<Conversation> found = stores.conversations().find(q.conversationId());
+            if (found.isEmpty()) {
+                continue;
+            }
+            Conversation c = found.get();
             if (!Conversation.WAITING.equals(c.status()) || c.waitingSince() == null
                     || office().openTimeBetween(c.waitingSince().atZone(office().zone()), now.atZone(office().zone())).toSeconds() < limit
                     || stores.staff().events(c.id()).stream().anyMatch(e -> "escalated".equals(e.type()) && !e.at().isBefore(c.waitingSince()))) {

@@ -25,7 +25,8 @@ public final class SealedJson implements ValueCodec {
 
     private final Key current;
     private final List<Key> readable;
-    private final SecureRandom random = new SecureRandom();
+    /** One generator per thread: the default one on Linux (NativePRNG) serialises every caller on one lock. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SealedJson::newRandom);
 
     public SealedJson(byte[] secret, byte[] previousSecret) {
         this.current = derive(secret);
@@ -47,11 +48,19 @@ public final class SealedJson implements ValueCodec {
         }
     }
 
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
     @Override
     public byte[] encode(Object value) {
         byte[] plain = Json.bytes(value);
         byte[] nonce = new byte[NONCE];
-        random.nextBytes(nonce);
+        RANDOM.get().nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, current.spec(), new GCMParameterSpec(TAG_BITS, nonce));
