@@ -45,7 +45,7 @@ import no.kontakt.nlu.IntentExamples;
 import no.kontakt.nlu.LanguageDetector;
 import no.kontakt.nlu.OpenNlpIntentClassifier;
 import no.kontakt.nlu.LexiconRiskCheck;
-import no.kontakt.nlu.RiskDetector;
+import no.kontakt.nlu.NluLoader;
 import no.kontakt.offers.Catalogue;
 import no.kontakt.offers.Offers;
 import no.kontakt.offers.OffersCalendar;
@@ -83,6 +83,7 @@ public final class Kontakt implements AutoCloseable {
     private final OutboxDispatcher outbox;
     private final RiskCheck risk;
     private final LanguageGuess languageGuess;
+    private final java.util.function.Supplier<LanguageDetector> detector;
     private final IntentClassifier intents;
     private final Accounts accounts;
     private final InboxEvents inboxEvents = new InboxEvents();
@@ -107,6 +108,7 @@ public final class Kontakt implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.emergency.set(config.emergency());
+        NluLoader nlu = new NluLoader(); // the language model and the lexicons load on other threads meanwhile
         byte[] secret = SecretKey.load(env, config.store().dataDir());
         this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone(),
                 new SealedJson(SecretKey.store(env, secret), SecretKey.previous(env)));
@@ -125,6 +127,7 @@ public final class Kontakt implements AutoCloseable {
             library = scripts.bootstrap();
             examples = options.intents() != null ? options.intents() : scripts.liveIntents();
         }
+        nlu.train(examples);
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config, env));
         this.outbox = new OutboxDispatcher(stores, senders, clock);
@@ -134,11 +137,13 @@ public final class Kontakt implements AutoCloseable {
             return t;
         });
         var pseudonyms = new Pseudonyms(secret);
-        this.risk = new LexiconRiskCheck(RiskDetector.load());
-        this.intents = new OpenNlpIntentClassifier(examples);
+        this.risk = new LexiconRiskCheck(nlu.risk());
+        this.detector = options.language() != null ? null : nlu.detector(() -> LanguageDetector.forUnit(config.unit().languages(),
+                new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber, library, examples));
+        // a conversation keeps its language: only a new one waits for the detector, if it is still being built
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
-                : LanguageDetector.forUnit(config.unit().languages(),
-                        new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber, library, examples);
+                : (text, from, current) -> current != null ? current : detector.get().guess(text, from, null);
+        this.intents = nlu.intentsWhenTrained();
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
         this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));
@@ -333,7 +338,7 @@ public final class Kontakt implements AutoCloseable {
     }
 
     public LanguageGuess languageGuess() {
-        return languageGuess;
+        return detector != null ? detector.get() : languageGuess;
     }
 
     public IntentClassifier intents() {
