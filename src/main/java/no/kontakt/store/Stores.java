@@ -149,6 +149,11 @@ public final class Stores implements AutoCloseable {
         return committer;
     }
 
+    /** The storage under the stores (for tests and tools that read a table as it is). */
+    Storage storage() {
+        return storage;
+    }
+
     public boolean isOpen() {
         return storage.isOpen();
     }

@@ -179,4 +179,23 @@ abstract class StoreContract {
     private static ContactRequest request(String id, String conversationId, Instant at) {
         return new ContactRequest(id, conversationId, null, "call", "asap", null, null, false, ContactRequest.OPEN, at, at);
     }
+
+    @Test
+    void updates_of_one_key_in_many_batches_all_count_and_a_batch_sees_its_own_writes() {
+        List<java.util.concurrent.CompletableFuture<Void>> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Batch batch = new Batch();
+            batch.update("stats", "counter", current -> String.valueOf(current == null ? 1 : Integer.parseInt(new String(current)) + 1).getBytes());
+            pending.add(stores.committer().submit(batch));
+        }
+        Batch own = new Batch();
+        own.put("stats", "other", "1".getBytes());
+        own.remove("stats", "other");
+        own.update("stats", "other", current -> current == null ? "absent".getBytes() : "present".getBytes());
+        pending.add(stores.committer().submit(own));
+        pending.forEach(java.util.concurrent.CompletableFuture::join);
+        reopen();
+        assertThat(new String(stores.storage().table("stats").get("counter"))).isEqualTo("50");
+        assertThat(new String(stores.storage().table("stats").get("other"))).isEqualTo("absent");
+    }
 }
