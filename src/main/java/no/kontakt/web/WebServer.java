@@ -44,6 +44,7 @@ public final class WebServer {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.jetty.port = config.server().port();
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            Pages.assets(cfg);
             cfg.routes.before(hardening::headers);
             cfg.routes.before("/api/login", hardening::limit);
             cfg.routes.before(ctx -> {
@@ -67,6 +68,7 @@ public final class WebServer {
             new ScriptRoutes(parts.scripts()).register(cfg.routes);
             new SettingsRoutes(parts.settings()).register(cfg.routes);
             offers.register(cfg.routes);
+            new Pages().register(cfg.routes);
         });
     }
 
