@@ -63,7 +63,8 @@ public final class WebServer {
             twilio.register(cfg.routes);
             new AuthRoutes(parts.accounts(), config.server().publicUrl().getScheme().equals("https"), parts.clock()).register(cfg.routes);
             new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores(), parts.offers(), parts.clock(),
-                    config.unit().defaultLanguage()).register(cfg.routes);
+                    config.unit().defaultLanguage(), new InboxRoutes.Office(java.time.Duration.ofMinutes(
+                            Math.round(config.office().contactPromiseHours() * 60)), config.unit().timeZone())).register(cfg.routes);
             new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
             new ScriptRoutes(parts.scripts()).register(cfg.routes);
             new SettingsRoutes(parts.settings()).register(cfg.routes);
