@@ -10,31 +10,45 @@ export function onError(handler) {
   failed = handler;
 }
 
+const expanded = new Set(); // offers whose participants are shown: a live reload keeps them open
+
+/** Re-renders inside a container without losing the focus of a control that is drawn again (same id or link). */
+async function keepingFocus(container, render) {
+  const active = document.activeElement;
+  const key = active && container.contains(active) ? (active.id ? "#" + CSS.escape(active.id) : active.getAttribute("href")) : null;
+  await render();
+  if (!key || container.contains(active)) return;
+  const again = key.startsWith("#") ? container.querySelector(key) : container.querySelector("a[href=\"" + CSS.escape(key) + "\"]");
+  if (again) again.focus({preventScroll: true});
+}
+
 const conversationLink = (id, label) => el("a", {href: "#/ko/" + encodeURIComponent(id)}, label || "Åpne samtalen");
 
 export async function loadRequests() {
   const status = byId("requests-filter").value;
   const requests = await KontaktApi.get("/api/inbox/contact-requests" + (status ? "?status=" + encodeURIComponent(status) : ""));
-  fill(byId("requests-rows"), requests.map((r) => el("tr", {class: r.urgent ? "urgent" : null},
+  await keepingFocus(byId("requests-rows"), () => fill(byId("requests-rows"), requests.map((r) => el("tr", {class: r.urgent ? "urgent" : null},
     el("td", {}, say.when(r.createdAt)),
     el("td", {}, r.urgent ? [el("span", {class: "badge badge-urgent"}, "Haster"), " "] : "", r.name || "Anonym"),
     el("td", {}, r.topic || "–"),
     el("td", {}, say.contactBy(r.channel)),
     el("td", {}, r.windowText || (r.window === "asap" ? "så fort som mulig" : r.window || "–")),
     el("td", {}, say.requestStatus(r.status)),
-    el("td", {}, conversationLink(r.conversationId)))));
+    el("td", {}, conversationLink(r.conversationId))))));
   show(byId("requests-empty"), requests.length === 0);
 }
 
 export async function loadOffers() {
   const offers = await KontaktApi.get("/api/inbox/offers");
   const rows = [];
+  const reopen = [];
   for (const o of offers) {
     const detailsId = "enrolments-" + o.id;
-    const toggle = el("button", {type: "button", class: "quiet", "aria-expanded": "false", "aria-controls": detailsId},
+    const toggle = el("button", {type: "button", id: "toggle-" + o.id, class: "quiet", "aria-expanded": "false", "aria-controls": detailsId},
       "Vis deltakere", el("span", {class: "visually-hidden"}, " på " + o.title));
     const details = el("tr", {id: detailsId, class: "enrolments", hidden: true}, el("td", {colspan: "6"}));
     toggle.addEventListener("click", () => toggleEnrolments(o, toggle, details));
+    if (expanded.has(o.id)) reopen.push(() => toggleEnrolments(o, toggle, details));
     rows.push(el("tr", {},
       el("th", {scope: "row"}, o.title),
       el("td", {}, say.category(o.category)),
@@ -43,7 +57,10 @@ export async function loadOffers() {
       el("td", {}, String(o.waiting)),
       el("td", {}, o.signup ? toggle : "–")), details);
   }
-  fill(byId("offers-rows"), rows);
+  await keepingFocus(byId("offers-rows"), async () => {
+    fill(byId("offers-rows"), rows);
+    await Promise.all(reopen.map((open) => open()));
+  });
 }
 
 async function toggleEnrolments(offer, button, row) {
@@ -52,6 +69,7 @@ async function toggleEnrolments(offer, button, row) {
     button.setAttribute("aria-expanded", "false");
     button.firstChild.textContent = "Vis deltakere";
     row.hidden = true;
+    expanded.delete(offer.id);
     return;
   }
   const cell = row.firstChild;
@@ -71,17 +89,18 @@ async function toggleEnrolments(offer, button, row) {
   button.setAttribute("aria-expanded", "true");
   button.firstChild.textContent = "Skjul deltakere";
   row.hidden = false;
+  expanded.add(offer.id);
 }
 
 export async function loadAppointments() {
   const appointments = await KontaktApi.get("/api/inbox/appointments");
   appointments.sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
-  fill(byId("appointments-rows"), appointments.map((a) => el("tr", {},
+  await keepingFocus(byId("appointments-rows"), () => fill(byId("appointments-rows"), appointments.map((a) => el("tr", {},
     el("td", {}, say.longWhen(a.startsAt)),
     el("td", {}, a.place),
     el("td", {}, a.with),
     el("td", {}, a.bookedBy),
     el("td", {class: "answer-" + (a.answer || "none")}, say.answer(a.answer)),
-    el("td", {}, conversationLink(a.conversationId)))));
+    el("td", {}, conversationLink(a.conversationId))))));
   show(byId("appointments-empty"), appointments.length === 0);
 }

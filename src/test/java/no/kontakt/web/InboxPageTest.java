@@ -186,6 +186,13 @@ class InboxPageTest {
         assertThat(driver.findElement(By.id("reopen")).isDisplayed()).isTrue();
         wait(driver).until(d -> d.findElements(By.cssSelector("#queue-list a.queue-item[data-id='" + id + "']")).isEmpty());
         assertThat(js(driver, "return window.stillTheSamePage === true;")).isEqualTo(true);
+
+        driver.findElement(By.id("logout")).click();
+        wait(driver).until(d -> d.findElement(By.id("login-view")).isDisplayed());
+        assertThat(text(driver, "login-message")).isEqualTo("Du er logget ut.");
+        driver.navigate().refresh(); // the cookie's session is gone too
+        waitFor(driver, By.id("username"));
+        assertThat(driver.findElement(By.id("nav")).isDisplayed()).isFalse();
     }
 
     @Test
