@@ -186,6 +186,9 @@ class InboxPageTest {
         assertThat(driver.findElement(By.id("reopen")).isDisplayed()).isTrue();
         wait(driver).until(d -> d.findElements(By.cssSelector("#queue-list a.queue-item[data-id='" + id + "']")).isEmpty());
         assertThat(js(driver, "return window.stillTheSamePage === true;")).isEqualTo(true);
+        driver.findElement(By.id("reopen")).click();
+        wait(driver).until(d -> text(d, "conversation-meta").startsWith("Venter på kontakt"));
+        waitFor(driver, By.cssSelector("#queue-list a.queue-item[data-id='" + id + "']")); // back in the queue
 
         driver.findElement(By.id("logout")).click();
         wait(driver).until(d -> d.findElement(By.id("login-view")).isDisplayed());
@@ -226,6 +229,15 @@ class InboxPageTest {
         new Select(driver.findElement(By.id("canned"))).selectByValue("velkommen");
         driver.findElement(By.id("canned-use")).click();
         assertThat(driver.findElement(By.id("reply-text")).getAttribute("value")).isEqualTo("Hei! Jeg heter Kari og jobber her.");
+
+        driver.findElement(By.id("takeover")).click();
+        wait(driver).until(d -> d.findElement(By.id("handback")).isDisplayed());
+        driver.findElement(By.id("handback")).click();
+        wait(driver).until(d -> text(d, "conversation-meta").startsWith("Hos boten"));
+        assertThat(text(driver, "timeline")).contains("kari tok over samtalen", "kari ga samtalen tilbake til boten");
+        driver.findElement(By.id("note-text")).sendKeys("Ønsker å bli ringt, ikke SMS.");
+        driver.findElement(By.id("note-save")).click();
+        wait(driver).until(d -> text(d, "timeline").contains("Notat fra kari: Ønsker å bli ringt, ikke SMS."));
 
         book(driver, "2026-11-20T10:00"); // in the past: the API's message is shown
         wait(driver).until(d -> text(d, "conversation-error").contains("The appointment must be in the future."));
