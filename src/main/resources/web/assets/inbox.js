@@ -12,7 +12,7 @@ const VIEWS = {queue: "queue-view", requests: "requests-view", offers: "offers-v
 const ROUTES = {"ko": "queue", "foresporsler": "requests", "tilbud": "offers", "avtaler": "appointments"};
 
 const queue = createQueue();
-const conversation = createConversation({queue, failed, announce, me: () => (KontaktApi.session() || {}).username});
+const conversation = createConversation({queue, failed, me: () => (KontaktApi.session() || {}).username});
 let live = null;
 let view = null;
 let resync = null;

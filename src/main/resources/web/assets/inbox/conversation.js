@@ -5,10 +5,11 @@
 import {byId, el, fill, show} from "./dom.js";
 import * as say from "./format.js";
 import {clock} from "./queue.js";
+import {appendTimeline, drawTimeline} from "./timeline.js";
 
 const PAGE_SIZE = 100;
 
-export function createConversation({queue, failed, announce, me}) {
+export function createConversation({queue, failed, me}) {
   const body = byId("conversation-body");
   const none = byId("conversation-none");
   const heading = byId("conversation-heading");
@@ -19,7 +20,6 @@ export function createConversation({queue, failed, announce, me}) {
   let current = null; // the last view read
   let messages = new Map(); // id → message, every page loaded
   let pagesLoaded = 1;
-  let shown = new Set(); // timeline keys on screen
   let canned = [];
   let readAt = performance.now(); // when the view was read: its clock runs on from there
 
@@ -54,7 +54,7 @@ export function createConversation({queue, failed, announce, me}) {
     readAt = performance.now();
     view.messages.forEach((m) => messages.set(m.id, m));
     renderDetails();
-    appendTimeline();
+    appendTimeline(...entries());
   }
 
   function closeView() {
@@ -66,13 +66,7 @@ export function createConversation({queue, failed, announce, me}) {
 
   function renderAll() {
     renderDetails();
-    // A fresh log element: its first content is not read out as if it had just arrived.
-    const old = byId("timeline-box");
-    const box = el("div", {id: "timeline-box", class: "timeline-box", tabindex: "0", role: "log", "aria-labelledby": "timeline-heading"},
-      el("ol", {id: "timeline", class: "timeline"}));
-    old.replaceWith(box);
-    shown = new Set();
-    appendTimeline(true);
+    drawTimeline(...entries());
   }
 
   function renderDetails() {
@@ -87,7 +81,7 @@ export function createConversation({queue, failed, announce, me}) {
     show(byId("reply-form"), c.status !== "closed");
     show(byId("close-form"), c.status !== "closed");
     show(byId("appointment-form"), c.status !== "closed");
-    byId("reply-channel").textContent = say.channel(c.channel);
+    byId("reply-channel").textContent = c.channel === "web" ? "vises i nettpraten" : "sendes som " + say.channel(c.channel);
     show(byId("older"), pagesLoaded < current.pages);
     renderRequests(current.contactRequests);
     renderAppointments(current.appointments);
@@ -144,52 +138,12 @@ export function createConversation({queue, failed, announce, me}) {
 
   const preview = (text) => text.length > 60 ? text.slice(0, 57) + " …" : text;
 
-  /** Messages and events in time order; only the new ones are added to the log. */
-  function appendTimeline(initial) {
-    const list = byId("timeline");
-    const box = byId("timeline-box");
-    const atBottom = initial || box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  /** The messages of every page loaded, and the events since the oldest of them (all of them once all pages are in). */
+  function entries() {
     const all = [...messages.values()];
     const oldest = all.length ? all.reduce((a, m) => (m.at < a ? m.at : a), all[0].at) : null;
     const events = current.events.filter((e) => pagesLoaded >= current.pages || !oldest || e.at >= oldest);
-    const entries = [
-      ...all.map((m) => ({key: "m:" + m.id, at: m.at, order: 0, node: () => messageNode(m), update: (n) => updateDelivery(n, m)})),
-      ...events.map((e) => ({key: "e:" + e.id, at: e.at, order: 1, node: () => eventNode(e)})),
-    ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order || (a.key < b.key ? -1 : 1)));
-    for (const entry of entries) {
-      if (shown.has(entry.key)) {
-        if (entry.update) entry.update(list.querySelector("[data-key=\"" + CSS.escape(entry.key) + "\"]"));
-        continue;
-      }
-      shown.add(entry.key);
-      const node = entry.node();
-      node.dataset.key = entry.key;
-      list.append(node);
-    }
-    if (atBottom) box.scrollTop = box.scrollHeight;
-  }
-
-  function messageNode(m) {
-    const staff = m.direction === "out" && m.author !== "bot";
-    const kind = m.direction === "in" ? "msg msg-in" : staff ? "msg msg-staff" : "msg msg-bot";
-    return el("li", {class: kind},
-      el("p", {class: "msg-meta"}, el("span", {class: "msg-author"}, say.author(m.author)), " ",
-        el("time", {datetime: m.at}, say.when(m.at)), " ",
-        el("span", {class: "delivery"}, deliveryText(m))),
-      el("p", {class: "msg-body"}, m.body));
-  }
-
-  const deliveryText = (m) => (m.direction === "out" && m.delivery ? "(" + say.delivery(m.delivery) + ")" : "");
-
-  function updateDelivery(node, m) {
-    const span = node && node.querySelector(".delivery");
-    if (span && span.textContent !== deliveryText(m)) span.textContent = deliveryText(m);
-  }
-
-  function eventNode(e) {
-    const line = say.event(e);
-    return el("li", {class: "event" + (line.alert ? " event-alert" : "") + (line.note ? " event-note" : "")},
-      el("time", {datetime: e.at}, say.when(e.at)), " ", line.text);
+    return [all, events];
   }
 
   async function olderPage() {

@@ -103,8 +103,8 @@ class InboxPageTest {
         kontakt.inbox().note(jonas, kari, "Ringer etter 12. Har gått på Rusbehandling før.");
         clock.set(TUESDAY_10);
 
-        WebDriver driver = staffPage(browsers);
-        logInByKeyboard(driver);
+        WebDriver driver = openInbox(browsers, kontakt.port());
+        logInByKeyboard(driver, "kari", PASSWORD);
         wait(driver).until(d -> d.findElements(By.cssSelector("#queue-list a.queue-item")).size() == 4);
         var items = driver.findElements(By.cssSelector("#queue-list a.queue-item"));
         assertThat(items.stream().map(e -> e.getAttribute("data-id")).toList()).containsExactly(urgent, overnight, person, jonas);
@@ -134,9 +134,9 @@ class InboxPageTest {
     @Order(2)
     void a_contact_request_arrives_live_and_staff_open_it_take_over_and_reply_by_keyboard_then_close_it(Browsers browsers) {
         atLeast(TUESDAY_10);
-        WebDriver driver = staffPage(browsers);
+        WebDriver driver = openInbox(browsers, kontakt.port());
         Browsers.assertAccessible(driver); // the login form
-        logInByKeyboard(driver);
+        logInByKeyboard(driver, "kari", PASSWORD);
         waitFor(driver, By.id("office-state"));
         Browsers.assertAccessible(driver); // the queue
         js(driver, "window.stillTheSamePage = true;");
@@ -212,8 +212,8 @@ class InboxPageTest {
         }
         String seated = kontakt.conversations().conversationId("sms", "+4792220002");
 
-        WebDriver driver = staffPage(browsers);
-        logInByKeyboard(driver);
+        WebDriver driver = openInbox(browsers, kontakt.port());
+        logInByKeyboard(driver, "kari", PASSWORD);
         twilio.sms("+4792220009", "jeg vil ta livet mitt i kveld"); // arrives while staff look at the queue
         String urgent = kontakt.conversations().conversationId("sms", "+4792220009");
         wait(driver).until(d -> text(d, "announcer").contains("Haster: ***0009 trenger oppfølging nå."));
@@ -302,17 +302,19 @@ class InboxPageTest {
         return kontakt.conversations().conversationId("sms", from);
     }
 
-    private static WebDriver staffPage(Browsers browsers) {
+    /** A desktop-sized browser on the inbox's login form (for other page tests too). */
+    static WebDriver openInbox(Browsers browsers, int port) {
         WebDriver driver = browsers.open();
         driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get("http://127.0.0.1:" + kontakt.port() + "/inbox");
+        driver.get("http://127.0.0.1:" + port + "/inbox");
         waitFor(driver, By.id("username"));
         return driver;
     }
 
-    private static void logInByKeyboard(WebDriver driver) {
+    /** Logs in with the keyboard alone and waits until live updates are connected (so nothing that follows is missed). */
+    static void logInByKeyboard(WebDriver driver, String username, String password) {
         wait(driver).until(d -> "username".equals(d.switchTo().activeElement().getAttribute("id")));
-        new Actions(driver).sendKeys("kari").sendKeys(Keys.TAB).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
+        new Actions(driver).sendKeys(username).sendKeys(Keys.TAB).sendKeys(password).sendKeys(Keys.ENTER).perform();
         wait(driver).until(d -> "on".equals(d.findElement(By.id("live-state")).getAttribute("data-live")));
     }
 
