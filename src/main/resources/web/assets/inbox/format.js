@@ -102,7 +102,7 @@ export function event(e) {
     case "reopen": return {text: who + " åpnet samtalen igjen"};
     case "close": return {text: who + " lukket samtalen. Utfall: " + (d.outcome || "")};
     case "note": return {text: "Notat fra " + who + ": " + (d.text || ""), note: true};
-    case "first_contact": return {text: "Første kontakt etter " + duration(Number(d.openSeconds || 0)) + " åpningstid"};
+    case "first_contact": return {text: "Første kontakt etter " + minutes(Number(d.openSeconds || 0)) + " åpningstid"};
     case "escalated": return {text: "Eskalert: nær slutten av fristen", alert: true};
     case "failed": return {text: "Boten stoppet med en feil: " + (d.reason || ""), alert: true};
     case "flood": return {text: "Mange meldinger på kort tid: boten er stille for dette nummeret", alert: true};
