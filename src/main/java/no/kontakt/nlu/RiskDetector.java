@@ -34,7 +34,7 @@ public final class RiskDetector {
 
     private RiskDetector(Lexicon lexicon) {
         WordIndex words = new WordIndex(lexicon.aliases, lexicon.ordinary);
-        this.matcher = new PhraseMatcher(words, lexicon.negations, lexicon.rules);
+        this.matcher = new PhraseMatcher(words, lexicon.negations, lexicon.fillers, lexicon.rules);
         this.emoji = Map.copyOf(lexicon.emoji);
         this.rules = List.copyOf(lexicon.rules);
     }
