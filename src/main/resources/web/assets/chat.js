@@ -107,7 +107,7 @@
     list.append(li);
     hideIntro();
     if (m.from !== "citizen") showQuickReplies(m.text);
-    li.scrollIntoView({block: "nearest"});
+    toBottom();
     return li;
   }
 
@@ -136,7 +136,12 @@
     li.className = "note" + (kind ? " note-" + kind : "");
     li.textContent = text;
     list.append(li);
-    li.scrollIntoView({block: "nearest"});
+    toBottom();
+  }
+
+  /** The newest message, the options and the message field in view (the field sticks to the bottom). */
+  function toBottom() {
+    window.scrollTo(0, document.documentElement.scrollHeight);
   }
 
   function say(text) {
@@ -194,6 +199,7 @@
   function showTyping(text, seconds) {
     typingLine.textContent = text;
     typingLine.hidden = !text;
+    if (text) toBottom();
     clearTimeout(typingTimer);
     if (text && seconds) typingTimer = setTimeout(() => showTyping(""), seconds * 1000);
   }
