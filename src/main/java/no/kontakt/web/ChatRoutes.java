@@ -44,14 +44,17 @@ final class ChatRoutes {
     private final Supplier<AppConfig.Emergency> emergency;
     private final AppConfig.Unit unit;
     private final Clock clock;
+    private final Metrics metrics;
     private final Hardening openLimit;
     private final Hardening messageLimit;
     private final Hardening eventsLimit;
     private final Hardening receivedLimit;
     private final SseHandler stream = new SseHandler(this::stream);
 
-    ChatRoutes(ConversationService conversations, Stores stores, WebServer.Chat chat, AppConfig.Unit unit, boolean https, Clock clock) {
+    ChatRoutes(ConversationService conversations, Stores stores, WebServer.Chat chat, AppConfig.Unit unit, boolean https, Clock clock,
+               Metrics metrics) {
         this.conversations = conversations;
+        this.metrics = metrics;
         this.stores = stores;
         this.sessions = chat.sessions();
         this.hub = chat.hub();
@@ -99,6 +102,9 @@ final class ChatRoutes {
         Reply reply = conversations.receive(new InboundMessage(CHANNEL, messageId, session.id(), CHANNEL, text, 0, clock.instant()));
         String conversationId = conversations.conversationId(CHANNEL, session.id());
         hub.changed(conversationId);
+        if (!reply.duplicate()) {
+            metrics.chat(reply.texts().size());
+        }
         ctx.status(reply.duplicate() ? 200 : 201).json(answer(conversationId, messageId, text, reply, session));
     }
 
@@ -218,31 +224,5 @@ final class ChatRoutes {
             throw ApiError.badRequest("The field '" + field + "' must be a string.");
         }
         return value.asText();
-    }
-
-    /** The hub's view of one server-sent events connection. */
-    private record SseChatClient(SseClient sse) implements ChatHub.Client {
-        @Override
-        public boolean send(String event, String id, String json) {
-            if (sse.terminated()) {
-                return false;
-            }
-            sse.sendEvent(event, json, id);
-            return !sse.terminated();
-        }
-
-        @Override
-        public boolean comment(String text) {
-            if (sse.terminated()) {
-                return false;
-            }
-            sse.sendComment(text);
-            return !sse.terminated();
-        }
-
-        @Override
-        public void close() {
-            sse.close();
-        }
     }
 }

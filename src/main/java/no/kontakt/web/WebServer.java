@@ -40,7 +40,8 @@ public final class WebServer {
         var auth = new Auth(parts.accounts());
         boolean https = "https".equals(config.server().publicUrl().getScheme());
         var hardening = new Hardening(https, 30, config.server().embedOrigins());
-        var chat = new ChatRoutes(parts.conversations(), parts.stores(), parts.chat(), config.unit(), https, parts.clock());
+        var chat = new ChatRoutes(parts.conversations(), parts.stores(), parts.chat(), config.unit(), https, parts.clock(),
+                parts.metrics());
         var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency());
         byte[] openApi = resource("/openapi.json");
         var offers = new OffersRoutes(parts.calendar(), config.unit().languages(), config.unit().defaultLanguage(), parts.clock());

@@ -362,6 +362,10 @@ class ChatApiTest {
                 {"POST", "/api/chat/sessions", "{\"language\":\"<script>\"}", 400},
                 {"POST", "/api/chat/sessions", "not json", 400},
         };
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        var errors = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ErrorMapping.class);
+        errors.addAppender(logged);
         for (Object[] c : cases) {
             Response r = send("localhost", (String) c[0], (String) c[1], (String) c[2], Map.of("Content-Type", "application/json"));
             String what = c[0] + " " + c[1] + " " + (c[2] == null ? "" : ((String) c[2]).substring(0, Math.min(40, ((String) c[2]).length())));
@@ -370,6 +374,8 @@ class ChatApiTest {
             assertThat(r.json().get("error").asText()).as(what).isNotBlank();
             assertThat(r.json().get("message").asText()).as(what).isNotBlank();
         }
+        errors.detachAppender(logged);
+        assertThat(logged.list).isNotEmpty().noneMatch(e -> e.getFormattedMessage().contains(session.substring(3, 35)));
         Response badAfter = send("localhost", "GET", base + "/events", null,
                 Map.of("Accept", "text/event-stream", "Last-Event-ID", "1; DROP TABLE"));
         assertThat(badAfter.status()).isEqualTo(400);

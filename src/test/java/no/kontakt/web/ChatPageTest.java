@@ -228,6 +228,13 @@ class ChatPageTest {
         driver.findElement(By.id("sos-more")).sendKeys(Keys.ENTER);
         assertThat(driver.findElement(By.id("emergency")).isDisplayed()).isTrue();
         Browsers.assertAccessible(driver);
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(206, 457)); // the phone at 200 % zoom
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).isLessThanOrEqualTo(260);
+        assertThat(js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("readable at 200 % zoom without scrolling sideways").isEqualTo(true);
+        assertThat(driver.findElement(By.id("sos-emergency")).isDisplayed()).isTrue();
     }
 
     @Test
