@@ -65,10 +65,13 @@ public final class ChatHub implements AutoCloseable {
             return Optional.empty();
         }
         ChatConnection connection = new ChatConnection(conversationId, afterId, client, stores, clock);
-        List<ChatConnection> connections = live.computeIfAbsent(conversationId, k -> new CopyOnWriteArrayList<>());
-        connections.add(connection);
-        while (connections.size() > MAX_PER_CONVERSATION) {
-            disconnect(connections.get(0));
+        List<ChatConnection> connections = live.compute(conversationId, (k, list) -> {
+            List<ChatConnection> added = list == null ? new CopyOnWriteArrayList<>() : list;
+            added.add(connection);
+            return added;
+        });
+        for (int i = 0; connections.size() > MAX_PER_CONVERSATION && i < MAX_PER_CONVERSATION; i++) {
+            connections.stream().findFirst().ifPresent(this::disconnect); // the oldest tab gives way
         }
         pumps.execute(() -> pump(connection));
         return Optional.of(() -> disconnect(connection));
