@@ -116,10 +116,11 @@ const RISK = {suicidal: "selvmordsfare", self_harm: "selvskading", overdose: "ov
 
 /**
  * The safety net's reasons, readable: "lexicon:nb:suicidal:orker ikke mer emoji:skull third_person" (rule ids
- * joined by spaces; a rule's own words have spaces too) → "selvmordsfare («orker ikke mer»), emoji skull, …".
+ * joined by spaces; a rule's own words have spaces too; "classifier p=0.91" when only the model saw it) →
+ * "selvmordsfare («orker ikke mer»), emoji skull, …".
  */
 export function riskReasons(reasons) {
-  const ids = String(reasons || "").split(/\s+(?=\S*:|third_person\b)/).filter(Boolean);
+  const ids = String(reasons || "").split(/\s+(?=\S*:|third_person\b|classifier\b)/).filter(Boolean);
   return ids.filter((id) => !id.startsWith("discounted:")).map((id) => {
     const parts = id.split(":");
     if (parts[0] === "lexicon" && parts.length >= 4) {
@@ -129,6 +130,7 @@ export function riskReasons(reasons) {
     }
     if (parts[0] === "emoji") return "emoji " + parts.slice(1).join(":");
     if (id === "third_person") return "bekymring for en annen";
+    if (id.startsWith("classifier ")) return "vurdert av modellen (" + id.slice("classifier ".length) + ")";
     return id;
   }).join(", ");
 }
