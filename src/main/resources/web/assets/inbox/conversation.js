@@ -109,7 +109,7 @@ export function createConversation({queue, failed, me}) {
     if (!requests.length) return fill(list, el("li", {class: "empty"}, "Ingen."));
     fill(list, requests.map((r) => el("li", {class: r.urgent ? "request urgent" : "request"},
       el("strong", {}, r.name ? r.name : "Anonym"), " – ", say.requestStatus(r.status), r.urgent ? " – haster" : "",
-      el("br"), say.contactBy(r.channel) + ", " + (r.windowText || (r.window === "asap" ? "så fort som mulig" : r.window || "")),
+      el("br"), say.contactBy(r.channel) + (r.phone ? " " + r.phone : "") + ", " + (r.windowText || (r.window === "asap" ? "så fort som mulig" : r.window || "")),
       r.topic ? [el("br"), "Tema: ", r.topic] : "",
       el("br"), el("span", {class: "help"}, "Mottatt " + say.when(r.createdAt)))));
   }

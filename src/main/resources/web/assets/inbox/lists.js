@@ -31,7 +31,7 @@ export async function loadRequests() {
     el("td", {}, say.when(r.createdAt)),
     el("td", {}, r.urgent ? [el("span", {class: "badge badge-urgent"}, "Haster"), " "] : "", r.name || "Anonym"),
     el("td", {}, r.topic || "–"),
-    el("td", {}, say.contactBy(r.channel)),
+    el("td", {}, say.contactBy(r.channel) + (r.phone ? " " + r.phone : "")),
     el("td", {}, r.windowText || (r.window === "asap" ? "så fort som mulig" : r.window || "–")),
     el("td", {}, say.requestStatus(r.status)),
     el("td", {}, conversationLink(r.conversationId))))));

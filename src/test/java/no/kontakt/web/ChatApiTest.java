@@ -158,6 +158,42 @@ class ChatApiTest {
         assertThat(texts(say(session, "1"))).singleElement().asString().startsWith("Hva vil du snakke om?");
     }
 
+    @Test
+    void a_contact_request_or_an_ambulant_call_from_the_web_chat_asks_for_the_number_to_call() {
+        clock.set(Instant.parse("2026-11-24T09:00:00Z")); // Tuesday 10:00 in Oslo
+        String session = open("nb");
+        say(session, "hei");
+        say(session, "1");
+        say(session, "0");
+        say(session, "1");
+        say(session, "i morgen");
+        assertThat(texts(say(session, "0"))).singleElement().asString().isEqualTo("Hvilket telefonnummer kan vi nå deg på?");
+        assertThat(kontakt.stores().contactRequests().all()).noneMatch(r -> r.conversationId().equals(conversationId(session)));
+        assertThat(texts(say(session, "12 34"))).singleElement().asString().startsWith("Skriv nummeret med sifre");
+        assertThat(texts(say(session, "0047 912 34 567"))).singleElement().asString().startsWith("Takk! Vi tar kontakt");
+        assertThat(kontakt.stores().contactRequests().all()).filteredOn(r -> r.conversationId().equals(conversationId(session)))
+                .singleElement().satisfies(r -> assertThat(r.phone()).isEqualTo("+4791234567"));
+
+        clock.set(Instant.parse("2026-11-28T21:15:00Z")); // Saturday 22:15: the ambulant team is on duty
+        String night = open("nb");
+        say(night, "hei");
+        say(night, "3");
+        assertThat(texts(say(night, "ja"))).singleElement().asString().isEqualTo("Hvilket telefonnummer kan vi nå deg på?");
+        say(night, "nei");
+        say(night, "vet ikke");
+        assertThat(texts(say(night, "hmm"))).singleElement().asString().startsWith("Uten nummer kan vi ikke ringe deg");
+        String other = open("nb");
+        say(other, "hei");
+        say(other, "3");
+        say(other, "ja");
+        assertThat(texts(say(other, "98765432"))).singleElement().asString().startsWith("Teamet er varslet");
+        assertThat(kontakt.stores().contactRequests().all()).filteredOn(r -> r.conversationId().equals(conversationId(other)))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.phone()).isEqualTo("98765432");
+                    assertThat(r.urgent()).isTrue();
+                });
+    }
+
     private static String xml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

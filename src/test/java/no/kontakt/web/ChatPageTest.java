@@ -138,6 +138,11 @@ class ChatPageTest {
         type(driver, "etter 16");
         message(driver, "bot", "Hva vil du at vi skal kalle deg?");
         type(driver, "Ola");
+        // The web chat has no number to call back: the script asks for one, and a wrong one again.
+        message(driver, "bot", "Hvilket telefonnummer kan vi nå deg på?");
+        type(driver, "ring meg");
+        message(driver, "bot", "Skriv nummeret med sifre");
+        type(driver, "912 34 567");
         WebElement confirmation = message(driver, "bot", "Takk, Ola! Vi tar kontakt");
         assertThat(confirmation.getText()).contains("Kontakt (bot)");
         Browsers.assertAccessible(driver);
@@ -148,6 +153,7 @@ class ChatPageTest {
             assertThat(r.conversationId()).startsWith("web-");
             assertThat(r.channel()).isEqualTo("call");
             assertThat(r.topic()).isEqualTo("Jeg sover dårlig");
+            assertThat(r.phone()).isEqualTo("91234567");
             assertThat(r.status()).isEqualTo(ContactRequest.OPEN);
         });
         String conversation = requests.get(0).conversationId();

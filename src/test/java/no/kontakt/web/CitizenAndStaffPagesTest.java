@@ -64,6 +64,8 @@ class CitizenAndStaffPagesTest {
         ChatPageTest.type(citizen, "så fort som mulig");
         ChatPageTest.message(citizen, "bot", "Hva vil du at vi skal kalle deg?");
         ChatPageTest.type(citizen, "Sara");
+        ChatPageTest.message(citizen, "bot", "Hvilket telefonnummer kan vi nå deg på?");
+        ChatPageTest.type(citizen, "+47 455 12 345");
         ChatPageTest.message(citizen, "bot", "Takk, Sara! Vi tar kontakt");
 
         String session = (String) ((JavascriptExecutor) citizen).executeScript("return sessionStorage.getItem('kontakt.chat.session')");
@@ -72,6 +74,7 @@ class CitizenAndStaffPagesTest {
         // The staff page was loaded before the citizen wrote: the conversation arrives live, without a reload.
         WebElement item = InboxPageTest.waitFor(staff, By.cssSelector("#queue-list a.queue-item[data-id='" + id + "']"));
         item.click();
+        InboxPageTest.waitFor(staff, By.xpath("//*[contains(., 'SMS +4745512345')]"));
         InboxPageTest.waitFor(staff, By.xpath("//ol[@id='timeline']//li[contains(@class,'msg-in')][contains(., 'Jeg har det tungt')]"));
         Browsers.assertAccessible(staff);
         InboxPageTest.wait(staff).until(ExpectedConditions.elementToBeClickable(By.id("takeover"))).click();
