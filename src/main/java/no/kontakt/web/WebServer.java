@@ -65,7 +65,7 @@ public final class WebServer {
             new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores(), parts.offers(), parts.clock(),
                     config.unit().defaultLanguage()).register(cfg.routes);
             new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
-            new ScriptRoutes(parts.scripts()).register(cfg.routes);
+            new ScriptRoutes(parts.scripts(), new no.kontakt.admin.TranscriptCheck(config, parts.scripts())).register(cfg.routes);
             new SettingsRoutes(parts.settings()).register(cfg.routes);
             offers.register(cfg.routes);
             new Pages().register(cfg.routes);
