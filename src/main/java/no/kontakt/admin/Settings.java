@@ -1,7 +1,5 @@
 package no.kontakt.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -177,16 +175,13 @@ public final class Settings {
     }
 
     private String fromConfig(String name) {
-        ObjectMapper yaml = ConfigLoader.mapper();
         try {
             return switch (name) {
-                case "office_hours" -> yaml.writeValueAsString(config.office().hours());
-                case "ambulant_hours" -> yaml.writeValueAsString(config.ambulant().hours());
-                case "emergency" -> yaml.writeValueAsString(config.emergency());
+                case "office_hours" -> SettingsYaml.hours(config.office().hours());
+                case "ambulant_hours" -> SettingsYaml.hours(config.ambulant().hours());
+                case "emergency" -> SettingsYaml.emergency(config.emergency());
                 default -> Files.readString(config.offers().catalogue());
             };
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + config.offers().catalogue() + ": " + e.getMessage(), e);
         }
