@@ -299,6 +299,8 @@
       $("diagram-size").addEventListener("click", () => {
         const full = $("diagram").classList.toggle("fit") === false;
         $("diagram-size").setAttribute("aria-pressed", String(full));
+        const svg = $("diagram").querySelector("svg");
+        if (svg) Diagram.centreOnStart(svg, $("diagram"));
       });
     },
 
@@ -526,7 +528,12 @@
         if (doc.querySelector("parsererror")) throw new Error("diagrammet kunne ikke leses");
         const svg = document.importNode(doc.documentElement, true);
         box.replaceChildren(svg);
+        // fitted to the column unless that makes the text too small to read; the button switches
+        const full = Number(svg.getAttribute("width")) * 0.6 > box.clientWidth;
+        box.classList.toggle("fit", !full);
+        $("diagram-size").setAttribute("aria-pressed", String(full));
         $("diagram-size").hidden = false;
+        Diagram.centreOnStart(svg, box);
         $("diagram-note").textContent = of === "draft" ? "Viser det lagrede utkastet. Velg et steg for å gå til det i editoren."
           : "Viser versjonen som er i bruk. Velg et steg for å gå til det i editoren.";
         for (const g of svg.querySelectorAll("g.step")) {
@@ -546,6 +553,16 @@
   // ---------------------------------------------------------------- the diagram's text alternative
 
   const Diagram = {
+    /** Scrolls a diagram shown in full size so that the start is in view, in the middle. */
+    centreOnStart(svg, box) {
+      const start = svg.querySelector("g.step[data-start='true'] rect");
+      if (!start) return;
+      const [x0] = svg.getAttribute("viewBox").split(" ").map(Number);
+      const centre = Number(start.getAttribute("x")) + Number(start.getAttribute("width")) / 2 - x0;
+      box.scrollLeft = Math.max(0, centre - box.clientWidth / 2);
+      box.scrollTop = 0;
+    },
+
     /** A list of the steps and where each goes, read from the boxes and arrows of the server's SVG. */
     describe(svg, list, goTo) {
       const edges = [...svg.querySelectorAll("g.edge")].map((g) => ({...g.dataset}));
@@ -857,20 +874,24 @@
       const left = 40;
       const bottom = 28;
       const max = Math.max(1, ...weeks.map((w) => perWeek.get(w).count));
+      const top = 18;
       const slot = (width - left - 8) / weeks.length;
       const svg = svgEl("svg", {viewBox: `0 0 ${width} ${height}`, class: "chart", role: "img", "aria-labelledby": `${id}-h ${id}-d`});
       const total = weeks.reduce((sum, w) => sum + perWeek.get(w).count, 0);
       svg.append(svgEl("desc", {id: `${id}-d`}, `Søylediagram, antall per uke. Til sammen ${total}, høyest ${max}. Tabellen under har tallene.`));
       svg.append(svgEl("line", {x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: "#545460"}));
-      svg.append(svgEl("text", {x: left - 6, y: 14, "text-anchor": "end", "font-size": 12, fill: "#1b1b1f"}, String(max)));
+      svg.append(svgEl("text", {x: left - 6, y: top + 4, "text-anchor": "end", "font-size": 12, fill: "#1b1b1f"}, String(max)));
       svg.append(svgEl("text", {x: left - 6, y: height - bottom, "text-anchor": "end", "font-size": 12, fill: "#1b1b1f"}, "0"));
       weeks.forEach((w, i) => {
         const v = perWeek.get(w).count;
-        const h = ((height - bottom - 12) * v) / max;
+        const h = ((height - bottom - top) * v) / max;
         const x = left + i * slot + slot * 0.15;
         const bar = svgEl("rect", {x, y: height - bottom - h, width: Math.max(2, slot * 0.7), height: Math.max(0, h), fill: "#0b5394"});
         bar.append(svgEl("title", {}, `Uke ${w.slice(6)}: ${v}`));
         svg.append(bar);
+        if (v > 0) {
+          svg.append(svgEl("text", {x: x + slot * 0.35, y: height - bottom - h - 4, "text-anchor": "middle", "font-size": 11, fill: "#1b1b1f"}, String(v)));
+        }
         if (weeks.length <= 26 || i % 2 === 0) {
           svg.append(svgEl("text", {x: x + slot * 0.35, y: height - 10, "text-anchor": "middle", "font-size": 11, fill: "#1b1b1f"}, w.slice(6)));
         }

@@ -88,11 +88,15 @@ public final class TranscriptCheck {
             for (int i = 0; i < actual.size(); i++) {
                 Transcript.Turn turn = actual.get(i);
                 String wait = turn.waitFor() != null ? turn.waitFor() : turn.at() != null ? turn.at().toString() : null;
+                String where = t.name() + ", turn " + (i + 1) + (turn.in() == null ? "" : " ('" + turn.in() + "')") + ": ";
+                List<String> failures = (i < r.turnFailures().size() ? r.turnFailures().get(i) : List.<String>of()).stream()
+                        .map(f -> f.startsWith(where) ? f.substring(where.length()) : f).toList();
                 turns.add(new TurnResult(i + 1, turn.in(), wait, turn.out() == null ? List.of() : turn.out(),
-                        turn.contains() == null ? List.of() : turn.contains(),
-                        i < r.turnFailures().size() ? r.turnFailures().get(i) : List.of()));
+                        turn.contains() == null ? List.of() : turn.contains(), failures));
             }
-            return new Result(fileName, t.name(), t.script(), t.language(), turns, r.endFailures(), null);
+            String end = t.name() + ", at the end: ";
+            return new Result(fileName, t.name(), t.script(), t.language(), turns,
+                    r.endFailures().stream().map(f -> f.startsWith(end) ? f.substring(end.length()) : f).toList(), null);
         } catch (RuntimeException e) {
             return new Result(fileName, t.name(), t.script(), t.language(), List.of(), List.of(), "cannot be replayed: " + e.getMessage());
         }

@@ -118,7 +118,7 @@ class AdminToolsApiTest {
         assertThat(turns.get(1).get("passed").asBoolean()).isFalse();
         assertThat(turns.get(1).get("in").asText()).isEqualTo("1");
         assertThat(turns.get(1).get("out").get(0).asText()).startsWith("Hva gjelder det?");
-        assertThat(turns.get(1).get("failures").get(0).asText()).contains("expected [Hva vil du snakke om?").contains("but the bot sent [Hva gjelder det?");
+        assertThat(turns.get(1).get("failures").get(0).asText()).startsWith("expected [Hva vil du snakke om?").contains("but the bot sent [Hva gjelder det?");
         for (int i = 2; i < turns.size(); i++) {
             assertThat(turns.get(i).get("passed").asBoolean()).as("turn " + (i + 1)).isTrue();
         }

@@ -213,7 +213,7 @@ class AdminPageTest {
     }
 
     @Test
-    void the_settings_editor_shows_a_wrong_time_at_its_line(Browsers browsers) {
+    void the_settings_editor_shows_a_wrong_time_at_its_line_and_canned_replies_are_added(Browsers browsers) {
         WebDriver driver = desktop(browsers);
         logIn(driver);
         driver.findElement(By.cssSelector("#nav a[href='#innstillinger']")).click();
@@ -231,6 +231,16 @@ class AdminPageTest {
 
         driver.findElement(By.id("setting-save")).click();
         waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("setting-status"), "Ikke lagret"));
+
+        // a canned reply, added and shown in the list the inbox reads
+        driver.findElement(By.cssSelector("#nav a[href='#ferdigsvar']")).click();
+        waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("canned-new-id"))).sendKeys("takk");
+        driver.findElement(By.id("canned-new-nb")).sendKeys("Takk for at du tok kontakt.");
+        driver.findElement(By.cssSelector("#canned-new button[type=submit]")).click();
+        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.id("canned-takk-nb")));
+        assertThat(driver.findElement(By.id("canned-takk-nb")).getAttribute("value")).isEqualTo("Takk for at du tok kontakt.");
+        assertThat(driver.findElement(By.id("canned-status")).getText()).contains("takk er lagret");
+        Browsers.assertAccessible(driver);
     }
 
     /** Picks an option of a select by keyboard-free DOM selection and tells the page. */
