@@ -292,10 +292,12 @@
         this.validateSoon();
       });
       this.validateSoon = debounce(() => this.validate(), 450);
-      $("save-draft").addEventListener("click", () => this.saveDraft());
+      $("save-draft").addEventListener("click", () => this.saveDraft()
+        .catch((e) => say("script-status", `Kunne ikke lagre utkastet: ${e.message}`, "bad")));
       $("publish").addEventListener("click", () => this.publish());
       $("run-transcripts").addEventListener("click", () => this.runTranscripts());
-      $("load-live").addEventListener("click", () => this.loadLive());
+      $("load-live").addEventListener("click", () => this.loadLive()
+        .catch((e) => say("script-status", `Kunne ikke hente versjonen: ${e.message}`, "bad")));
       $("diagram-size").addEventListener("click", () => {
         const full = $("diagram").classList.toggle("fit") === false;
         $("diagram-size").setAttribute("aria-pressed", String(full));
@@ -635,7 +637,8 @@
         this.validateSoon();
       });
       this.validateSoon = debounce(() => this.validate(), 450);
-      $("setting-select").addEventListener("change", () => this.open($("setting-select").value));
+      $("setting-select").addEventListener("change", () => this.open($("setting-select").value)
+        .catch((e) => say("setting-status", `Kunne ikke hente innstillingen: ${e.message}`, "bad")));
       $("setting-save").addEventListener("click", () => this.save());
     },
 
