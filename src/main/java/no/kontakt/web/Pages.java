@@ -15,7 +15,8 @@ import java.util.Map;
  * nothing from anywhere else: the content security policy allows only this origin.
  */
 final class Pages {
-    private static final Map<String, String> PAGES = Map.of("/chat", "chat.html", "/inbox", "inbox.html", "/admin", "admin.html");
+    // /chat is rendered by ChatPage (its language and the configured emergency numbers)
+    private static final Map<String, String> PAGES = Map.of("/inbox", "inbox.html", "/admin", "admin.html");
 
     private final Map<String, byte[]> html = new java.util.HashMap<>();
 

@@ -27,14 +27,22 @@ public final class WebServer {
     public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
                         Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
                         no.kontakt.offers.Offers offers, OffersCalendar calendar,
-                        Metrics metrics, BooleanSupplier ready, Clock clock) {}
+                        Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat) {}
+
+    /** What the web chat uses: its sessions, the connected browsers, and the emergency numbers as they are now. */
+    public record Chat(no.kontakt.channel.chat.ChatSessions sessions, no.kontakt.channel.chat.ChatHub hub,
+                       java.util.function.Supplier<AppConfig.Emergency> emergency) {}
 
     public static Javalin create(AppConfig config, Parts parts) {
         long maxBytes = config.server().maxRequestBytes();
         var twilio = new TwilioRoutes(parts.conversations(), parts.stores(), config.twilio().authToken(),
                 config.server().publicBase(), config.twilio().statusCallbacks(), parts.clock(), parts.metrics());
         var auth = new Auth(parts.accounts());
-        var hardening = new Hardening("https".equals(config.server().publicUrl().getScheme()), 30);
+        boolean https = "https".equals(config.server().publicUrl().getScheme());
+        var hardening = new Hardening(https, 30, config.server().embedOrigins());
+        var chat = new ChatRoutes(parts.conversations(), parts.stores(), parts.chat(), config.unit(), https, parts.clock(),
+                parts.metrics());
+        var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency());
         byte[] openApi = resource("/openapi.json");
         var offers = new OffersRoutes(parts.calendar(), config.unit().languages(), config.unit().defaultLanguage(), parts.clock());
         return Javalin.create(cfg -> {
@@ -68,6 +76,8 @@ public final class WebServer {
             new ScriptRoutes(parts.scripts(), new no.kontakt.admin.TranscriptCheck(config, parts.scripts())).register(cfg.routes);
             new SettingsRoutes(parts.settings()).register(cfg.routes);
             offers.register(cfg.routes);
+            chat.register(cfg.routes);
+            chatPage.register(cfg.routes);
             new Pages().register(cfg.routes);
         });
     }
