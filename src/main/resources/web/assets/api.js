@@ -7,10 +7,11 @@ const KontaktApi = (() => {
   let session = null; // {username, role, csrf}
 
   class ApiError extends Error {
-    constructor(status, code, message) {
+    constructor(status, code, message, data) {
       super(message || code || ("HTTP " + status));
       this.status = status;
       this.code = code;
+      this.data = data; // the whole error body, e.g. a refusal's located problems
     }
   }
 
@@ -27,7 +28,7 @@ const KontaktApi = (() => {
     const data = type.includes("json") ? await response.json() : await response.text();
     if (!response.ok) {
       if (response.status === 401) session = null;
-      throw new ApiError(response.status, data && data.error, data && data.message);
+      throw new ApiError(response.status, data && data.error, data && data.message, data);
     }
     return data;
   }
