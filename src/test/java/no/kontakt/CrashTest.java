@@ -33,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * moments and started again on the same store, 20 rounds. Every message that got a 200 must be in the store,
  * no MessageSid may run twice, and every staff reply that got a 201 must be sent once — or, when the crash
  * came between marking it and sending it, reported as unknown — never twice and never lost.
- * Run with {@code mvn test -Pcrash}: it is out of the default run because a restart after SIGKILL has been
- * seen to fail on MapDB's recovered file (see the issue note).
+ * Part of {@code mvn test} (about two minutes); {@code KONTAKT_CRASH_SEED} repeats a run's kill moments.
  */
 @Tag("crash")
 class CrashTest {

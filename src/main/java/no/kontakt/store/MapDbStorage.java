@@ -11,7 +11,6 @@ import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.Serializer;
 import org.mapdb.StoreWAL;
-import org.mapdb.volume.ByteArrayVol;
 import org.mapdb.volume.Volume;
 import org.mapdb.volume.VolumeFactory;
 import org.slf4j.Logger;
@@ -76,7 +75,7 @@ public final class MapDbStorage implements Storage {
                         return volume;
                     }
                     // MapDB's write-ahead log: the open transaction's records, read back by the commit
-                    return ByteArrayVol.FACTORY.makeVolume(null, false, fileLockWait, sliceShift, initSize, fixedSize);
+                    return new ScratchVolume();
                 }
 
                 @Override
