@@ -266,7 +266,12 @@ final class JournaledVolume extends Volume {
                 checkpoint();
             }
         } catch (IOException | RuntimeException e) {
-            failure = new DBException.VolumeIOError(new IOException("the store journal " + journalPath + " could not be written: " + e, e));
+            failure = new DBException.VolumeIOError(new IOException("the store journal " + journalPath + " or its file could not be written: "
+                    + MapDbStorage.reason(e), e));
+            // reads go on seeing the file (the last commit applied), not this commit's writes
+            pending.clear();
+            pendingLength = -1;
+            dirty = false;
             throw failure;
         }
     }

@@ -122,6 +122,16 @@ public final class MapDbStorage implements Storage {
         }
     }
 
+    /** The first message down the chain of causes (MapDB's own exceptions often have none). */
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return e.toString();
+    }
+
     private static StoreException damaged(Path file, RuntimeException e) {
         if (e instanceof StoreException s) {
             return s;
@@ -132,6 +142,7 @@ public final class MapDbStorage implements Storage {
 
     @Override
     public NavigableMap<String, byte[]> table(String name) {
+        stopIfFailed();
         return tables.computeIfAbsent(name, n -> {
             try {
                 return db.treeMap(n, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
@@ -147,15 +158,19 @@ public final class MapDbStorage implements Storage {
      */
     @Override
     public void commit() {
-        if (failure != null) {
-            throw new StoreException("the store stopped after a failed commit; restart Kontakt", failure);
-        }
+        stopIfFailed();
         try {
             db.commit();
         } catch (RuntimeException e) {
             failure = e;
             log.error("store commit failed; the store stops until Kontakt is restarted", e);
-            throw new StoreException("the store could not commit: " + e.getMessage() + "; restart Kontakt", e);
+            throw new StoreException("the store could not commit (" + reason(e) + "); restart Kontakt", e);
+        }
+    }
+
+    private void stopIfFailed() {
+        if (failure != null) {
+            throw new StoreException("the store stopped after a failed commit (" + reason(failure) + "); restart Kontakt", failure);
         }
     }
 

@@ -3,11 +3,13 @@ package no.kontakt.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.NavigableMap;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,6 +187,55 @@ class JournaledVolumeTest {
         Files.delete(file());
         try (MapDbStorage storage = MapDbStorage.open(dir)) {
             assertThat(storage.table("t")).isEmpty();
+        }
+    }
+
+    @Test
+    void a_commit_that_cannot_be_written_stops_the_store_and_a_restart_recovers_every_acknowledged_one() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash for ulimit");
+        Path data = dir.resolve("data");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // files may not grow past 8 MiB in the child: a commit then fails as on a full disk
+        Process child = new ProcessBuilder("/bin/bash", "-c", "ulimit -f 8192; exec \"$0\" -Xmx128m -cp \"$1\" \"$2\" \"$3\"",
+                java, classPath, FullDisk.class.getName(), data.toString()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).isZero();
+        assertThat(out).contains("open=false").contains("refused: the store stopped after a failed commit (").contains("restart Kontakt");
+        int acknowledged = Integer.parseInt(out.replaceAll("(?s).*acknowledged=(\\d+).*", "$1"));
+        assertThat(acknowledged).isPositive();
+        try (MapDbStorage storage = MapDbStorage.open(data)) {
+            NavigableMap<String, byte[]> t = storage.table("t");
+            for (int i = 0; i < acknowledged; i++) {
+                assertThat(t.get("k" + i)).as("acknowledged commit %d", i).hasSize(50_000);
+            }
+            // the failed commit may or may not be there (its frame may be whole), nothing after it is
+            assertThat(t.size()).isBetween(acknowledged, acknowledged + 1);
+        }
+    }
+
+    /** Commits 50 kB values until a commit fails, then tries once more: {@code FullDisk <dataDir>}. */
+    public static final class FullDisk {
+        public static void main(String[] args) {
+            MapDbStorage storage = MapDbStorage.open(Path.of(args[0]));
+            int i = 0;
+            try {
+                for (; i < 10_000; i++) {
+                    storage.table("t").put("k" + i, new byte[50_000]);
+                    storage.commit();
+                }
+            } catch (StoreException e) {
+                System.out.println("acknowledged=" + i + " open=" + storage.isOpen());
+            }
+            try {
+                storage.table("t").put("after", new byte[1]);
+                storage.commit();
+                System.out.println("accepted after the failure");
+            } catch (StoreException e) {
+                System.out.println("refused: " + e.getMessage());
+            }
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
         }
     }
 }
