@@ -191,6 +191,27 @@ class JournaledVolumeTest {
     }
 
     @Test
+    void a_store_written_by_mapdb_alone_opens_and_its_leftover_write_ahead_log_is_removed() throws Exception {
+        // as Kontakt opened the store before the journal, killed during a transaction (its log file left behind)
+        org.mapdb.DB old = org.mapdb.DBMaker.fileDB(file().toFile()).transactionEnable().fileChannelEnable().make();
+        var table = old.treeMap("t", org.mapdb.Serializer.STRING, org.mapdb.Serializer.BYTE_ARRAY).createOrOpen();
+        table.put("x", new byte[] {7});
+        old.commit();
+        old.close();
+        Path leftover = dir.resolve(MapDbStorage.FILE_NAME + ".wal.0");
+        Files.write(leftover, new byte[64]);
+        try (MapDbStorage storage = MapDbStorage.open(dir)) {
+            assertThat(storage.table("t").get("x")).containsExactly(7);
+            storage.table("t").put("y", new byte[] {8});
+            storage.commit();
+        }
+        assertThat(leftover).doesNotExist();
+        try (MapDbStorage storage = MapDbStorage.open(dir)) {
+            assertThat(storage.table("t")).containsOnlyKeys("x", "y");
+        }
+    }
+
+    @Test
     void a_commit_that_cannot_be_written_stops_the_store_and_a_restart_recovers_every_acknowledged_one() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash for ulimit");
         Path data = dir.resolve("data");
