@@ -13,6 +13,9 @@ import no.kontakt.admin.ScriptAdmin;
 import no.kontakt.admin.Settings;
 import no.kontakt.channel.DevSender;
 import no.kontakt.channel.Sender;
+import no.kontakt.channel.chat.ChatHub;
+import no.kontakt.channel.chat.ChatSessions;
+import no.kontakt.channel.chat.WebChatSender;
 import no.kontakt.channel.twilio.TwilioSender;
 import no.kontakt.config.AppConfig;
 import no.kontakt.conversation.Actions;
@@ -87,6 +90,8 @@ public final class Kontakt implements AutoCloseable {
     private final IntentClassifier intents;
     private final Accounts accounts;
     private final InboxEvents inboxEvents = new InboxEvents();
+    private final ChatHub chatHub;
+    private final ChatSessions chatSessions;
     private final InboxService inbox;
     private final Appointments appointments;
     private final Feedback feedback;
@@ -130,6 +135,8 @@ public final class Kontakt implements AutoCloseable {
         nlu.train(examples);
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config, env));
+        this.chatHub = new ChatHub(stores, clock);
+        senders.putIfAbsent(ChatSessions.CHANNEL, new WebChatSender(chatHub));
         this.outbox = new OutboxDispatcher(stores, senders, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "timers-and-outbox");
@@ -137,9 +144,12 @@ public final class Kontakt implements AutoCloseable {
             return t;
         });
         var pseudonyms = new Pseudonyms(secret);
-        this.risk = new LexiconRiskCheck(nlu.risk());
+        this.chatSessions = new ChatSessions(pseudonyms, config.unit().languages(), config.unit().defaultLanguage());
+        var countryGuess = new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage());
+        this.risk = nlu.riskWhenLoaded();
         this.detector = options.language() != null ? null : nlu.detector(() -> LanguageDetector.forUnit(config.unit().languages(),
-                new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber, library, examples));
+                from -> ChatSessions.languageOf(from).filter(config.unit().languages()::contains).orElseGet(() -> countryGuess.byNumber(from)),
+                library, examples));
         // a conversation keeps its language: only a new one waits for the detector, if it is still being built
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
                 : (text, from, current) -> current != null ? current : detector.get().guess(text, from, null);
@@ -174,6 +184,8 @@ public final class Kontakt implements AutoCloseable {
         this.retention = new Retention(stores, conversations, offers.catalogue(), config.retention(), clock);
         this.conversations.listen((conversationId, events) -> inboxEvents.publish(
                 events.stream().anyMatch(e -> e instanceof no.kontakt.flow.Event.RiskFlagged) ? "urgent" : "message", conversationId));
+        // a browser on a web chat catches up on every change: bot and staff messages, takeover, close
+        this.inboxEvents.subscribe(event -> chatHub.changed(event.get("conversation")));
     }
 
     /** Builds Kontakt on the configured MapDB store, without starting the server or the scheduler. */
@@ -198,7 +210,8 @@ public final class Kontakt implements AutoCloseable {
     public Kontakt serve() {
         outbox.settleInterrupted();
         server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
-                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock));
+                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock,
+                new WebServer.Chat(chatSessions, chatHub, emergency::get)));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -388,6 +401,7 @@ public final class Kontakt implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        chatHub.close();
         if (server != null) {
             server.stop();
         }

@@ -185,7 +185,7 @@ final class StoreLoader {
         ContactRequest r = t.request();
         String requestId = id + "/" + String.format("%015d", created.toEpochMilli());
         ContactRequest request = new ContactRequest(requestId, id, r.topic(), r.channel(), r.window(), r.windowText(), r.name(), urgent,
-                waiting ? ContactRequest.OPEN : "done", created, last);
+                waiting ? ContactRequest.OPEN : "done", created, last, r.phone());
         return new Row(id, codec.encode(copy), keys, values, requestId, codec.encode(request),
                 QueueEntry.belongs(copy) ? codec.encode(QueueEntry.of(copy)) : null,
                 Conversation.CLOSED.equals(copy.status()) ? Indexes.closedKey(copy.lastMessageAt(), id) : null);

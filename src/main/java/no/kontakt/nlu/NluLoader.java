@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import no.kontakt.conversation.RiskCheck;
 import no.kontakt.flow.IntentClassifier;
 
 /**
@@ -40,8 +41,10 @@ public final class NluLoader {
         intents = CompletableFuture.supplyAsync(() -> new OpenNlpIntentClassifier(examples), threads);
     }
 
-    public RiskDetector risk() {
-        return await(risk);
+    /** The risk check: a message waits for the lexicons and the risk classifier if they are still loading. */
+    public RiskCheck riskWhenLoaded() {
+        CompletableFuture<RiskCheck> loading = risk.thenApply(LexiconRiskCheck::new);
+        return (text, language) -> await(loading).assess(text, language);
     }
 
     /**

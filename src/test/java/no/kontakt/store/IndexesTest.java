@@ -26,7 +26,7 @@ class IndexesTest {
                 Conversation.start("sms-closed", "sms", "+4700000002", "nb", T0).closed()));
         storage.table("conversations").put("sms-bot", ValueCodec.PLAIN.encode(Conversation.start("sms-bot", "sms", "+4700000003", "nb", T0)));
         storage.table("contact_requests").put("sms-bot/1", ValueCodec.PLAIN.encode(new ContactRequest("sms-bot/1", "sms-bot", null, "call",
-                "asap", null, null, false, ContactRequest.OPEN, T0, T0)));
+                "asap", null, null, false, ContactRequest.OPEN, T0, T0, null)));
         storage.commit();
         assertThat(conversations.count()).isEqualTo(3);
         assertThat(requests.count()).isEqualTo(1);

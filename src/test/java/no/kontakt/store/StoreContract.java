@@ -177,7 +177,7 @@ abstract class StoreContract {
     }
 
     private static ContactRequest request(String id, String conversationId, Instant at) {
-        return new ContactRequest(id, conversationId, null, "call", "asap", null, null, false, ContactRequest.OPEN, at, at);
+        return new ContactRequest(id, conversationId, null, "call", "asap", null, null, false, ContactRequest.OPEN, at, at, null);
     }
 
     @Test
