@@ -86,11 +86,11 @@ final class StoreLoader {
         Arrays.parallelSort(ids, Comparator.comparing(Id::id));
         DB db = DBMaker.fileDB(dataDir.resolve(MapDbStorage.FILE_NAME).toFile()).fileChannelEnable().make();
         try {
-            var conversations = db.treeMap(TABLES[0], Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
-            var messages = db.treeMap(TABLES[1], Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
-            var requests = db.treeMap(TABLES[2], Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
-            var queue = db.treeMap(Indexes.QUEUE, Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
-            var open = db.treeMap(Indexes.OPEN_REQUESTS, Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
+            var conversations = db.treeMap(TABLES[0], Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
+            var messages = db.treeMap(TABLES[1], Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
+            var requests = db.treeMap(TABLES[2], Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
+            var queue = db.treeMap(Indexes.QUEUE, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
+            var open = db.treeMap(Indexes.OPEN_REQUESTS, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
             String[] closedKeys = new String[ids.length];
             int closedCount = 0;
             for (int from = 0; from < ids.length; from += CHUNK) {
@@ -118,7 +118,7 @@ final class StoreLoader {
             open.create();
             String[] closedSorted = Arrays.copyOf(closedKeys, closedCount);
             Arrays.parallelSort(closedSorted);
-            var closed = db.treeMap(Indexes.CLOSED, Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
+            var closed = db.treeMap(Indexes.CLOSED, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
             for (int from = 0; from < closedSorted.length; from += CHUNK) {
                 String[] chunk = Arrays.copyOfRange(closedSorted, from, Math.min(closedSorted.length, from + CHUNK));
                 byte[][] values = Arrays.stream(chunk).parallel().map(k -> codec.encode(k.substring(k.indexOf('|') + 1))).toArray(byte[][]::new);
@@ -127,10 +127,10 @@ final class StoreLoader {
                 }
             }
             closed.create();
-            var meta = db.treeMap(Indexes.META, Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
+            var meta = db.treeMap(Indexes.META, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
             meta.put(Indexes.BUILT, codec.encode(Indexes.VERSION));
             meta.create();
-            var inbound = db.treeMap("inbound", Serializer.STRING, Serializer.BYTE_ARRAY).createFromSink();
+            var inbound = db.treeMap("inbound", Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
             for (long from = 0; from < count; from += CHUNK) {
                 long to = Math.min(count, from + CHUNK);
                 byte[][] receipts = new byte[(int) (to - from)][];
