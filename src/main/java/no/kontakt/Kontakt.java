@@ -238,7 +238,7 @@ public final class Kontakt implements AutoCloseable {
                 conversations.fireDueTimers();
                 appointments.remindDue();
                 feedback.sendDue();
-                inbox.escalate(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
+                inbox.escalateWhenDue(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
                 offers.runDue(clock.instant());
                 outbox.dispatchDue();
             } catch (RuntimeException e) {

@@ -37,6 +37,9 @@ public final class InboxService {
     private final Runnable outboxWake;
     private final InboxEvents live;
     private volatile java.util.function.BiConsumer<Batch, String> onClose = (batch, id) -> { };
+    /** Escalation reads every waiting conversation: the timers run it at most this often. */
+    static final Duration ESCALATION_EVERY = Duration.ofSeconds(30);
+    private volatile Instant lastEscalation = Instant.EPOCH;
 
     public InboxService(Stores stores, ConversationService conversations, Hours office, Clock clock, Runnable outboxWake, InboxEvents live) {
         this.stores = stores;
@@ -89,8 +92,11 @@ public final class InboxService {
             return stores.allConversations();
         }
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-        stores.conversations().queued().forEach(e -> ids.add(e.conversationId()));
-        ids.addAll(open.keySet());
+        boolean urgentOnly = "urgent".equals(filter);
+        stores.conversations().queued().stream().filter(e -> !urgentOnly || e.urgent()).forEach(e -> ids.add(e.conversationId()));
+        if (!urgentOnly) {
+            ids.addAll(open.keySet());
+        }
         List<Conversation> out = new ArrayList<>(ids.size());
         ids.forEach(id -> stores.conversations().find(id).ifPresent(out::add));
         return out;
@@ -130,6 +136,7 @@ public final class InboxService {
      * the ambulant team is on duty. Returns how many were escalated.
      */
     public int escalate(Duration promise, double fraction, OnCallAlerts alerts) {
+        lastEscalation = clock.instant();
         Instant now = clock.instant();
         long limit = (long) (promise.toSeconds() * fraction);
         int n = 0;
@@ -162,6 +169,11 @@ public final class InboxService {
             outboxWake.run();
         }
         return n;
+    }
+
+    /** {@link #escalate} when {@link #ESCALATION_EVERY} has passed since it last ran (the timers call this every second). */
+    public int escalateWhenDue(Duration promise, double fraction, OnCallAlerts alerts) {
+        return clock.instant().isBefore(lastEscalation.plus(ESCALATION_EVERY)) ? 0 : escalate(promise, fraction, alerts);
     }
 
     public Optional<View> read(String id, Staff staff, int page, int size) {
