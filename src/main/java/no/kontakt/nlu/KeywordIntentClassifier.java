@@ -12,7 +12,8 @@ import no.kontakt.flow.Matching;
  * words, wins; a tie between intents is no answer. Exact and predictable; issue F adds a trained classifier.
  */
 public final class KeywordIntentClassifier implements IntentClassifier {
-    private record Phrase(String intent, String words, int length) {}
+    /** An example's words, with a space either side so a search finds whole words ({@link Matching#containsPhrase}). */
+    private record Phrase(String intent, String padded, int length) {}
 
     private final List<Phrase> phrases = new ArrayList<>();
 
@@ -20,14 +21,14 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         examples.intents().forEach((intent, byLanguage) -> byLanguage.values().forEach(list -> list.forEach(example -> {
             String words = Matching.normalize(example);
             if (!words.isEmpty()) {
-                phrases.add(new Phrase(intent, words, words.split(" ").length));
+                phrases.add(new Phrase(intent, " " + words + " ", words.split(" ").length));
             }
         })));
     }
 
     @Override
     public Optional<Match> classify(String text, String language, Set<String> candidates) {
-        String normalized = Matching.normalize(text);
+        String padded = " " + Matching.normalize(text) + " "; // padded once, not once per example
         String best = null;
         int bestLength = 0;
         boolean tie = false;
@@ -35,7 +36,7 @@ public final class KeywordIntentClassifier implements IntentClassifier {
             if (candidates != null && !candidates.isEmpty() && !candidates.contains(p.intent())) {
                 continue;
             }
-            if (Matching.containsPhrase(normalized, p.words())) {
+            if (padded.contains(p.padded())) {
                 if (p.length() > bestLength) {
                     best = p.intent();
                     bestLength = p.length();
