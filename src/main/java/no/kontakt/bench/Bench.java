@@ -53,7 +53,10 @@ public final class Bench {
     /** Runs every part and prints the table to {@code out}. */
     public void run(PrintStream out) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Path work = options.workDir() != null ? Files.createDirectories(options.workDir()) : Files.createTempDirectory("kontakt-bench");
+        String loadAtStart = load();
+        // a folder of its own, even inside --work: only what the bench made is deleted after
+        Path work = options.workDir() != null ? Files.createTempDirectory(Files.createDirectories(options.workDir()), "kontakt-bench")
+                : Files.createTempDirectory("kontakt-bench");
         try {
             Map<String, String> env = env(work.resolve("nlu"), 0);
             AppConfig config = new ConfigLoader(env::get).load(options.config());
@@ -71,9 +74,9 @@ public final class Bench {
                 kontakt.add(kontakt(work, options.stored(), templates, config.unit().timeZone()));
             }
             String header = String.format(java.util.Locale.ROOT, "Kontakt benchmark, %s: %d cores, Java %s; both servers forked with %s; "
-                            + "client in this JVM over loopback; took %.0f s",
+                            + "client in this JVM over loopback; took %.0f s; load average %s at the start, %s at the end",
                     Instant.now().toString().substring(0, 16).replace('T', ' '), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), String.join(" ", options.jvmFlags()), (System.nanoTime() - t0) / 1e9);
+                    System.getProperty("java.version"), String.join(" ", options.jvmFlags()), (System.nanoTime() - t0) / 1e9, loadAtStart, load());
             Report.print(out, header, baseline, kontakt, nlu, options);
         } finally {
             if (!options.keep()) {
@@ -94,7 +97,7 @@ public final class Bench {
                     bare::cpuNanos);
             say(String.format(java.util.Locale.ROOT, "  saturation %.0f msg/s", saturation.perSecond()));
             OpenLoop.Result latency = OpenLoop.run(port, PATH, traffic, options.rate(), options.latencyWarmup(), options.latency(), options.connections());
-            return new Report.Column("bare Javalin", bare.startup.toNanos() / 1e9, saturation, latency, -1, -1, -1, -1);
+            return new Report.Column("bare Javalin", bare.startup.toNanos() / 1e9, -1, saturation, latency, -1, -1, -1, -1);
         }
     }
 
@@ -123,8 +126,10 @@ public final class Bench {
         }
         List<String> command = Fork.java(flags, "no.kontakt.App", "--config", options.config().toAbsolutePath().toString(), "serve");
         try (Fork server = Fork.start(command, env(data, port), port, work.resolve("kontakt-" + stored + ".log"), Duration.ofSeconds(120))) {
-            say(String.format(java.util.Locale.ROOT, "  started in %.2f s", server.startup.toNanos() / 1e9));
             Traffic traffic = new Traffic(new TwilioSigner(authToken, "http://127.0.0.1:" + port + PATH), Traffic.FIRST_LIVE);
+            double firstAnswer = firstAnswer(server, traffic);
+            say(String.format(java.util.Locale.ROOT, "  /health 200 after %.2f s, first message answered after %.2f s",
+                    server.startup.toNanos() / 1e9, firstAnswer));
             ClosedLoop.Result saturation = ClosedLoop.run(port, PATH, traffic, options.clients(), options.warmup(), options.saturation(),
                     server::cpuNanos);
             say(String.format(java.util.Locale.ROOT, "  saturation %.0f msg/s", saturation.perSecond()));
@@ -132,8 +137,24 @@ public final class Bench {
             say(String.format(java.util.Locale.ROOT, "  p99 at %d msg/s %.1f ms", options.rate(), latency.latency().getValueAtPercentile(99) / 1e6));
             Probes probes = Probes.of(port, STAFF, new String(password));
             long heap = server.heapAfterGc();
-            return new Report.Column(name, server.startup.toNanos() / 1e9, saturation, latency, heap, probes.queueMillis(), probes.metricsMillis(), loadSeconds);
+            return new Report.Column(name, server.startup.toNanos() / 1e9, firstAnswer, saturation, latency, heap, probes.queueMillis(),
+                    probes.metricsMillis(), loadSeconds);
         }
+    }
+
+    /**
+     * Seconds from the process's start to the answer to its first webhook, sent as soon as {@code /health} says 200
+     * (the language model and the intent classifier may still be loading then: the first message waits for them).
+     */
+    private static double firstAnswer(Fork server, Traffic traffic) throws IOException {
+        try (HttpConnection http = new HttpConnection(server.port)) {
+            Traffic.Request request = traffic.request(traffic.newConversation(), 0);
+            HttpConnection.Response response = http.send("POST", PATH, request.headers(), request.body());
+            if (response.status() != 200) {
+                throw new IllegalStateException("the first webhook was answered " + response.status() + ": " + response.body());
+            }
+        }
+        return (System.nanoTime() - server.startedNanos) / 1e9;
     }
 
     /** The environment of a Kontakt fork: the default configuration's, on this store and port, signing on, no Twilio account. */
@@ -156,6 +177,15 @@ public final class Bench {
             }
         });
         return env;
+    }
+
+    /** The one-minute load average (Linux), so a reader sees how busy the machine was; "?" elsewhere. */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private void say(String line) {

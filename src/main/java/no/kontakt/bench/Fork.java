@@ -17,12 +17,15 @@ import java.util.concurrent.TimeUnit;
 final class Fork implements AutoCloseable {
     private final Process process;
     final int port;
+    /** When the process was started ({@link System#nanoTime()}), and how long it took to answer {@code /health} 200. */
+    final long startedNanos;
     final Duration startup;
     final Path log;
 
-    private Fork(Process process, int port, Duration startup, Path log) {
+    private Fork(Process process, int port, long startedNanos, Duration startup, Path log) {
         this.process = process;
         this.port = port;
+        this.startedNanos = startedNanos;
         this.startup = startup;
         this.log = log;
     }
@@ -81,7 +84,7 @@ final class Fork implements AutoCloseable {
                 }
                 try {
                     if (http.get("/health", "").status() == 200) {
-                        return new Fork(process, port, Duration.ofNanos(System.nanoTime() - t0), log);
+                        return new Fork(process, port, t0, Duration.ofNanos(System.nanoTime() - t0), log);
                     }
                 } catch (IOException notYet) {
                     http.close();

@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
 /** The one table the benchmark prints, and the {@code ratio_vs_bare_javalin=} line. */
 final class Report {
     /** What one server measured; fields a server has no figure for are negative or null. */
-    record Column(String name, double startupSeconds, ClosedLoop.Result saturation, OpenLoop.Result latency, long heapBytes,
-                  double queueMillis, double metricsMillis, double loadSeconds) {}
+    record Column(String name, double startupSeconds, double firstAnswerSeconds, ClosedLoop.Result saturation, OpenLoop.Result latency,
+                  long heapBytes, double queueMillis, double metricsMillis, double loadSeconds) {}
 
     private Report() {}
 
@@ -23,6 +23,7 @@ final class Report {
         out.println(row("", all.stream().map(Column::name).toList(), "target"));
         out.println(row("---", all.stream().map(c -> "---:").toList(), "---"));
         out.println(row("start-up to /health 200 (s)", all.stream().map(c -> fixed(c.startupSeconds(), 2)).toList(), "≤ 3"));
+        out.println(row("start-up to the first message answered (s)", all.stream().map(c -> fixed(c.firstAnswerSeconds(), 2)).toList(), ""));
         out.println(row("saturation (msg/s, " + o.clients() + " clients, closed loop)",
                 all.stream().map(c -> String.format(Locale.ROOT, "%,.0f", c.saturation().perSecond())).toList(), ""));
         out.println(row("server CPU per message at saturation (ms)", all.stream().map(c -> fixed(c.saturation().cpuMillisPerMessage(), 3)).toList(), ""));

@@ -26,15 +26,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--clients", description = "closed-loop connections (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int clients;
 
-    @Option(names = "--saturation", description = "seconds of closed-loop measurement, after as many again of warm-up (default: ${DEFAULT-VALUE})",
-            defaultValue = "15")
+    @Option(names = "--warmup", description = "seconds of closed-loop warm-up before the measurement (default: ${DEFAULT-VALUE})",
+            defaultValue = "10")
+    int warmup;
+
+    @Option(names = "--saturation", description = "seconds of closed-loop measurement (default: ${DEFAULT-VALUE})", defaultValue = "15")
     int saturation;
 
     @Option(names = "--rate", description = "open-loop rate, messages a second (default: ${DEFAULT-VALUE})", defaultValue = "1000")
     int rate;
 
+    @Option(names = "--latency-warmup", description = "seconds of open loop before its measurement (default: ${DEFAULT-VALUE})",
+            defaultValue = "3")
+    int latencyWarmup;
+
     @Option(names = "--latency", description = "seconds of open-loop measurement (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int latency;
+
+    @Option(names = "--nlu-ms", description = "milliseconds each NLU part is timed, after as many of warm-up (default: ${DEFAULT-VALUE})",
+            defaultValue = "1000")
+    long nluMillis;
 
     @Option(names = "--stored", description = "conversations in the filled store; 0 skips it (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
     long stored;
@@ -53,11 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchOptions standard = BenchOptions.standard(app.configPath());
         List<String> flags = jvm.isBlank() ? List.of() : Arrays.asList(jvm.strip().split("\\s+"));
-        BenchOptions options = new BenchOptions(clients, Duration.ofSeconds(Math.max(1, saturation * 2L / 3)), Duration.ofSeconds(saturation),
-                rate, standard.latencyWarmup(), Duration.ofSeconds(latency), standard.connections(), stored, flags, jfr, work, keep,
-                app.configPath(), standard.nluMillis());
+        BenchOptions options = new BenchOptions(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(saturation), rate,
+                Duration.ofSeconds(latencyWarmup), Duration.ofSeconds(latency), clients, stored, flags, jfr, work, keep, app.configPath(), nluMillis);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         new Bench(options, System.err).run(out);
         return 0;

@@ -78,8 +78,16 @@ public final class InboxService {
         Instant now = clock.instant();
         String f = filter == null ? "waiting" : filter;
         Map<String, Integer> open = new LinkedHashMap<>();
-        stores.contactRequests().open().forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
-        return candidates(f, open).stream()
+        List<Conversation> candidates;
+        if ("urgent".equals(f)) { // a few: count their own open requests rather than read every open one
+            candidates = candidates(f, open);
+            candidates.forEach(c -> open.put(c.id(), (int) stores.contactRequests().ofConversation(c.id()).stream()
+                    .filter(r -> ContactRequest.OPEN.equals(r.status())).count()));
+        } else {
+            stores.contactRequests().open().forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
+            candidates = candidates(f, open);
+        }
+        return candidates.stream()
                 .filter(c -> matches(c, f, staff, open))
                 .map(c -> item(c, now, open.getOrDefault(c.id(), 0)))
                 .sorted(Comparator.comparing((QueueItem q) -> !q.urgent())
