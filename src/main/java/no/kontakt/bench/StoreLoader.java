@@ -75,7 +75,7 @@ final class StoreLoader {
 
     /** One loaded conversation's sealed values, keyed. */
     private record Row(String id, byte[] conversation, String[] messageKeys, byte[][] messages, String requestKey, byte[] request,
-                       byte[] queueEntry, String closedKey) {}
+                       byte[] queueEntry, byte[] urgent, String closedKey) {}
 
     /** Writes {@code count} conversations into the (new) store of {@code dataDir}; returns how long it took. */
     Duration load(Path dataDir, long count) {
@@ -91,6 +91,7 @@ final class StoreLoader {
             var requests = db.treeMap(TABLES[2], Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
             var queue = db.treeMap(Indexes.QUEUE, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
             var open = db.treeMap(Indexes.OPEN_REQUESTS, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
+            var urgent = db.treeMap(Indexes.URGENT, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
             String[] closedKeys = new String[ids.length];
             int closedCount = 0;
             for (int from = 0; from < ids.length; from += CHUNK) {
@@ -106,6 +107,9 @@ final class StoreLoader {
                         queue.put(r.id(), r.queueEntry());
                         open.put(r.requestKey(), r.request());
                     }
+                    if (r.urgent() != null) {
+                        urgent.put(r.id(), r.urgent());
+                    }
                     if (r.closedKey() != null) {
                         closedKeys[closedCount++] = r.closedKey();
                     }
@@ -116,6 +120,7 @@ final class StoreLoader {
             requests.create();
             queue.create();
             open.create();
+            urgent.create();
             String[] closedSorted = Arrays.copyOf(closedKeys, closedCount);
             Arrays.parallelSort(closedSorted);
             var closed = db.treeMap(Indexes.CLOSED, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
@@ -187,7 +192,7 @@ final class StoreLoader {
         ContactRequest request = new ContactRequest(requestId, id, r.topic(), r.channel(), r.window(), r.windowText(), r.name(), urgent,
                 waiting ? ContactRequest.OPEN : "done", created, last, r.phone());
         return new Row(id, codec.encode(copy), keys, values, requestId, codec.encode(request),
-                QueueEntry.belongs(copy) ? codec.encode(QueueEntry.of(copy)) : null,
+                QueueEntry.belongs(copy) ? codec.encode(QueueEntry.of(copy)) : null, QueueEntry.belongs(copy) && urgent ? codec.encode(id) : null,
                 Conversation.CLOSED.equals(copy.status()) ? Indexes.closedKey(copy.lastMessageAt(), id) : null);
     }
 

@@ -100,9 +100,10 @@ public final class InboxService {
             return stores.allConversations();
         }
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-        boolean urgentOnly = "urgent".equals(filter);
-        stores.conversations().queued().stream().filter(e -> !urgentOnly || e.urgent()).forEach(e -> ids.add(e.conversationId()));
-        if (!urgentOnly) {
+        if ("urgent".equals(filter)) {
+            ids.addAll(stores.conversations().urgentIds());
+        } else {
+            stores.conversations().queued().forEach(e -> ids.add(e.conversationId()));
             ids.addAll(open.keySet());
         }
         List<Conversation> out = new ArrayList<>(ids.size());

@@ -17,6 +17,9 @@ public interface ConversationStore {
     /** Every conversation a person must see (waiting, taken over, or urgent, and not closed), from the queue index. */
     List<QueueEntry> queued();
 
+    /** The ids of the urgent conversations not closed (read without opening a value). */
+    List<String> urgentIds();
+
     /** Closed conversations whose last message is before {@code before}, oldest first; an entry may be stale (check it). */
     List<Indexes.Closed> closedBefore(Instant before, int max);
 

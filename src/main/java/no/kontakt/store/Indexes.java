@@ -4,12 +4,14 @@ import java.time.Instant;
 
 /**
  * The store's index tables, kept in the same batch as what they index: the queue (conversations a person must see,
- * by id), the open contact requests (copies, by request id), and the closed conversations by their last message
+ * by id) and its urgent part, the open contact requests (copies, by request id), and the closed conversations by their last message
  * (for retention; an entry may be stale, and whoever reads it checks the conversation). Stores written before the
  * indexes existed get them built once, at start-up.
  */
 public final class Indexes {
     public static final String QUEUE = "queue";
+    /** The urgent ones of the queue, by id: what the urgent filter and gauge read, without opening a value. */
+    public static final String URGENT = "urgent";
     public static final String OPEN_REQUESTS = "open_requests";
     public static final String CLOSED = "closed_conversations";
     public static final String META = "meta";
@@ -39,6 +41,7 @@ public final class Indexes {
             return -1;
         }
         var queue = storage.table(QUEUE);
+        var urgent = storage.table(URGENT);
         var closed = storage.table(CLOSED);
         var open = storage.table(OPEN_REQUESTS);
         long n = 0;
@@ -46,6 +49,9 @@ public final class Indexes {
             Conversation c = codec.decode(value, Conversation.class);
             if (QueueEntry.belongs(c)) {
                 queue.put(c.id(), codec.encode(QueueEntry.of(c)));
+                if (c.urgent()) {
+                    urgent.put(c.id(), codec.encode(c.id()));
+                }
             }
             if (Conversation.CLOSED.equals(c.status())) {
                 closed.put(closedKey(c.lastMessageAt(), c.id()), codec.encode(c.id()));

@@ -38,7 +38,8 @@ public final class Stores implements AutoCloseable {
         this.storage = storage;
         this.committer = new Committer(storage, maxBatch);
         this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class, codec),
-                new JsonTable<>(storage, Indexes.QUEUE, QueueEntry.class, codec), new JsonTable<>(storage, Indexes.CLOSED, String.class, codec));
+                new JsonTable<>(storage, Indexes.QUEUE, QueueEntry.class, codec), new JsonTable<>(storage, Indexes.URGENT, String.class, codec),
+                new JsonTable<>(storage, Indexes.CLOSED, String.class, codec));
         this.messages = new Messages(new JsonTable<>(storage, "messages", Message.class, codec));
         this.inbound = new Inbound(new JsonTable<>(storage, "inbound", InboundReceipt.class, codec));
         this.deliveries = new Deliveries(new JsonTable<>(storage, "deliveries", Delivery.class, codec));
@@ -51,7 +52,7 @@ public final class Stores implements AutoCloseable {
         storage.table("enrolments");
         storage.table("offer_reminders");
         for (String table : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests",
-                Indexes.QUEUE, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
+                Indexes.QUEUE, Indexes.URGENT, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
             storage.table(table);
         }
         this.staff = new StaffStores(storage, codec);
@@ -112,7 +113,7 @@ public final class Stores implements AutoCloseable {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         for (String name : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests",
                 "enrolments", "offer_reminders", "users", "logins", "audit", "events", "appointments", "canned", "feedback",
-                "script_versions", "script_drafts", "stats", Indexes.QUEUE, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
+                "script_versions", "script_drafts", "stats", Indexes.QUEUE, Indexes.URGENT, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
             long n = 0;
             for (byte[] value : storage.table(name).values()) {
                 try {
@@ -165,8 +166,8 @@ public final class Stores implements AutoCloseable {
     }
 
     /** Conversations, with the queue and the closed index written in the same batch as each save. */
-    private record Conversations(JsonTable<Conversation> table, JsonTable<QueueEntry> queue, JsonTable<String> closed)
-            implements ConversationStore {
+    private record Conversations(JsonTable<Conversation> table, JsonTable<QueueEntry> queue, JsonTable<String> urgent,
+                                 JsonTable<String> closed) implements ConversationStore {
         public Optional<Conversation> find(String id) {
             return table.get(id);
         }
@@ -174,10 +175,16 @@ public final class Stores implements AutoCloseable {
         public void save(Batch batch, Conversation conversation) {
             String id = conversation.id();
             table.put(batch, id, conversation);
-            if (QueueEntry.belongs(conversation)) {
+            boolean queued = QueueEntry.belongs(conversation);
+            if (queued) {
                 queue.put(batch, id, QueueEntry.of(conversation));
             } else if (queue.map().containsKey(id)) {
                 queue.remove(batch, id);
+            }
+            if (queued && conversation.urgent()) {
+                urgent.put(batch, id, id);
+            } else if (urgent.map().containsKey(id)) {
+                urgent.remove(batch, id);
             }
             if (Conversation.CLOSED.equals(conversation.status())) {
                 closed.put(batch, Indexes.closedKey(conversation.lastMessageAt(), id), id);
@@ -187,6 +194,11 @@ public final class Stores implements AutoCloseable {
         public void remove(Batch batch, String id) {
             table.remove(batch, id);
             queue.remove(batch, id);
+            urgent.remove(batch, id);
+        }
+
+        public List<String> urgentIds() {
+            return urgent.keys();
         }
 
         public List<QueueEntry> queued() {

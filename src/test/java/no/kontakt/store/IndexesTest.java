@@ -33,6 +33,7 @@ class IndexesTest {
 
         try (Stores stores = new Stores(storage, 8)) {
             assertThat(stores.conversations().queued()).containsExactly(new QueueEntry("sms-wait", Conversation.WAITING, true, T0));
+            assertThat(stores.conversations().urgentIds()).containsExactly("sms-wait");
             assertThat(stores.conversations().closedBefore(T0.plusSeconds(1), 10)).containsExactly(new Indexes.Closed("sms-closed", T0));
             assertThat(stores.contactRequests().open()).extracting(ContactRequest::id).containsExactly("sms-bot/1");
             assertThat(stores.verify()).containsEntry(Indexes.QUEUE, 1L).containsEntry(Indexes.META, 1L);

@@ -123,6 +123,7 @@ abstract class StoreContract {
                 new QueueEntry("sms-wait", Conversation.WAITING, false, T0),
                 new QueueEntry("sms-urgent", Conversation.BOT, true, null),
                 new QueueEntry("sms-taken", Conversation.TAKEN_OVER, false, T0));
+        assertThat(stores.conversations().urgentIds()).containsExactly("sms-urgent");
 
         Batch close = new Batch();
         stores.conversations().save(close, waiting.closed());
@@ -132,9 +133,14 @@ abstract class StoreContract {
         reopen();
         assertThat(stores.conversations().queued()).extracting(QueueEntry::conversationId)
                 .containsExactlyInAnyOrder("sms-bot", "sms-urgent");
+        assertThat(stores.conversations().urgentIds()).containsExactly("sms-bot", "sms-urgent");
         assertThat(stores.conversations().closedBefore(T0.plusSeconds(1), 10)).extracting(Indexes.Closed::conversationId)
                 .containsExactlyInAnyOrder("sms-closed", "sms-wait");
         assertThat(stores.conversations().closedBefore(T0, 10)).isEmpty();
+        Batch calm = new Batch();
+        stores.conversations().save(calm, urgentBot.closed());
+        stores.commit(calm);
+        assertThat(stores.conversations().urgentIds()).containsExactly("sms-bot");
     }
 
     @Test
