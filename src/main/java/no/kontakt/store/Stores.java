@@ -176,14 +176,15 @@ public final class Stores implements AutoCloseable {
             String id = conversation.id();
             table.put(batch, id, conversation);
             boolean queued = QueueEntry.belongs(conversation);
+            boolean wasQueued = queued || queue.map().containsKey(id); // read only for a conversation leaving (or never in) the queue
             if (queued) {
                 queue.put(batch, id, QueueEntry.of(conversation));
-            } else if (queue.map().containsKey(id)) {
+            } else if (wasQueued) {
                 queue.remove(batch, id);
             }
             if (queued && conversation.urgent()) {
                 urgent.put(batch, id, id);
-            } else if (urgent.map().containsKey(id)) {
+            } else if (wasQueued && urgent.map().containsKey(id)) { // the urgent are always in the queue too
                 urgent.remove(batch, id);
             }
             if (Conversation.CLOSED.equals(conversation.status())) {
