@@ -27,10 +27,10 @@ public final class BenchCommand implements Callable<Integer> {
     int clients;
 
     @Option(names = "--warmup", description = "seconds of closed-loop warm-up before the measurement (default: ${DEFAULT-VALUE})",
-            defaultValue = "10")
+            defaultValue = "8")
     int warmup;
 
-    @Option(names = "--saturation", description = "seconds of closed-loop measurement (default: ${DEFAULT-VALUE})", defaultValue = "15")
+    @Option(names = "--saturation", description = "seconds of closed-loop measurement (default: ${DEFAULT-VALUE})", defaultValue = "12")
     int saturation;
 
     @Option(names = "--rate", description = "open-loop rate, messages a second (default: ${DEFAULT-VALUE})", defaultValue = "1000")
@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "3")
     int latencyWarmup;
 
-    @Option(names = "--latency", description = "seconds of open-loop measurement (default: ${DEFAULT-VALUE})", defaultValue = "20")
+    @Option(names = "--latency", description = "seconds of open-loop measurement (default: ${DEFAULT-VALUE})", defaultValue = "15")
     int latency;
 
     @Option(names = "--nlu-ms", description = "milliseconds each NLU part is timed, after as many of warm-up (default: ${DEFAULT-VALUE})",
