@@ -3,12 +3,16 @@ package no.kontakt.nlu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import no.kontakt.flow.IntentClassifier;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
@@ -16,41 +20,47 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 /**
- * Intents the way a citizen writes them. A message that is one of the examples of {@code intents.yaml} (after
- * {@link NluText}) has that example's intent. Any other message goes to an OpenNLP document categorizer trained at
- * start-up from the same examples (maximum entropy on words, word pairs and character 4–5-grams; cutoff 1 — the
- * default 5 would collapse a small set into one class). A word the examples never use is first matched to the
- * examples' words by one typo ("rnge" → "ringe"). Below the confidence or the margin over the runner-up, or
- * when the best is {@code other}, there is no intent and the script's fallback runs.
+ * Intents the way a citizen writes them, in three steps on the words of {@link NluText}:
+ * <ol>
+ *   <li>a message that is one of the examples of {@code intents.yaml}, give or take filler words around it ("stopp
+ *       nå", "meny takk"), has that example's intent;</li>
+ *   <li>a word the examples never use is matched to one of theirs within one typo ("rinnge" → "ringe"; only words
+ *       of five letters or more, with the same first two letters and the same last letter, so inflections such as
+ *       "bruge"/"brug" stay apart), and a doubled vowel is undoubled ("heyy" → "hey");</li>
+ *   <li>any other message goes to an OpenNLP document categorizer trained at start-up from the same examples:
+ *       maximum entropy on words and word pairs, cutoff 1 (the default 5 would collapse a small set into one
+ *       class), 100 iterations. Below {@link #MIN_CONFIDENCE}, or less than {@link #MIN_MARGIN} ahead of the
+ *       runner-up, or when the best is {@code other}, there is no intent and the script's fallback runs.</li>
+ * </ol>
+ * The thresholds and the number of iterations were chosen on the labelled dev set
+ * ({@code src/test/resources/nlu/dev-set.tsv}) and checked on a held-out set never used for tuning.
  */
 public final class OpenNlpIntentClassifier implements IntentClassifier {
-    static double MIN_CONFIDENCE = Double.parseDouble(System.getProperty("k.minconf", "0.45"));
-    static double MIN_MARGIN = Double.parseDouble(System.getProperty("k.margin", "0.15"));
-    static final String FEAT = System.getProperty("k.feat", "bow,bi");
-    static final boolean REPAIR = Boolean.parseBoolean(System.getProperty("k.repair", "true"));
+    static final double MIN_CONFIDENCE = 0.40;
+    static final double MIN_MARGIN = 0.10;
+    private static final int ITERATIONS = 100;
     private static final String AMBIGUOUS = "";
-    static final boolean FILLER_ON = Boolean.parseBoolean(System.getProperty("k.filler", "true"));
     /** Words that may come before or after an example without changing it ("stopp nå", "meny takk", "hei du"). */
     private static final Set<String> FILLER = Set.of("na", "nu", "now", "da", "please", "takk", "tak", "tack", "thanks", "du", "deg",
             "you", "dere", "dykk", "jer", "igjen", "igen", "again", "bare", "berre", "bara", "lige", "it", "dette", "detta", "this");
-    static final int MIN_REPAIR = Integer.getInteger("k.minrepair", 5);
 
     private final Map<String, String> exact = new HashMap<>();
     private final Vocabulary vocabulary = new Vocabulary();
-    private final MaxentModel model;
     private final FeatureGenerator[] features;
+    private final MaxentModel model;
     private final long trainingMillis;
 
     public OpenNlpIntentClassifier(IntentExamples examples) {
         long t0 = System.nanoTime();
         List<DocumentSample> samples = new ArrayList<>();
-        examples.intents().forEach((intent, byLanguage) -> byLanguage.values().forEach(list -> list.forEach(example -> {
+        new TreeMap<>(examples.intents()).forEach((intent, byLanguage) -> new TreeMap<>(byLanguage).values().forEach(list -> list.forEach(example -> {
             String[] tokens = NluText.tokens(example);
             if (tokens.length > 0) {
                 samples.add(new DocumentSample(intent, tokens));
@@ -60,36 +70,25 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
                 }
             }
         })));
-        this.features = featureGenerators();
+        try {
+            this.features = new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
+        } catch (InvalidFormatException e) {
+            throw new IllegalStateException(e);
+        }
         this.model = train(samples, features);
         this.trainingMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /** How long reading the examples and training took, in milliseconds. */
     public long trainingMillis() {
         return trainingMillis;
     }
 
-    private static FeatureGenerator[] featureGenerators() {
-        List<FeatureGenerator> gens = new ArrayList<>();
-        if (FEAT.contains("bow")) gens.add(new BagOfWordsFeatureGenerator());
-        if (FEAT.contains("bi")) {
-            try {
-                gens.add(new NGramFeatureGenerator(2, 2));
-            } catch (InvalidFormatException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (FEAT.contains("char")) gens.add(new WordCharNgrams(Integer.getInteger("k.cmin", 4), Integer.getInteger("k.cmax", 4)));
-        return gens.toArray(FeatureGenerator[]::new);
-    }
-
     private static MaxentModel train(List<DocumentSample> samples, FeatureGenerator[] features) {
         TrainingParameters params = TrainingParameters.defaultParams();
-        params.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("k.cutoff", 1));
-        params.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("k.iter", 150));
-        params.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("k.alg", "MAXENT"));
-        params.put("DataIndexer", System.getProperty("k.indexer", "TwoPass"));
-        params.put(TrainingParameters.THREADS_PARAM, Integer.getInteger("k.threads", 1));
+        params.put(TrainingParameters.CUTOFF_PARAM, 1);
+        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
+        params.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE); // in memory, no temp file
         try {
             return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), params, new DoccatFactory(features))
                     .getMaxentModel();
@@ -98,69 +97,53 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         }
     }
 
-    /** The features of a message, as {@link DocumentCategorizerME} computes them from the same generators. */
-    private String[] context(String[] tokens) {
+    /** The words the classifier sees: {@link NluText#tokens} with words the examples never use repaired. */
+    String[] words(String text) {
+        return vocabulary.repair(NluText.tokens(text));
+    }
+
+    /** The features of the words, as {@link DocumentCategorizerME} computes them with the same generators. */
+    private String[] context(String[] words) {
         List<String> context = new ArrayList<>();
         for (FeatureGenerator generator : features) {
-            Collection<String> f = generator.extractFeatures(tokens, Map.of());
-            context.addAll(f);
+            context.addAll(generator.extractFeatures(words, Map.of()));
         }
         return context.toArray(String[]::new);
     }
 
-    /** The words the classifier sees: {@link NluText#tokens} with a word the examples never use repaired. */
-    String[] words(String text) {
-        String[] tokens = NluText.tokens(text);
-        return REPAIR ? vocabulary.repair(tokens) : tokens;
-    }
-
-    /** The categorizer's probability of each intent for {@code text}, best first (for tuning and explanations). */
+    /** The categorizer's probability of each intent for {@code text}, best first (to tune and to explain). */
     Map<String, Double> scores(String text) {
         double[] outcomes = model.eval(context(words(text)));
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        java.util.stream.IntStream.range(0, outcomes.length).boxed().sorted((a, b) -> Double.compare(outcomes[b], outcomes[a]))
-                .forEach(i -> out.put(model.getOutcome(i), Math.round(outcomes[i] * 100) / 100.0));
+        Map<String, Double> out = new LinkedHashMap<>();
+        IntStream.range(0, outcomes.length).boxed().sorted((a, b) -> Double.compare(outcomes[b], outcomes[a]))
+                .forEach(i -> out.put(model.getOutcome(i), outcomes[i]));
         return out;
     }
 
     @Override
     public Optional<Match> classify(String text, String language, Set<String> candidates) {
-        String[] tokens = words(text);
-        if (tokens.length == 0) {
+        String[] words = words(text);
+        if (words.length == 0) {
             return Optional.empty();
         }
-        boolean anyCandidate = candidates == null || candidates.isEmpty();
-        String known = exact.get(String.join(" ", tokens));
-        if (known == null && FILLER_ON) {
-            int from = 0;
-            int to = tokens.length;
-            while (from < to && FILLER.contains(tokens[from])) {
-                from++;
-            }
-            while (to > from && FILLER.contains(tokens[to - 1])) {
-                to--;
-            }
-            if (to > from && (from > 0 || to < tokens.length)) {
-                known = exact.get(String.join(" ", java.util.Arrays.copyOfRange(tokens, from, to)));
-            }
+        boolean anyIntent = candidates == null || candidates.isEmpty();
+        String known = example(words);
+        if (known != null) {
+            return "other".equals(known) || !(anyIntent || candidates.contains(known)) ? Optional.empty() : Optional.of(new Match(known, 1.0));
         }
-        if (known != null && !known.equals(AMBIGUOUS)) {
-            return "other".equals(known) || !(anyCandidate || candidates.contains(known)) ? Optional.empty()
-                    : Optional.of(new Match(known, 1.0));
-        }
-        double[] outcomes = model.eval(context(tokens));
+        double[] outcomes = model.eval(context(words));
         String best = null;
         double bestP = 0;
         double secondP = 0;
         double total = 0;
         for (int i = 0; i < outcomes.length; i++) {
-            if (counts(model.getOutcome(i), candidates, anyCandidate)) {
+            if (counts(model.getOutcome(i), candidates, anyIntent)) {
                 total += outcomes[i];
             }
         }
         for (int i = 0; i < outcomes.length; i++) {
             String category = model.getOutcome(i);
-            if (!counts(category, candidates, anyCandidate)) {
+            if (!counts(category, candidates, anyIntent)) {
                 continue;
             }
             double p = total == 0 ? 0 : outcomes[i] / total;
@@ -178,59 +161,79 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         return Optional.of(new Match(best, bestP));
     }
 
-    private static boolean counts(String category, Set<String> candidates, boolean anyCandidate) {
-        return anyCandidate || candidates.contains(category) || "other".equals(category);
+    /** The intent of the example the words are, with filler words around it left out; null when none (or two). */
+    private String example(String[] words) {
+        String known = exact.get(String.join(" ", words));
+        int from = 0;
+        int to = words.length;
+        while (known == null && from < to && FILLER.contains(words[from])) {
+            from++;
+        }
+        while (known == null && to > from && FILLER.contains(words[to - 1])) {
+            to--;
+        }
+        if (known == null && to > from && (from > 0 || to < words.length)) {
+            known = exact.get(String.join(" ", Arrays.copyOfRange(words, from, to)));
+        }
+        return AMBIGUOUS.equals(known) ? null : known;
+    }
+
+    private static boolean counts(String category, Set<String> candidates, boolean anyIntent) {
+        return anyIntent || candidates.contains(category) || "other".equals(category);
     }
 
     /** The examples' words, to match a word they never use to one of theirs within one typo. */
     static final class Vocabulary {
+        private static final int MIN_LENGTH = 5;
+        private static final Pattern DOUBLED_VOWEL = Pattern.compile("([aeiouyj])\\1");
         private final Map<String, Integer> counts = new HashMap<>();
-        private final Map<Integer, List<String>> byLength = new HashMap<>();
+        /** The words of four letters or more by their first two letters (a repair keeps those). */
+        private final Map<String, List<String>> byStart = new HashMap<>();
 
         void add(String word) {
-            if (counts.merge(word, 1, Integer::sum) == 1) {
-                byLength.computeIfAbsent(word.length(), k -> new ArrayList<>()).add(word);
+            if (counts.merge(word, 1, Integer::sum) == 1 && word.length() >= MIN_LENGTH - 1) {
+                byStart.computeIfAbsent(word.substring(0, 2), k -> new ArrayList<>()).add(word);
             }
         }
 
-        String[] repair(String[] tokens) {
-            String[] out = tokens;
-            for (int i = 0; i < tokens.length; i++) {
-                String word = tokens[i];
-                if (counts.containsKey(word) || !word.chars().allMatch(Character::isLetter)) {
-                    continue;
-                }
-                String squeezed = word.replaceAll("(\\p{L})\\1", "$1");
-                if (!squeezed.equals(word) && counts.containsKey(squeezed)) {
-                    if (out == tokens) {
-                        out = tokens.clone();
+        String[] repair(String[] words) {
+            String[] out = words;
+            for (int i = 0; i < words.length; i++) {
+                String repaired = repair(words[i]);
+                if (repaired != null) {
+                    if (out == words) {
+                        out = words.clone();
                     }
-                    out[i] = squeezed;
-                    continue;
-                }
-                if (word.length() < MIN_REPAIR) {
-                    continue;
-                }
-                String best = null;
-                int bestCount = 0;
-                for (int length = word.length() - 1; length <= word.length() + 1; length++) {
-                    for (String candidate : byLength.getOrDefault(length, List.of())) {
-                        if (candidate.length() >= 4 && candidate.charAt(0) == word.charAt(0)
-                                && candidate.charAt(length - 1) == word.charAt(word.length() - 1)
-                                && EditDistance.within(word, candidate, 1) <= 1 && counts.get(candidate) > bestCount) {
-                            best = candidate;
-                            bestCount = counts.get(candidate);
-                        }
-                    }
-                }
-                if (best != null) {
-                    if (out == tokens) {
-                        out = tokens.clone();
-                    }
-                    out[i] = best;
+                    out[i] = repaired;
                 }
             }
             return out;
+        }
+
+        /** The examples' word {@code word} is a typo of, or null to leave it. */
+        private String repair(String word) {
+            if (counts.containsKey(word) || !word.chars().allMatch(Character::isLetter)) {
+                return null;
+            }
+            String undoubled = DOUBLED_VOWEL.matcher(word).replaceAll("$1");
+            if (!undoubled.equals(word) && counts.containsKey(undoubled)) {
+                return undoubled;
+            }
+            if (word.length() < MIN_LENGTH) {
+                return null;
+            }
+            String best = null;
+            int bestCount = 0;
+            char last = word.charAt(word.length() - 1);
+            for (String candidate : byStart.getOrDefault(word.substring(0, 2), List.of())) {
+                int count = counts.get(candidate);
+                if (count > bestCount && Math.abs(candidate.length() - word.length()) <= 1 && candidate.charAt(candidate.length() - 1) == last
+                        && EditDistance.within(word, candidate, 1) <= 1) {
+                    best = candidate;
+                    bestCount = count;
+                }
+            }
+            return best;
         }
     }
 }

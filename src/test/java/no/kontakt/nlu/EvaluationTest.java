@@ -116,6 +116,6 @@ class EvaluationTest {
         // Issue F's other floors (risk recall 0.98, intent accuracy 0.90) are not met yet: the figures above are
         // printed on every run; these assertions keep what is reached from sliding back.
         assertThat(riskRecall).as("risk recall").isGreaterThanOrEqualTo(0.90);
-        assertThat(intentAccuracy).as("intent accuracy").isGreaterThanOrEqualTo(0.84);
+        assertThat(intentAccuracy).as("intent accuracy").isGreaterThanOrEqualTo(0.90);
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Intent accuracy on {@code nlu/intent-holdout.tsv}, messages written apart from the dev set and never used to
  * tune the examples or the classifier, on the production path (language detected first, then the classifier
  * trained from conversations/intents.yaml). Prints per-intent precision and recall, the confusion table, the
- * misclassified messages, the training time and the mean time of one classification.
+ * misclassified messages, the training time and the mean time of one classification, and holds the dev set's
+ * floor of 0.90. Before issue F's tuning it was 0.851 (126/148); keep it out of tuning so it stays a fair check.
  */
 class IntentHoldoutTest {
     private static final Path HOLDOUT = Path.of("src/test/resources/nlu/intent-holdout.tsv");
@@ -115,6 +116,6 @@ class IntentHoldoutTest {
         wrong.forEach(w -> out.append("  ").append(w).append('\n'));
         System.out.println(out);
 
-        assertThat(accuracy).as("intent accuracy on the holdout").isGreaterThanOrEqualTo(0.0);
+        assertThat(accuracy).as("intent accuracy on the holdout").isGreaterThanOrEqualTo(0.90);
     }
 }
