@@ -25,6 +25,8 @@ import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Intents the way a citizen writes them, in three steps on the words of {@link NluText}:
@@ -36,13 +38,16 @@ import opennlp.tools.util.TrainingParameters;
  *       "bruge"/"brug" stay apart), and a doubled vowel is undoubled ("heyy" → "hey");</li>
  *   <li>any other message goes to an OpenNLP document categorizer trained at start-up from the same examples:
  *       maximum entropy on words and word pairs, cutoff 1 (the default 5 would collapse a small set into one
- *       class), 100 iterations. Below {@link #MIN_CONFIDENCE}, or less than {@link #MIN_MARGIN} ahead of the
- *       runner-up, or when the best is {@code other}, there is no intent and the script's fallback runs.</li>
+ *       class), 100 iterations. The intents the waiting step does not route count as {@code other} (a message
+ *       that is most likely "stop" does not become "contact" at a step that routes only contact). Below
+ *       {@link #MIN_CONFIDENCE}, or less than {@link #MIN_MARGIN} ahead of the runner-up, or when the best is
+ *       {@code other}, there is no intent and the script's fallback runs.</li>
  * </ol>
  * The thresholds and the number of iterations were chosen on the labelled dev set
  * ({@code src/test/resources/nlu/dev-set.tsv}) and checked on a held-out set never used for tuning.
  */
 public final class OpenNlpIntentClassifier implements IntentClassifier {
+    private static final Logger log = LoggerFactory.getLogger(OpenNlpIntentClassifier.class);
     static final double MIN_CONFIDENCE = 0.40;
     static final double MIN_MARGIN = 0.10;
     private static final int ITERATIONS = 100;
@@ -77,6 +82,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         }
         this.model = train(samples, features);
         this.trainingMillis = (System.nanoTime() - t0) / 1_000_000;
+        log.info("intent classifier trained on {} examples of {} intents in {} ms", samples.size(), examples.intents().size(), trainingMillis);
     }
 
     /** How long reading the examples and training took, in milliseconds. */
@@ -131,31 +137,34 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         if (known != null) {
             return "other".equals(known) || !(anyIntent || candidates.contains(known)) ? Optional.empty() : Optional.of(new Match(known, 1.0));
         }
+        // An intent the step does not route counts as "other": a message that is most likely "stop" is not
+        // "contact" at a step that only routes contact.
         double[] outcomes = model.eval(context(words));
-        String best = null;
+        String best = "other";
         double bestP = 0;
         double secondP = 0;
-        double total = 0;
+        double otherP = 0;
         for (int i = 0; i < outcomes.length; i++) {
-            if (counts(model.getOutcome(i), candidates, anyIntent)) {
-                total += outcomes[i];
+            String intent = model.getOutcome(i);
+            if ("other".equals(intent) || !(anyIntent || candidates.contains(intent))) {
+                otherP += outcomes[i];
             }
         }
-        for (int i = 0; i < outcomes.length; i++) {
-            String category = model.getOutcome(i);
-            if (!counts(category, candidates, anyIntent)) {
+        for (int i = 0; i <= outcomes.length; i++) {
+            String intent = i == outcomes.length ? "other" : model.getOutcome(i);
+            if (i < outcomes.length && ("other".equals(intent) || !(anyIntent || candidates.contains(intent)))) {
                 continue;
             }
-            double p = total == 0 ? 0 : outcomes[i] / total;
+            double p = i == outcomes.length ? otherP : outcomes[i];
             if (p > bestP) {
                 secondP = bestP;
                 bestP = p;
-                best = category;
+                best = intent;
             } else if (p > secondP) {
                 secondP = p;
             }
         }
-        if (best == null || "other".equals(best) || bestP < MIN_CONFIDENCE || bestP - secondP < MIN_MARGIN) {
+        if ("other".equals(best) || bestP < MIN_CONFIDENCE || bestP - secondP < MIN_MARGIN) {
             return Optional.empty();
         }
         return Optional.of(new Match(best, bestP));
@@ -176,10 +185,6 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
             known = exact.get(String.join(" ", Arrays.copyOfRange(words, from, to)));
         }
         return AMBIGUOUS.equals(known) ? null : known;
-    }
-
-    private static boolean counts(String category, Set<String> candidates, boolean anyIntent) {
-        return anyIntent || candidates.contains(category) || "other".equals(category);
     }
 
     /** The examples' words, to match a word they never use to one of theirs within one typo. */
