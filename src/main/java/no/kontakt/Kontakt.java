@@ -13,6 +13,9 @@ import no.kontakt.admin.ScriptAdmin;
 import no.kontakt.admin.Settings;
 import no.kontakt.channel.DevSender;
 import no.kontakt.channel.Sender;
+import no.kontakt.channel.chat.ChatHub;
+import no.kontakt.channel.chat.ChatSessions;
+import no.kontakt.channel.chat.WebChatSender;
 import no.kontakt.channel.twilio.TwilioSender;
 import no.kontakt.config.AppConfig;
 import no.kontakt.conversation.Actions;
@@ -86,6 +89,8 @@ public final class Kontakt implements AutoCloseable {
     private final IntentClassifier intents;
     private final Accounts accounts;
     private final InboxEvents inboxEvents = new InboxEvents();
+    private final ChatHub chatHub;
+    private final ChatSessions chatSessions;
     private final InboxService inbox;
     private final Appointments appointments;
     private final Feedback feedback;
@@ -127,6 +132,8 @@ public final class Kontakt implements AutoCloseable {
         }
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config, env));
+        this.chatHub = new ChatHub(stores, clock);
+        senders.putIfAbsent(ChatSessions.CHANNEL, new WebChatSender(chatHub));
         this.outbox = new OutboxDispatcher(stores, senders, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "timers-and-outbox");
@@ -134,11 +141,13 @@ public final class Kontakt implements AutoCloseable {
             return t;
         });
         var pseudonyms = new Pseudonyms(secret);
+        this.chatSessions = new ChatSessions(pseudonyms, config.unit().languages(), config.unit().defaultLanguage());
+        var countryGuess = new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage());
         this.risk = new LexiconRiskCheck(RiskDetector.load());
         this.intents = new OpenNlpIntentClassifier(examples);
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
-                : LanguageDetector.forUnit(config.unit().languages(),
-                        new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage())::byNumber, library, examples);
+                : LanguageDetector.forUnit(config.unit().languages(), from -> ChatSessions.languageOf(from)
+                        .filter(config.unit().languages()::contains).orElseGet(() -> countryGuess.byNumber(from)), library, examples);
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
         this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));
@@ -169,6 +178,8 @@ public final class Kontakt implements AutoCloseable {
         this.retention = new Retention(stores, conversations, offers.catalogue(), config.retention(), clock);
         this.conversations.listen((conversationId, events) -> inboxEvents.publish(
                 events.stream().anyMatch(e -> e instanceof no.kontakt.flow.Event.RiskFlagged) ? "urgent" : "message", conversationId));
+        // a browser on a web chat catches up on every change: bot and staff messages, takeover, close
+        this.inboxEvents.subscribe(event -> chatHub.changed(event.get("conversation")));
     }
 
     /** Builds Kontakt on the configured MapDB store, without starting the server or the scheduler. */
@@ -193,7 +204,8 @@ public final class Kontakt implements AutoCloseable {
     public Kontakt serve() {
         outbox.settleInterrupted();
         server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
-                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock));
+                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock,
+                new WebServer.Chat(chatSessions, chatHub, emergency::get)));
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -383,6 +395,7 @@ public final class Kontakt implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        chatHub.close();
         if (server != null) {
             server.stop();
         }

@@ -39,8 +39,15 @@ public final class TranscriptRunner implements AutoCloseable {
     private final List<String> actions = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong sids = new AtomicLong();
 
-    /** What a replay gave: the transcript with the texts actually sent, and every difference found. */
-    public record Result(Transcript actual, List<String> failures) {
+    /**
+     * What a replay gave: the transcript with the texts actually sent, every difference found, and the same
+     * differences per turn (one list a turn, in order) and for the state at the end.
+     */
+    public record Result(Transcript actual, List<String> failures, List<List<String>> turnFailures, List<String> endFailures) {
+        public Result(Transcript actual, List<String> failures) {
+            this(actual, failures, List.of(), List.of());
+        }
+
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -81,6 +88,7 @@ public final class TranscriptRunner implements AutoCloseable {
     public Result replay() {
         List<String> failures = new ArrayList<>();
         List<Transcript.Turn> actualTurns = new ArrayList<>();
+        List<List<String>> turnFailures = new ArrayList<>();
         ConversationService conversations = kontakt.conversations();
         int n = 0;
         for (Transcript.Turn turn : transcript.turns()) {
@@ -103,6 +111,7 @@ public final class TranscriptRunner implements AutoCloseable {
                 got = drain();
             }
             String where = transcript.name() + ", turn " + n + (turn.in() == null ? "" : " ('" + turn.in() + "')");
+            int before = failures.size();
             if (turn.out() != null && !turn.out().equals(got)) {
                 failures.add(where + ": expected " + turn.out() + " but the bot sent " + got);
             }
@@ -117,14 +126,17 @@ public final class TranscriptRunner implements AutoCloseable {
                     failures.add(where + ": the bot sent '" + part + "', which it must not: " + got);
                 }
             }
+            turnFailures.add(List.copyOf(failures.subList(before, failures.size())));
             actualTurns.add(new Transcript.Turn(turn.from(), turn.in(), turn.waitFor(), turn.at(),
                     turn.out() != null || turn.contains() == null ? got : null, turn.contains(), turn.notContains()));
         }
+        List<String> endFailures = new ArrayList<>();
         if (transcript.end() != null) {
-            checkEnd(transcript.end(), failures);
+            checkEnd(transcript.end(), endFailures);
         }
+        failures.addAll(endFailures);
         return new Result(new Transcript(transcript.name(), transcript.script(), transcript.language(), transcript.from(),
-                transcript.start(), actualTurns, transcript.end()), failures);
+                transcript.start(), actualTurns, transcript.end()), failures, turnFailures, endFailures);
     }
 
     private void checkEnd(Transcript.End end, List<String> failures) {

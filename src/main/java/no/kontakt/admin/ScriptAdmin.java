@@ -49,7 +49,7 @@ public final class ScriptAdmin {
     private static final Logger log = LoggerFactory.getLogger(ScriptAdmin.class);
     public static final String GLOBAL = "global";
     public static final String INTENTS = "intents";
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build()).registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
@@ -163,18 +163,43 @@ public final class ScriptAdmin {
         return publishYaml(name, old.yaml(), staff, "script_rollback");
     }
 
-    private Object publishYaml(String name, String yaml, Staff staff, String action) {
-        Map<String, String> change = Map.of(name, yaml);
-        Compiler.Result result = compiler.compile(live(change));
+    /** The live set with {@code yaml} as the next version of {@code name}: what a publish would run, or its errors. */
+    public record Candidate(Library library, IntentExamples intents, List<Problem> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Candidate candidate(String name, String yaml) {
+        Compiler.Result result = compiler.compile(live(Map.of(name, yaml)));
         Optional<Problem> intentsProblem = INTENTS.equals(name) ? intentsProblem(yaml) : Optional.empty();
         if (!result.ok() || intentsProblem.isPresent()) {
             List<Problem> problems = new ArrayList<>(result.errors());
             intentsProblem.ifPresent(problems::add);
-            return new Refusal(problems, List.of());
+            return new Candidate(null, null, List.copyOf(problems));
         }
         int next = stores.scripts().latest(name).map(v -> v.version() + 1).orElse(1);
-        Library library = library(result, Map.of(name, next));
-        IntentExamples intents = INTENTS.equals(name) ? IntentExamples.parse(yaml) : liveIntents();
+        return new Candidate(library(result, Map.of(name, next)), INTENTS.equals(name) ? IntentExamples.parse(yaml) : liveIntents(), List.of());
+    }
+
+    /** Reads one script's YAML on its own (no cross-checks), as the file {@code name.yaml}: for drawing it. */
+    public ScriptLoader.Loaded load(String name, String yaml) {
+        return ScriptLoader.load(fileName(name), yaml);
+    }
+
+    /** Whether {@code name} is a script with steps (not the global words or the intents). */
+    public static boolean isScript(String name) {
+        return !GLOBAL.equals(name) && !INTENTS.equals(name);
+    }
+
+    private Object publishYaml(String name, String yaml, Staff staff, String action) {
+        Candidate candidate = candidate(name, yaml);
+        if (!candidate.ok()) {
+            return new Refusal(candidate.errors(), List.of());
+        }
+        int next = stores.scripts().latest(name).map(v -> v.version() + 1).orElse(1);
+        Library library = candidate.library();
+        IntentExamples intents = candidate.intents();
         List<String> broken = transcriptFailures(library, intents);
         if (!broken.isEmpty()) {
             return new Refusal(List.of(), broken);
@@ -277,7 +302,7 @@ public final class ScriptAdmin {
         return files;
     }
 
-    private List<Path> transcriptFiles() {
+    List<Path> transcriptFiles() {
         Path tests = dir.resolve("tests");
         if (!Files.isDirectory(tests)) {
             return List.of();

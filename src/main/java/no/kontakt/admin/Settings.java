@@ -1,7 +1,5 @@
 package no.kontakt.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -49,8 +47,16 @@ public final class Settings {
         appliers.put(name, applier);
     }
 
-    /** The refusal of an edit: what is wrong, located by key path or line. */
-    public record Refusal(List<String> errors) {}
+    /** The refusal of an edit: what is wrong, located by key path or line, and the same at lines of the YAML. */
+    public record Refusal(List<String> errors, List<Located> located) {}
+
+    /** One problem of an edit at its line and column (1-based); {@code text} is the full message with its key path or file. */
+    public record Located(String severity, int line, int column, String message, String text) {
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isError() {
+            return "error".equals(severity);
+        }
+    }
 
     /** Seeds each setting from config where it changed, then applies the newest version of each. */
     public void bootstrap() {
@@ -122,6 +128,23 @@ public final class Settings {
     }
 
     private Object parse(String name, String yaml) {
+        List<Located> problems = new ArrayList<>();
+        Object value = read(name, yaml, problems);
+        List<Located> errors = problems.stream().filter(Located::isError).toList();
+        return errors.isEmpty() ? value : new Refusal(errors.stream().map(Located::text).toList(), errors);
+    }
+
+    /** Every error and warning of an edit, each at its line, without storing anything: for checking as one types. */
+    public List<Located> check(String name, String yaml) {
+        if (!NAMES.contains(name)) {
+            throw new java.util.NoSuchElementException("There is no setting " + name + " (known: " + String.join(", ", NAMES) + ").");
+        }
+        List<Located> problems = new ArrayList<>();
+        read(name, yaml, problems);
+        return problems;
+    }
+
+    private Object read(String name, String yaml, List<Located> problems) {
         try {
             return switch (name) {
                 case "office_hours", "ambulant_hours" -> ConfigLoader.section(yaml, HoursConfig.class, name)
@@ -131,30 +154,34 @@ public final class Settings {
                 default -> {
                     CatalogueLoader.Result result = CatalogueLoader.read(config.offers().catalogue().toString(), yaml,
                             config.unit().timeZone(), config.unit().languages());
-                    if (!result.errors().isEmpty()) {
-                        yield new Refusal(result.errors().stream().map(Object::toString).toList());
-                    }
+                    result.problems().forEach(p -> problems.add(new Located(p.isError() ? "error" : "warning", Math.max(1, p.location().line()),
+                            Math.max(1, p.location().column()), p.message(), p.toString())));
                     yield result.catalogue();
                 }
             };
         } catch (ConfigException e) {
-            return new Refusal(List.of(e.getMessage()));
+            String key = e.key().startsWith(name + ": ") ? e.key().substring(name.length() + 2) : e.key();
+            int[] at = YamlPaths.locate(yaml, key);
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\(line (\\d+)\\)").matcher(e.getMessage());
+            if (key.isEmpty() && line.find()) {
+                at = new int[] {Integer.parseInt(line.group(1)), 1};
+            }
+            String message = e.getMessage().startsWith(e.key() + ": ") ? e.getMessage().substring(e.key().length() + 2) : e.getMessage();
+            problems.add(new Located("error", at[0], at[1], (key.isEmpty() ? "" : key + ": ") + message, e.getMessage()));
         } catch (RuntimeException e) {
-            return new Refusal(List.of(name + ": " + e.getMessage()));
+            problems.add(new Located("error", 1, 1, e.getMessage(), name + ": " + e.getMessage()));
         }
+        return null;
     }
 
     private String fromConfig(String name) {
-        ObjectMapper yaml = ConfigLoader.mapper();
         try {
             return switch (name) {
-                case "office_hours" -> yaml.writeValueAsString(config.office().hours());
-                case "ambulant_hours" -> yaml.writeValueAsString(config.ambulant().hours());
-                case "emergency" -> yaml.writeValueAsString(config.emergency());
+                case "office_hours" -> SettingsYaml.hours(config.office().hours());
+                case "ambulant_hours" -> SettingsYaml.hours(config.ambulant().hours());
+                case "emergency" -> SettingsYaml.emergency(config.emergency());
                 default -> Files.readString(config.offers().catalogue());
             };
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + config.offers().catalogue() + ": " + e.getMessage(), e);
         }

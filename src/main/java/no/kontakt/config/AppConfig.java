@@ -17,7 +17,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
 
     public AppConfig {
-        server = Check.orDefault(server, new Server(null, null, null));
+        server = Check.orDefault(server, new Server(null, null, null, null));
         store = Check.orDefault(store, new Store(null, null));
         twilio = Check.orDefault(twilio, new Twilio(null, null, null, null));
         unit = Check.orDefault(unit, new Unit(null, null, null, null, null));
@@ -56,8 +56,15 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         }
     }
 
-    /** HTTP server. {@code public_url} is the base URL Twilio calls; signatures are computed over it. */
-    public record Server(Integer port, URI publicUrl, Integer maxRequestBytes) {
+    /**
+     * HTTP server. {@code public_url} is the base URL Twilio calls; signatures are computed over it.
+     * {@code embed_origins} are the sites that may show {@code /chat} in a frame (CSP {@code frame-ancestors});
+     * every other page can never be framed.
+     */
+    public record Server(Integer port, URI publicUrl, Integer maxRequestBytes, List<String> embedOrigins) {
+        private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile(
+                "(https://(\\*\\.)?|http://(?=(localhost|127\\.0\\.0\\.1)(:|$)))[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
+
         public Server {
             port = Check.between("port", Check.orDefault(port, 7070), 0, 65535);
             publicUrl = Check.orDefault(publicUrl, URI.create("http://localhost:" + port));
@@ -66,6 +73,14 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
                 throw ConfigException.at("public_url", "must be an absolute http(s) URL (was '" + publicUrl + "')");
             }
             maxRequestBytes = Check.between("max_request_bytes", Check.orDefault(maxRequestBytes, 65_536), 1_024, 10_485_760);
+            embedOrigins = List.copyOf(Check.orDefault(embedOrigins, List.of()));
+            for (int i = 0; i < embedOrigins.size(); i++) {
+                String origin = embedOrigins.get(i);
+                if (origin == null || !ORIGIN.matcher(origin).matches()) {
+                    throw ConfigException.at("embed_origins[" + i + "]", "must be a site's origin like https://www.kommune.no or "
+                            + "https://*.kommune.no: https, a lower-case host, an optional port, no path (was '" + origin + "')");
+                }
+            }
         }
 
         /** The public URL without a trailing slash, ready to have a path appended. */

@@ -125,7 +125,7 @@ public final class ScriptLoader {
             String typeText = m.containsKey("type") ? yaml.text(m.get("type"), "type") : "text";
             Wait.ValueType type = typeText == null ? null : Wait.ValueType.parse(typeText);
             if (type == null && typeText != null) {
-                yaml.error(m.get("type"), "type '" + typeText + "' is not one of text, yes_no, number, time_window");
+                yaml.error(m.get("type"), "type '" + typeText + "' is not one of text, yes_no, number, time_window, phone");
             }
             save = new Wait.Save(name, type == null ? Wait.ValueType.TEXT : type, yaml.at(m.get("save")));
         } else if (m.containsKey("type")) {

@@ -23,7 +23,7 @@ public record Wait(List<Route> routes, Save save, Target next, Otherwise otherwi
     public record Timeout(Duration remindAfter, Texts remind, Duration expireAfter, Target then, Location location) {}
 
     public enum ValueType {
-        TEXT, YES_NO, NUMBER, TIME_WINDOW;
+        TEXT, YES_NO, NUMBER, TIME_WINDOW, PHONE;
 
         public static ValueType parse(String s) {
             return switch (s) {
@@ -31,6 +31,7 @@ public record Wait(List<Route> routes, Save save, Target next, Otherwise otherwi
                 case "yes_no" -> YES_NO;
                 case "number" -> NUMBER;
                 case "time_window" -> TIME_WINDOW;
+                case "phone" -> PHONE;
                 default -> null;
             };
         }

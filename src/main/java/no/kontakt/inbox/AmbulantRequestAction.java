@@ -14,12 +14,14 @@ import no.kontakt.store.ContactRequestStore;
  * alert to the on-call phones (sent when the conversation becomes urgent); outside them, nothing is promised ({@code closed}).
  * <pre>
  * action: ambulant_request
- * exits: { alerted: told_call_within, closed: when_open }
+ * with: { phone: "{{phone}}" }
+ * exits: { alerted: told_call_within, closed: when_open, needs_number: ask_number }
  * </pre>
+ * From the web chat, without a {@code phone} input, nothing is saved and the exit is {@code needs_number}.
  */
 public final class AmbulantRequestAction implements Action {
     private static final ActionSpec SPEC = new ActionSpec("ambulant_request", "Ask the ambulant team on duty to call back, urgently",
-            Set.of("topic"), Set.of(), List.of("alerted", "closed"), Set.of("request_id"));
+            Set.of("topic", CallbackNumber.INPUT), Set.of(), List.of("alerted", "closed", CallbackNumber.NEEDS_NUMBER), Set.of("request_id"));
 
     private final ContactRequestStore requests;
     private final OnCallAlerts alerts;
@@ -39,11 +41,14 @@ public final class AmbulantRequestAction implements Action {
         if (!alerts.onDuty(ctx.now())) {
             return Result.of("closed");
         }
+        if (CallbackNumber.missing(in, ctx)) {
+            return Result.of(CallbackNumber.NEEDS_NUMBER);
+        }
         String conversationId = ctx.conversation().id();
         String id = conversationId + "/" + String.format("%015d", ctx.now().toEpochMilli());
         String topic = in.get("topic") == null || in.get("topic").isBlank() ? null : in.get("topic").strip();
         requests.save(ctx.batch(), new ContactRequest(id, conversationId, topic, "call", "asap", null, null, true,
-                ContactRequest.OPEN, ctx.now(), ctx.now()));
+                ContactRequest.OPEN, ctx.now(), ctx.now(), CallbackNumber.given(in)));
         ctx.update(c -> c.markedUrgent(ctx.now())); // becoming urgent alerts the on-call phones
 
         return new Result("alerted", Map.of("request_id", id));

@@ -80,6 +80,11 @@ public final class InboxService {
                 .toList();
     }
 
+    /** Whether the office is open now: the queue's SLA clock counts only then. */
+    public boolean officeOpen() {
+        return office().isOpen(clock.instant().atZone(office().zone()));
+    }
+
     private static boolean matches(Conversation c, String filter, Staff staff, Map<String, Integer> open) {
         boolean needsPerson = Conversation.WAITING.equals(c.status()) || Conversation.TAKEN_OVER.equals(c.status())
                 || c.urgent() || open.containsKey(c.id());

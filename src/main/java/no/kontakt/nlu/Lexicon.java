@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Everything read from the lexicon files: pattern rules, word aliases, ordinary words that are never
- * typos of a lexicon word, negation words and emoji. Filled once at load, read-only afterwards.
+ * typos of a lexicon word, negation words, filler words and emoji. Filled once at load, read-only afterwards.
  */
 final class Lexicon {
     /** How many words a {@code ..} in a pattern may skip. */
@@ -21,6 +21,7 @@ final class Lexicon {
     final Map<String, Set<String>> aliases = new HashMap<>();
     final Set<String> ordinary = new HashSet<>();
     final Set<String> negations = new HashSet<>();
+    final Set<String> fillers = new HashSet<>();
     final Map<Integer, String> emoji = new HashMap<>();
     private final Set<String> firstPersonWords = new HashSet<>();
 
@@ -70,6 +71,7 @@ final class Lexicon {
             case EMOJI -> emoji.put(line.codePointAt(0), section.name());
             case ORDINARY -> ordinary.add(Folding.fold(line));
             case NEGATION -> negations.add(Folding.fold(line));
+            case FILLER -> fillers.add(Folding.fold(line));
             case FIRST_PERSON -> firstPersonWords.add(Folding.fold(line));
             case ALIAS -> readAlias(where, line, errors);
             default -> {

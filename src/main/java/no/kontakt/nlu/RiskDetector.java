@@ -22,29 +22,49 @@ import no.kontakt.nlu.Section.Kind;
  * orders the reasons. A word in a {@code mention} section is discounted when a topic phrase ends at most
  * {@value #TOPIC_WINDOW} words before it or stands right after or inside it ("kurset om selvmordsforebygging");
  * intent patterns are never discounted. An exception pattern suppresses only the hits it overlaps.
+ * A message the lexicons have no opinion on (no hit, no topic, no exception) goes to a trained classifier
+ * ({@link OpenNlpRiskClassifier}), which may add a flag with the reason {@code classifier p=0.93} when it is at
+ * least {@value #CLASSIFIER_THRESHOLD} sure; it never removes or overrules what the lexicons decided.
  */
 public final class RiskDetector {
     /** The languages with a lexicon, in the order their reasons are preferred after the hint. */
     static final List<String> LANGUAGES = List.of("nb", "nn", "da", "sv", "en");
     static final int TOPIC_WINDOW = 5;
+    /** How sure the classifier must be to add a flag; chosen on risk-cases.tsv and risk-holdout-2.tsv. */
+    static final double CLASSIFIER_THRESHOLD = 0.9;
 
     private final PhraseMatcher matcher;
     private final Map<Integer, String> emoji;
     private final List<Rule> rules;
+    private final OpenNlpRiskClassifier classifier;
 
-    private RiskDetector(Lexicon lexicon) {
+    private RiskDetector(Lexicon lexicon, OpenNlpRiskClassifier classifier) {
         WordIndex words = new WordIndex(lexicon.aliases, lexicon.ordinary);
-        this.matcher = new PhraseMatcher(words, lexicon.negations, lexicon.rules);
+        this.matcher = new PhraseMatcher(words, lexicon.negations, lexicon.fillers, lexicon.rules);
         this.emoji = Map.copyOf(lexicon.emoji);
         this.rules = List.copyOf(lexicon.rules);
+        this.classifier = classifier;
     }
 
-    /** Reads {@code nlu/risk-common.txt} and {@code nlu/risk-LANG.txt} for every language from the classpath. */
+    /**
+     * Reads {@code nlu/risk-common.txt} and {@code nlu/risk-LANG.txt} for every language from the classpath, and
+     * trains the classifier on {@code nlu/risk-training.tsv}.
+     */
     public static RiskDetector load() {
+        return load(OpenNlpRiskClassifier.load());
+    }
+
+    /** The lexicons from the classpath with {@code classifier} as the second opinion. */
+    static RiskDetector load(OpenNlpRiskClassifier classifier) {
         Lexicon lexicon = new Lexicon();
         read(lexicon, "common");
         LANGUAGES.forEach(language -> read(lexicon, language));
-        return new RiskDetector(lexicon);
+        return new RiskDetector(lexicon, classifier);
+    }
+
+    /** How long training the classifier took at load. */
+    public long classifierTrainingMillis() {
+        return classifier.trainingMillis();
     }
 
     /** Assesses {@code text}; {@code language} (nb, nn, da, sv, en or und) is a hint that orders the reasons. */
@@ -60,6 +80,12 @@ public final class RiskDetector {
         explaining(counted, hint).forEach(hit -> reasons.add(hit.rule().id()));
         counted.stream().map(h -> h.rule().section().methodReason()).filter(Objects::nonNull).forEach(reasons::add);
         emojiIn(text).forEach(name -> reasons.add("emoji:" + name));
+        if (reasons.isEmpty() && why.isEmpty()) {
+            double p = classifier.probability(text);
+            if (p >= CLASSIFIER_THRESHOLD) {
+                reasons.add(classifierReason(p));
+            }
+        }
         boolean risk = !reasons.isEmpty();
         if (risk && aboutSomeoneElse(hits, counted)) {
             reasons.add("third_person");
@@ -150,9 +176,17 @@ public final class RiskDetector {
         return names;
     }
 
+    /** {@code classifier p=0.93}: the probability cut (not rounded up) to two decimals. */
+    private static String classifierReason(double p) {
+        return String.format(Locale.ROOT, "classifier p=%.2f", Math.floor(p * 100) / 100);
+    }
+
     /** Every reason this detector can give: the proof that reasons are rule ids, never message text. */
     Set<String> knownReasons() {
         Set<String> known = new LinkedHashSet<>(List.of("third_person"));
+        for (int hundredths = (int) Math.round(CLASSIFIER_THRESHOLD * 100); hundredths <= 100; hundredths++) {
+            known.add(classifierReason(hundredths / 100.0));
+        }
         for (Rule rule : rules) {
             switch (rule.section().kind()) {
                 case RISK -> {

@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  */
 record Section(Kind kind, String name, boolean mention, boolean after) {
     /** What a section's lines are. */
-    enum Kind { RISK, TOPIC, THIRD_PERSON, FIRST_PERSON, NEGATION, ALIAS, ORDINARY, EMOJI, WORDS }
+    enum Kind { RISK, TOPIC, THIRD_PERSON, FIRST_PERSON, NEGATION, FILLER, ALIAS, ORDINARY, EMOJI, WORDS }
 
     static final String KNOWN = "suicidal, self_harm, overdose, violence, method:KIND (each optionally with ' mention'), "
-            + "topic:KIND (optionally with ' after'), third_person, first_person, negation, alias, ordinary, words, emoji:NAME";
+            + "topic:KIND (optionally with ' after'), third_person, first_person, negation, filler, alias, ordinary, words, emoji:NAME";
 
     private static final Pattern HEADER = Pattern.compile(
             "(suicidal|self_harm|overdose|violence|method:[a-z_]+)( mention)?|(topic|emoji):([a-z_]+)( after)?"
-                    + "|third_person|first_person|negation|alias|ordinary|words");
+                    + "|third_person|first_person|negation|filler|alias|ordinary|words");
 
     /** The section named by {@code header} (without brackets), or {@code null} if there is none. */
     static Section parse(String header) {

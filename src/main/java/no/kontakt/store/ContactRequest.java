@@ -8,11 +8,12 @@ import java.time.Instant;
  * {@code cancelled}, {@code done}.
  */
 public record ContactRequest(String id, String conversationId, String topic, String channel, String window,
-                             String windowText, String name, boolean urgent, String status, Instant createdAt, Instant updatedAt) {
+                             String windowText, String name, boolean urgent, String status, Instant createdAt, Instant updatedAt,
+                             String phone) {
     public static final String OPEN = "open";
     public static final String CANCELLED = "cancelled";
 
     public ContactRequest withStatus(String newStatus, Instant at) {
-        return new ContactRequest(id, conversationId, topic, channel, window, windowText, name, urgent, newStatus, createdAt, at);
+        return new ContactRequest(id, conversationId, topic, channel, window, windowText, name, urgent, newStatus, createdAt, at, phone);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import no.kontakt.store.LoginSession;
 import io.javalin.http.SameSite;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ final class AuthRoutes {
     void register(RoutesConfig routes) {
         routes.post("/api/login", this::login);
         routes.post("/api/logout", this::logout, Role.INBOX);
+        routes.get("/api/me", this::me, Role.INBOX);
     }
 
     private void login(Context ctx) {
@@ -46,6 +48,12 @@ final class AuthRoutes {
             }
             throw new ApiError(401, "unauthorized", e.getMessage());
         }
+    }
+
+    /** The pages ask after a reload: the cookie still holds the session, the CSRF token lives only in memory. */
+    private void me(Context ctx) {
+        LoginSession login = accounts.session(ctx.attribute("token")).orElseThrow();
+        ctx.json(Map.of("username", login.username(), "role", login.role(), "csrf", login.csrf(), "expiresAt", login.expiresAt().toString()));
     }
 
     private void logout(Context ctx) {

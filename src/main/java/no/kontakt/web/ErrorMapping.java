@@ -21,19 +21,19 @@ final class ErrorMapping {
 
     static void register(RoutesConfig routes) {
         routes.exception(ApiError.class, (e, ctx) -> {
-            log.warn("request refused {} {} status={} error={}", ctx.method(), ctx.path(), e.status(), e.code());
+            log.warn("request refused {} {} status={} error={}", ctx.method(), loggable(ctx.path()), e.status(), e.code());
             render(ctx, e.status(), e.code(), e.getMessage());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
-            log.warn("request refused {} {} status={}", ctx.method(), ctx.path(), e.getStatus());
+            log.warn("request refused {} {} status={}", ctx.method(), loggable(ctx.path()), e.getStatus());
             render(ctx, e.getStatus(), codeOf(e.getStatus()), messageOf(e));
         });
         routes.exception(StoreException.class, (e, ctx) -> {
-            log.error("store unavailable {} {}", ctx.method(), ctx.path(), e);
+            log.error("store unavailable {} {}", ctx.method(), loggable(ctx.path()), e);
             render(ctx, 503, "unavailable", "The service cannot store messages right now; try again shortly.");
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("unexpected error {} {}", ctx.method(), ctx.path(), e);
+            log.error("unexpected error {} {}", ctx.method(), loggable(ctx.path()), e);
             render(ctx, 500, "internal", "Something went wrong on our side; it has been logged.");
         });
         routes.error(404, ctx -> {
@@ -42,6 +42,11 @@ final class ErrorMapping {
             }
         });
         routes.error(405, ctx -> render(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + "."));
+    }
+
+    /** A path fit for the log: a web chat session id is a key to its conversation, so it is left out. */
+    static String loggable(String path) {
+        return path.replaceFirst("^/api/chat/sessions/[^/]+", "/api/chat/sessions/***");
     }
 
     static void render(Context ctx, int status, String code, String message) {

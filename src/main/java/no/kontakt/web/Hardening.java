@@ -7,12 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Security headers on every response (no framing, no sniffing, no referrer, a strict content policy; HSTS
  * behind TLS), {@code Cache-Control: no-store} on the API and webhooks, and per-address limits on the
- * endpoints a person could hammer (login): 429 with {@code Retry-After} beyond them.
+ * endpoints a person could hammer (login, the web chat): 429 with {@code Retry-After} beyond them. Only the web
+ * chat ({@code /chat}) may be framed, and only by this server and the configured {@code server.embed_origins}.
  */
 final class Hardening {
     private final boolean https;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final int perMinute;
+    private final String chatFrameAncestors;
 
     private static final class Window {
         long startMillis;
@@ -20,15 +22,26 @@ final class Hardening {
     }
 
     Hardening(boolean https, int perMinute) {
+        this(https, perMinute, java.util.List.of());
+    }
+
+    Hardening(boolean https, int perMinute, java.util.List<String> embedOrigins) {
         this.https = https;
         this.perMinute = perMinute;
+        this.chatFrameAncestors = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
+                embedOrigins.stream()).toList());
     }
 
     void headers(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-        ctx.header("X-Frame-Options", "DENY");
+        if (ChatPage.PATH.equals(ctx.path())) {
+            ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors " + chatFrameAncestors
+                    + "; base-uri 'none'; form-action 'self'");
+        } else {
+            ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+            ctx.header("X-Frame-Options", "DENY");
+        }
         if (https) {
             ctx.header("Strict-Transport-Security", "max-age=31536000");
         }

@@ -31,9 +31,14 @@ final class InboxRoutes {
     private final no.kontakt.offers.Offers offers;
     private final java.time.Clock clock;
     private final String language;
+    private final Office office;
+
+    /** What the page needs to run the queue's clock: the promised opening time and the unit's time zone. */
+    record Office(java.time.Duration promise, java.time.ZoneId zone) {}
 
     InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events, Stores stores,
-                no.kontakt.offers.Offers offers, java.time.Clock clock, String language) {
+                no.kontakt.offers.Offers offers, java.time.Clock clock, String language, Office office) {
+        this.office = office;
         this.offers = offers;
         this.clock = clock;
         this.language = language;
@@ -71,7 +76,8 @@ final class InboxRoutes {
         if (!FILTERS.contains(filter)) {
             throw ApiError.badRequest("filter must be one of urgent, waiting, mine, unassigned, closed, all.");
         }
-        ctx.json(Map.of("filter", filter, "conversations", inbox.queue(filter, Auth.staff(ctx))));
+        ctx.json(Map.of("filter", filter, "conversations", inbox.queue(filter, Auth.staff(ctx)),
+                "office", Map.of("open", inbox.officeOpen(), "promiseSeconds", office.promise().toSeconds(), "timeZone", office.zone().getId())));
     }
 
     private void conversation(Context ctx) {
@@ -83,17 +89,26 @@ final class InboxRoutes {
 
     private void book(Context ctx) {
         JsonNode body = Bodies.json(ctx);
-        Instant startsAt;
-        try {
-            startsAt = OffsetDateTime.parse(Bodies.text(body, "startsAt", 40)).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("startsAt must be an ISO-8601 time with offset, like 2026-11-26T14:00:00+01:00.");
-        }
+        Instant startsAt = startsAt(Bodies.text(body, "startsAt", 40));
         try {
             ctx.status(201).json(appointments.book(id(ctx), Auth.staff(ctx), startsAt, Bodies.text(body, "place", 200),
                     Bodies.text(body, "with", 200)));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    /** An ISO-8601 time with offset, or a local date and time in the unit's time zone (what a date-time field gives). */
+    private Instant startsAt(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text).atZone(office.zone()).toInstant();
+            } catch (DateTimeParseException local) {
+                throw ApiError.badRequest("startsAt must be an ISO-8601 time, like 2026-11-26T14:00:00+01:00 or 2026-11-26T14:00 (in "
+                        + office.zone().getId() + ").");
+            }
         }
     }
 
@@ -117,7 +132,7 @@ final class InboxRoutes {
             row.put("signup", offer.signup());
             row.put("seated", roster.seated().size());
             row.put("waiting", roster.waiting().size());
-            row.put("nextSession", offers.catalogue().next(offer, now).map(Object::toString).orElse(null));
+            row.put("nextSession", offers.catalogue().next(offer, now).map(s -> s.start().toOffsetDateTime().toString()).orElse(null));
             rows.add(row);
         }
         ctx.json(rows);

@@ -52,6 +52,12 @@ public final class Metrics {
         webhook.record(took);
     }
 
+    /** A web chat message and the replies it got (no SMS segments, no webhook). */
+    public void chat(int replies) {
+        messagesIn.increment();
+        messagesOut.increment(replies);
+    }
+
     void scrape(Context ctx) {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }

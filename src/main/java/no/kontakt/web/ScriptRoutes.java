@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.kontakt.admin.ScriptAdmin;
+import no.kontakt.admin.ScriptDiagram;
+import no.kontakt.admin.TranscriptCheck;
 import no.kontakt.flow.Problem;
 import no.kontakt.flow.ScriptException;
 import no.kontakt.store.ScriptVersion;
@@ -19,9 +21,11 @@ final class ScriptRoutes {
     private static final String BASE = "/api/admin/scripts/{name}";
 
     private final ScriptAdmin scripts;
+    private final TranscriptCheck transcripts;
 
-    ScriptRoutes(ScriptAdmin scripts) {
+    ScriptRoutes(ScriptAdmin scripts, TranscriptCheck transcripts) {
         this.scripts = scripts;
+        this.transcripts = transcripts;
     }
 
     void register(RoutesConfig routes) {
@@ -46,6 +50,43 @@ final class ScriptRoutes {
             outcome(ctx, scripts.rollback(name(ctx), version.asInt(), Auth.staff(ctx)));
         }, Role.ADMIN);
         routes.post(BASE + "/simulate", this::simulate, Role.ADMIN);
+        routes.post(BASE + "/transcripts", this::transcripts, Role.ADMIN);
+        routes.get(BASE + "/diagram.svg", this::diagram, Role.ADMIN);
+    }
+
+    /** Replays every transcript against the YAML in the body, else the draft, else the live version. */
+    private void transcripts(Context ctx) {
+        String name = name(ctx);
+        String yaml = !ctx.body().isBlank() ? body(ctx) : scripts.draft(name).map(d -> d.yaml()).or(() -> scripts.live(name).map(ScriptVersion::yaml))
+                .orElseThrow(() -> ApiError.notFound("There is no script " + name + "."));
+        ScriptAdmin.Candidate candidate = scripts.candidate(name, yaml);
+        if (!candidate.ok()) {
+            refused(ctx, candidate.errors(), List.of());
+            return;
+        }
+        List<TranscriptCheck.Result> results = transcripts.run(candidate);
+        long passed = results.stream().filter(TranscriptCheck.Result::passed).count();
+        ctx.json(Map.of("passed", passed, "failed", results.size() - passed, "transcripts", results));
+    }
+
+    /** The steps of the live version ({@code ?of=live}, the default) or of the draft ({@code ?of=draft}) as SVG. */
+    private void diagram(Context ctx) {
+        String name = name(ctx);
+        if (!ScriptAdmin.isScript(name)) {
+            throw ApiError.notFound(name + " holds no steps to draw (only scripts have a diagram).");
+        }
+        String of = ctx.queryParam("of") == null ? "live" : ctx.queryParam("of");
+        String yaml = switch (of) {
+            case "live" -> scripts.live(name).map(ScriptVersion::yaml).orElseThrow(() -> ApiError.notFound("There is no script " + name + "."));
+            case "draft" -> scripts.draft(name).map(d -> d.yaml()).orElseThrow(() -> ApiError.notFound(name + " has no draft."));
+            default -> throw ApiError.badRequest("of is live or draft.");
+        };
+        var loaded = scripts.load(name, yaml);
+        if (loaded.script() == null) {
+            refused(ctx, loaded.problems().stream().filter(Problem::isError).toList(), List.of());
+            return;
+        }
+        ctx.contentType("image/svg+xml; charset=utf-8").result(ScriptDiagram.svg(loaded.script()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void validate(Context ctx) {

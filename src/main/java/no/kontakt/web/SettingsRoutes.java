@@ -24,16 +24,29 @@ final class SettingsRoutes {
             if (yaml.isBlank()) {
                 throw ApiError.badRequest("Send the setting's YAML as the body (GET it first to start from the one in force).");
             }
-            Object result = settings.put(ctx.pathParam("name"), yaml, Auth.staff(ctx));
+            Object result = settings.put(name(ctx), yaml, Auth.staff(ctx));
             if (result instanceof Settings.Refusal r) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("error", "invalid");
                 body.put("message", "The setting was not changed: " + String.join("; ", r.errors()));
                 body.put("problems", r.errors());
+                body.put("located", r.located());
                 ctx.status(422).json(body);
             } else {
                 ctx.json(result);
             }
         }, Role.ADMIN);
+        routes.post("/api/admin/settings/{name}/validate", ctx -> {
+            var problems = settings.check(name(ctx), new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+            ctx.json(Map.of("errors", problems.stream().filter(Settings.Located::isError).count(), "problems", problems));
+        }, Role.ADMIN);
+    }
+
+    private static String name(io.javalin.http.Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!Settings.NAMES.contains(name)) {
+            throw ApiError.notFound("There is no setting " + name + " (known: " + String.join(", ", Settings.NAMES) + ").");
+        }
+        return name;
     }
 }

@@ -27,14 +27,22 @@ public final class WebServer {
     public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
                         Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
                         no.kontakt.offers.Offers offers, OffersCalendar calendar,
-                        Metrics metrics, BooleanSupplier ready, Clock clock) {}
+                        Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat) {}
+
+    /** What the web chat uses: its sessions, the connected browsers, and the emergency numbers as they are now. */
+    public record Chat(no.kontakt.channel.chat.ChatSessions sessions, no.kontakt.channel.chat.ChatHub hub,
+                       java.util.function.Supplier<AppConfig.Emergency> emergency) {}
 
     public static Javalin create(AppConfig config, Parts parts) {
         long maxBytes = config.server().maxRequestBytes();
         var twilio = new TwilioRoutes(parts.conversations(), parts.stores(), config.twilio().authToken(),
                 config.server().publicBase(), config.twilio().statusCallbacks(), parts.clock(), parts.metrics());
         var auth = new Auth(parts.accounts());
-        var hardening = new Hardening("https".equals(config.server().publicUrl().getScheme()), 30);
+        boolean https = "https".equals(config.server().publicUrl().getScheme());
+        var hardening = new Hardening(https, 30, config.server().embedOrigins());
+        var chat = new ChatRoutes(parts.conversations(), parts.stores(), parts.chat(), config.unit(), https, parts.clock(),
+                parts.metrics());
+        var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency());
         byte[] openApi = resource("/openapi.json");
         var offers = new OffersRoutes(parts.calendar(), config.unit().languages(), config.unit().defaultLanguage(), parts.clock());
         return Javalin.create(cfg -> {
@@ -44,6 +52,7 @@ public final class WebServer {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.jetty.port = config.server().port();
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            Pages.assets(cfg);
             cfg.routes.before(hardening::headers);
             cfg.routes.before("/api/login", hardening::limit);
             cfg.routes.before(ctx -> {
@@ -62,11 +71,15 @@ public final class WebServer {
             twilio.register(cfg.routes);
             new AuthRoutes(parts.accounts(), config.server().publicUrl().getScheme().equals("https"), parts.clock()).register(cfg.routes);
             new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores(), parts.offers(), parts.clock(),
-                    config.unit().defaultLanguage()).register(cfg.routes);
+                    config.unit().defaultLanguage(), new InboxRoutes.Office(java.time.Duration.ofMinutes(
+                            Math.round(config.office().contactPromiseHours() * 60)), config.unit().timeZone())).register(cfg.routes);
             new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
-            new ScriptRoutes(parts.scripts()).register(cfg.routes);
+            new ScriptRoutes(parts.scripts(), new no.kontakt.admin.TranscriptCheck(config, parts.scripts())).register(cfg.routes);
             new SettingsRoutes(parts.settings()).register(cfg.routes);
             offers.register(cfg.routes);
+            chat.register(cfg.routes);
+            chatPage.register(cfg.routes);
+            new Pages().register(cfg.routes);
         });
     }
 

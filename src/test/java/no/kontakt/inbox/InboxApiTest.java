@@ -195,6 +195,13 @@ class InboxApiTest {
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
         assertThat(api.postWithCookie("/api/inbox/conversations/" + id + "/takeover", "{}", false).status()).isEqualTo(403);
         assertThat(api.postWithCookie("/api/inbox/conversations/" + id + "/takeover", "{}", true).status()).isEqualTo(200);
+
+        // After a page reload the cookie still holds the session; /api/me gives the page its CSRF token back.
+        Api.Response me = api.get("/api/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("username").asText()).isEqualTo("kari");
+        assertThat(me.json().get("csrf").asText()).isEqualTo(login.json().get("csrf").asText());
+        assertThat(new Api(kontakt.port()).anonymous("GET", "/api/me").status()).isEqualTo(401);
     }
 
     @Test
@@ -273,6 +280,10 @@ class InboxApiTest {
         twilio.sms("+4791112222", "4");
         String open = kontakt.conversations().conversationId("sms", "+4791112222");
         staff().post("/api/inbox/conversations/" + closed + "/close", "{\"outcome\":\"ferdig\"}");
+        // The feedback question goes out an hour after the close; send it now, so that the background tick
+        // cannot send it on day 89 (a message then would rightly restart the retention clock).
+        clock.advance(Duration.ofHours(1));
+        kontakt.feedback().sendDue();
         clock.advance(Duration.ofDays(89));
         assertThat(kontakt.retention().run()).isZero();
         clock.advance(Duration.ofDays(2));

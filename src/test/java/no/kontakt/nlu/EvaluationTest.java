@@ -53,6 +53,7 @@ class EvaluationTest {
         Set<String> intentNames = new TreeSet<>();
         int langRight = 0, langCounted = 0, intentRight = 0, riskTp = 0, riskFn = 0, riskFp = 0, riskTn = 0;
         List<String> missedRisk = new ArrayList<>();
+        List<String> falseRisk = new ArrayList<>();
         for (Row r : rows) {
             String language = detector.detect(r.text(), null, null).language();
             if (r.text().strip().split("\\s+").length >= 3) {
@@ -68,7 +69,8 @@ class EvaluationTest {
             intentNames.add(intent);
             confusion.computeIfAbsent(r.intent(), k -> new TreeMap<>()).merge(intent, 1, Integer::sum);
             intentRight += intent.equals(r.intent()) ? 1 : 0;
-            boolean flagged = risk.assess(r.text(), language).risk();
+            RiskAssessment assessment = risk.assess(r.text(), language);
+            boolean flagged = assessment.risk();
             if (r.risk()) {
                 if (flagged) {
                     riskTp++;
@@ -78,6 +80,7 @@ class EvaluationTest {
                 }
             } else if (flagged) {
                 riskFp++;
+                falseRisk.add(r.language() + ": " + r.text() + "  " + assessment.reasons());
             } else {
                 riskTn++;
             }
@@ -109,13 +112,12 @@ class EvaluationTest {
         out.append(String.format("risk recall: %.3f (%d/%d), false-positive rate: %.3f (%d/%d)%n", riskRecall, riskTp, riskTp + riskFn,
                 riskFpr, riskFp, riskFp + riskTn));
         missedRisk.forEach(m -> out.append("  missed risk: ").append(m).append('\n'));
+        falseRisk.forEach(m -> out.append("  flagged, not risk: ").append(m).append('\n'));
         System.out.println(out);
 
+        assertThat(riskRecall).as("risk recall").isGreaterThanOrEqualTo(0.98);
         assertThat(riskFpr).as("risk false-positive rate").isLessThanOrEqualTo(0.05);
         assertThat(languageAccuracy).as("language accuracy on 3+ words").isGreaterThanOrEqualTo(0.90);
-        // Issue F's other floors (risk recall 0.98, intent accuracy 0.90) are not met yet: the figures above are
-        // printed on every run; these assertions keep what is reached from sliding back.
-        assertThat(riskRecall).as("risk recall").isGreaterThanOrEqualTo(0.90);
         assertThat(intentAccuracy).as("intent accuracy").isGreaterThanOrEqualTo(0.90);
     }
 }

@@ -157,6 +157,70 @@ class RiskRulesTest {
     }
 
     @Test
+    void filler_words_may_stand_between_the_words_of_a_pattern_but_a_negation_never() {
+        assertThat(assess("har lyst til bare at forsvinde").reasons()).contains("lexicon:da:suicidal:lyst til at forsvinde");
+        assertThat(assess("jeg vil egentlig bare dø").risk()).isTrue();
+        assertThat(assess("i just really want to die").risk()).isTrue();
+        assertThat(assess("jeg vil bare ikke dø").risk()).isFalse();
+    }
+
+    @Test
+    void doing_something_one_will_regret_is_risk_in_every_language_and_so_is_fearing_someone_will() {
+        for (String text : new String[] {"ring meg før jeg gjør noe jeg angrer på", "før eg gjer noko eg kjem til å angre på",
+                "ring før jeg gør noget jeg fortryder", "innan jag gör nåt jag kommer att ångra", "before i do something i will regret",
+                "redd hun skal gjøre seg noe", "is he going to do something to himself"}) {
+            assertThat(assess(text).risk()).as(text).isTrue();
+        }
+        assertThat(assess("jeg gjorde noe jeg angrer på i helga").risk()).isFalse();
+        assertThat(assess("i did something i regret at the party").risk()).isFalse();
+    }
+
+    @Test
+    void wishing_to_be_gone_is_risk_but_being_away_is_not() {
+        for (String text : new String[] {"vil bare bli borte", "vil berre vere borte", "vil bare være væk", "vill bara vara borta",
+                "i just want to be gone"}) {
+            assertThat(assess(text).risk()).as(text).isTrue();
+        }
+        for (String text : new String[] {"jeg er borte neste uke", "jeg vil være væk i weekenden", "jag vill vara borta på fredag",
+                "har ikke lyst til å bli borte fra gruppa"}) {
+            assertThat(assess(text).risk()).as(text).isFalse();
+        }
+    }
+
+    @Test
+    void every_form_of_the_cutting_verbs_counts_but_the_figure_of_speech_does_not() {
+        for (String text : new String[] {"har skåret meg igjen", "har skore meg", "skåret i mig selv", "har skurit i mig själv",
+                "carved into my arm"}) {
+            assertThat(assess(text).reasons()).as(text).anyMatch(r -> r.contains(":self_harm:"));
+        }
+        assertThat(assess("det skar i meg å høre det").risk()).isFalse();
+        assertThat(assess("det skar i mig at høre").risk()).isFalse();
+    }
+
+    @Test
+    void thinking_of_jumping_counts_but_skipping_something_does_not() {
+        for (String text : new String[] {"tenker på å hoppe", "tenkjer på å hoppe", "tænker på at hoppe", "tänker hoppa",
+                "thinking about jumping"}) {
+            assertThat(assess(text).reasons()).as(text).contains("method:jumping");
+        }
+        for (String text : new String[] {"tenker på å hoppe over lunsjen", "vurderer å hoppe av studiet", "tänker hoppa över lunchen",
+                "thinking about jumping ship"}) {
+            assertThat(assess(text).risk()).as(text).isFalse();
+        }
+    }
+
+    @Test
+    void the_writer_threatening_to_kill_counts_but_killing_time_does_not() {
+        for (String text : new String[] {"jeg slår han ihjel", "eg slår han i hel", "jeg slår ham ihjel hvis han kommer",
+                "jag slår ihjäl honom", "ill beat him to death"}) {
+            assertThat(assess(text).reasons()).as(text).anyMatch(r -> r.contains(":violence:"));
+        }
+        for (String text : new String[] {"slår ihjel tida", "slår ihjäl tiden", "jeg dreper deg i fifa"}) {
+            assertThat(assess(text).risk()).as(text).isFalse();
+        }
+    }
+
+    @Test
     void ordinary_service_messages_are_not_risk() {
         for (String text : new String[] {"hei", "jeg vil ha en samtale", "har dere kurs i angstmestring",
                 "kan noen ringe meg etter 16", "jeg trenger hjelp med søvn", "jeg har det tungt", "drikker for mye",

@@ -29,7 +29,9 @@ class FuzzTest {
     static final List<String> PATHS = List.of("/twilio/sms", "/twilio/status", "/twilio/status?m=x%2F1", "/api/login", "/api/logout",
             "/api/inbox/conversations", "/api/inbox/conversations/sms-abc/reply", "/api/inbox/events", "/api/admin/scripts/main/publish",
             "/api/admin/settings/emergency", "/api/admin/stats", "/twilio/sms/../../etc/passwd", "/api/inbox/conversations/%00",
-            "/api/admin/scripts/..%2F..%2Fetc/draft", "/nothing");
+            "/api/admin/scripts/..%2F..%2Fetc/draft", "/nothing",
+            "/api/chat/sessions/nb-00000000000000000000000000000000-aaaaaaaaaaaaaaaaaaaa/messages", "/api/chat/sessions/x/events",
+            "/api/chat/sessions/%2e%2e/received");
     @TempDir
     Path data;
 
@@ -40,8 +42,10 @@ class FuzzTest {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Random random = new Random(4711);
             List<String> bad = new ArrayList<>();
+            List<String> paths = new ArrayList<>(PATHS);
+            paths.add("/api/chat/sessions/" + chatSession(http, kontakt.port()) + "/messages"); // a real session, hostile bodies
             for (int i = 0; i < REQUESTS; i++) {
-                String path = PATHS.get(random.nextInt(PATHS.size()));
+                String path = paths.get(random.nextInt(paths.size()));
                 String method = List.of("POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH").get(random.nextInt(7));
                 byte[] body = body(random, i);
                 var request = HttpRequest.newBuilder(URI.create("http://localhost:" + kontakt.port() + path)).timeout(Duration.ofSeconds(10))
@@ -66,6 +70,12 @@ class FuzzTest {
             assertThat(kontakt.stores().staff().users()).isEmpty();
             System.out.println("fuzz: " + REQUESTS + " hostile requests, all 4xx JSON, nothing stored");
         }
+    }
+
+    private static String chatSession(HttpClient http, int port) throws Exception {
+        var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/chat/sessions"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return no.kontakt.store.Json.MAPPER.readTree(r.body()).get("id").asText();
     }
 
     private static byte[] body(Random random, int i) {

@@ -1,0 +1,176 @@
+package no.kontakt.channel.chat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.kontakt.store.Batch;
+import no.kontakt.store.Delivery;
+import no.kontakt.store.Message;
+import no.kontakt.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browsers connected to web chat conversations. Nothing is kept here that the store does not hold: on every
+ * change a connection catches up from the store (the conversation's messages it has not sent yet, and its status),
+ * so a reply committed while nobody was connected reaches the browser at its next connect, even after a restart.
+ * Pushing runs on the hub's own threads, never on the caller's; a comment every 20 s keeps idle connections open
+ * (and finds the ones a browser has left). A message out is {@code sent} when written to a connection and
+ * {@code delivered} when the page confirms it has it ({@link #received}).
+ */
+public final class ChatHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
+    /** Connections one conversation may have (tabs); a newer one closes the oldest. */
+    static final int MAX_PER_CONVERSATION = 4;
+    /** Connections in all; beyond it a new one is refused. */
+    static final int MAX_CLIENTS = 2000;
+
+    private final Stores stores;
+    private final Clock clock;
+    private final Map<String, List<ChatConnection>> live = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private final ExecutorService pumps = Executors.newFixedThreadPool(2, daemon("chat-push"));
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("chat-heartbeat"));
+
+    /** One browser's live connection (server-sent events). Each method returns false once the connection is gone. */
+    public interface Client {
+        boolean send(String event, String id, String json);
+
+        boolean comment(String text);
+
+        void close();
+    }
+
+    public ChatHub(Stores stores, Clock clock) {
+        this.stores = stores;
+        this.clock = clock;
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, 20, 20, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Connects a browser to a conversation; it first gets the status and every message after {@code afterId} (a
+     * message's sequence, as in the events' ids; null for all). Returns what disconnects it, or empty when full.
+     */
+    public Optional<Runnable> connect(String conversationId, String afterId, Client client) {
+        if (count.incrementAndGet() > MAX_CLIENTS) {
+            count.decrementAndGet();
+            return Optional.empty();
+        }
+        ChatConnection connection = new ChatConnection(conversationId, afterId, client, stores, clock);
+        List<ChatConnection> connections = live.compute(conversationId, (k, list) -> {
+            List<ChatConnection> added = list == null ? new CopyOnWriteArrayList<>() : list;
+            added.add(connection);
+            return added;
+        });
+        for (int i = 0; connections.size() > MAX_PER_CONVERSATION && i < MAX_PER_CONVERSATION; i++) {
+            connections.stream().findFirst().ifPresent(this::disconnect); // the oldest tab gives way
+        }
+        pumps.execute(() -> pump(connection));
+        return Optional.of(() -> disconnect(connection));
+    }
+
+    /** Something in the conversation changed (a message, its status): its browsers catch up. Returns how many there are. */
+    public int changed(String conversationId) {
+        List<ChatConnection> connections = live.getOrDefault(conversationId, List.of());
+        for (ChatConnection c : connections) {
+            pumps.execute(() -> pump(c));
+        }
+        return connections.size();
+    }
+
+    /** A person is writing a reply: the browsers show it for a few seconds. Returns how many were told. */
+    public int typing(String conversationId) {
+        List<ChatConnection> connections = live.getOrDefault(conversationId, List.of());
+        for (ChatConnection c : connections) {
+            pumps.execute(() -> {
+                if (!c.typing()) {
+                    disconnect(c);
+                }
+            });
+        }
+        return connections.size();
+    }
+
+    /**
+     * The page has shown every message of the conversation up to {@code sequence}: messages out up to there are
+     * {@code delivered}. Returns how many changed.
+     */
+    public int received(String conversationId, String sequence) {
+        Batch batch = new Batch();
+        int n = 0;
+        for (Message m : stores.messages().ofConversation(conversationId)) {
+            if (m.direction() == Message.Direction.OUT && ChatConnection.sequence(m.id()).compareTo(sequence) <= 0
+                    && stores.deliveries().find(m.id()).map(d -> Delivery.rank(d.status()) < Delivery.rank("delivered")).orElse(true)) {
+                stores.deliveries().report(batch, new Delivery(m.id(), null, "delivered", null, clock.instant()));
+                n++;
+            }
+        }
+        if (n > 0) {
+            stores.commit(batch);
+        }
+        return n;
+    }
+
+    /** How many browsers are connected. */
+    public int clients() {
+        return Math.max(0, count.get());
+    }
+
+    private void pump(ChatConnection connection) {
+        try {
+            if (!connection.catchUp()) {
+                disconnect(connection);
+            }
+        } catch (RuntimeException e) {
+            log.error("chat push failed conversation={}", connection.conversationId(), e);
+            disconnect(connection);
+        }
+    }
+
+    private void heartbeat() {
+        live.values().forEach(list -> list.forEach(c -> {
+            if (!c.comment("keep-alive")) {
+                disconnect(c);
+            }
+        }));
+    }
+
+    private void disconnect(ChatConnection connection) {
+        if (!connection.close()) {
+            return;
+        }
+        count.decrementAndGet();
+        live.computeIfPresent(connection.conversationId(), (k, list) -> {
+            list.remove(connection);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
+        live.values().forEach(list -> list.forEach(this::disconnect));
+        pumps.shutdown();
+        try {
+            pumps.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

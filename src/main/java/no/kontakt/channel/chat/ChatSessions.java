@@ -1,0 +1,101 @@
+package no.kontakt.channel.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.kontakt.privacy.Pseudonyms;
+
+/**
+ * Web chat sessions. A session id is 128 random bits with the language it was opened in, signed with the secret
+ * key ({@code nb-<32 hex>-<20 base32>}): opening one stores nothing, a forged or altered id is refused, and the
+ * id is the conversation's channel address (its conversation id is a pseudonym of it, like a phone number's).
+ */
+public final class ChatSessions {
+    /** The channel of web chat conversations. */
+    public static final String CHANNEL = "web";
+    private static final Pattern ID = Pattern.compile("([a-z]{2})-([0-9a-f]{32})-([a-z2-7]{20})");
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private final Pseudonyms keyed;
+    private final List<String> languages;
+    private final String defaultLanguage;
+    private final SecureRandom random = new SecureRandom();
+
+    /** A session as its id says: the id (the conversation's address) and the language it was opened in. */
+    public record Session(String id, String language) {}
+
+    public ChatSessions(Pseudonyms keyed, List<String> languages, String defaultLanguage) {
+        this.keyed = keyed;
+        this.languages = List.copyOf(languages);
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    /** A new session in the unit's language nearest to {@code requested} (a browser's language tag), or the default. */
+    public Session open(String requested) {
+        String language = pick(requested);
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String secret = HexFormat.of().formatHex(bytes);
+        return new Session(language + "-" + secret + "-" + tag(language, secret), language);
+    }
+
+    /** The session of an id this server issued; empty for anything else (compared in constant time). */
+    public Optional<Session> find(String id) {
+        Matcher m = id == null ? null : ID.matcher(id);
+        if (m == null || !m.matches()) {
+            return Optional.empty();
+        }
+        byte[] expected = tag(m.group(1), m.group(2)).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, m.group(3).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session(id, languages.contains(m.group(1)) ? m.group(1) : defaultLanguage));
+    }
+
+    /**
+     * The provider id of a citizen's message: the same for the same client id in the same session (so a retry
+     * is answered from the stored receipt and runs nothing twice), and never the same across sessions.
+     */
+    public String messageId(Session session, String clientId) {
+        if (clientId == null) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            return "WEB" + HexFormat.of().formatHex(bytes);
+        }
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            throw new IllegalArgumentException("a message id is 8 to 64 letters, digits, '-' or '_'");
+        }
+        return "WEB" + keyed.of("chat-message", session.id() + ":" + clientId);
+    }
+
+    /** The unit's language nearest to a language tag (nb-NO → nb, no → nb, en-GB → en), or the unit's default. */
+    public String pick(String requested) {
+        return match(requested).orElse(defaultLanguage);
+    }
+
+    /** The unit's language a language tag names (nb-NO → nb, no → nb), or empty when the unit has none such. */
+    public Optional<String> match(String tag) {
+        if (tag == null || tag.isBlank() || tag.length() > 35) {
+            return Optional.empty();
+        }
+        String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+        String language = "no".equals(primary) ? ("nn".equals(defaultLanguage) ? "nn" : "nb") : primary;
+        return languages.contains(language) ? Optional.of(language) : Optional.empty();
+    }
+
+    /** The language a chat session was opened in, from its address; empty for any other address (a phone number). */
+    public static Optional<String> languageOf(String address) {
+        Matcher m = address == null ? null : ID.matcher(address);
+        return m != null && m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private String tag(String language, String secret) {
+        return keyed.of("chat-session", language + "-" + secret);
+    }
+}

@@ -1,0 +1,228 @@
+package no.kontakt.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import no.kontakt.channel.InboundMessage;
+import no.kontakt.channel.chat.ChatHub;
+import no.kontakt.channel.chat.ChatSessions;
+import no.kontakt.config.AppConfig;
+import no.kontakt.conversation.ConversationService;
+import no.kontakt.conversation.Reply;
+import no.kontakt.store.Conversation;
+import no.kontakt.store.InboundReceipt;
+import no.kontakt.store.Stores;
+
+/**
+ * The web chat under {@code /api/chat}: open a session (nothing is stored), send a message (the same conversation
+ * service as SMS: engine, safety net, flood protection), and follow the conversation live as server-sent events.
+ * The page confirms what it has shown ({@code received}: the replies become {@code delivered}). Each endpoint has
+ * its own per-address limit (429 with Retry-After). Staff tell a citizen they are writing with
+ * {@code POST /api/inbox/conversations/{id}/typing}.
+ */
+final class ChatRoutes {
+    static final String SESSIONS = "/api/chat/sessions";
+    static final int MAX_TEXT = 1000;
+    private static final String CHANNEL = ChatSessions.CHANNEL;
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,4}");
+    private static final Pattern AFTER = Pattern.compile("[0-9]{10}(~[A-Za-z0-9.-]{1,64})?");
+
+    private final ConversationService conversations;
+    private final Stores stores;
+    private final ChatSessions sessions;
+    private final ChatHub hub;
+    private final Supplier<AppConfig.Emergency> emergency;
+    private final AppConfig.Unit unit;
+    private final Clock clock;
+    private final Metrics metrics;
+    private final Hardening openLimit;
+    private final Hardening messageLimit;
+    private final Hardening eventsLimit;
+    private final Hardening receivedLimit;
+    private final SseHandler stream = new SseHandler(this::stream);
+
+    ChatRoutes(ConversationService conversations, Stores stores, WebServer.Chat chat, AppConfig.Unit unit, boolean https, Clock clock,
+               Metrics metrics) {
+        this.conversations = conversations;
+        this.metrics = metrics;
+        this.stores = stores;
+        this.sessions = chat.sessions();
+        this.hub = chat.hub();
+        this.emergency = chat.emergency();
+        this.unit = unit;
+        this.clock = clock;
+        this.openLimit = new Hardening(https, 30);
+        this.messageLimit = new Hardening(https, 60);
+        this.eventsLimit = new Hardening(https, 60);
+        this.receivedLimit = new Hardening(https, 120);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(SESSIONS, this::open);
+        routes.post(SESSIONS + "/{id}/messages", this::message);
+        routes.get(SESSIONS + "/{id}/events", this::events);
+        routes.post(SESSIONS + "/{id}/received", this::received);
+        routes.post("/api/inbox/conversations/{id}/typing", this::typing, Role.INBOX);
+    }
+
+    private void open(Context ctx) {
+        openLimit.limit(ctx);
+        ChatSessions.Session session = sessions.open(requestedLanguage(ctx));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", session.id());
+        body.put("language", session.language());
+        body.put("languages", unit.languages());
+        body.put("unit", unit.name());
+        body.put("maxLength", MAX_TEXT);
+        body.put("emergency", emergency.get().placeholders());
+        ctx.status(201).json(body);
+    }
+
+    private void message(Context ctx) {
+        messageLimit.limit(ctx);
+        ChatSessions.Session session = session(ctx);
+        JsonNode body = Bodies.json(ctx);
+        String text = text(body);
+        String messageId;
+        try {
+            messageId = sessions.messageId(session, optionalText(body, "id"));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("The field 'id' must be 8 to 64 letters, digits, '-' or '_' (one per message, the same on a retry).");
+        }
+        Reply reply = conversations.receive(new InboundMessage(CHANNEL, messageId, session.id(), CHANNEL, text, 0, clock.instant()));
+        String conversationId = conversations.conversationId(CHANNEL, session.id());
+        hub.changed(conversationId);
+        if (!reply.duplicate()) {
+            metrics.chat(reply.texts().size());
+        }
+        ctx.status(reply.duplicate() ? 200 : 201).json(answer(conversationId, messageId, text, reply, session));
+    }
+
+    private Map<String, Object> answer(String conversationId, String messageId, String text, Reply reply, ChatSessions.Session session) {
+        Optional<Conversation> conversation = stores.conversations().find(conversationId);
+        String inboundId = stores.inbound().find(messageId).map(InboundReceipt::messageId).orElse(null);
+        String now = clock.instant().toString();
+        List<Map<String, Object>> replies = new ArrayList<>();
+        for (int i = 0; i < reply.texts().size(); i++) {
+            replies.add(message(i < reply.messageIds().size() ? reply.messageIds().get(i) : null, "bot", reply.texts().get(i), now));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("received", message(inboundId, "citizen", text, now));
+        body.put("replies", replies);
+        body.put("language", conversation.map(Conversation::language).orElse(session.language()));
+        body.put("status", conversation.map(Conversation::status).orElse(Conversation.BOT));
+        body.put("urgent", conversation.map(Conversation::urgent).orElse(false));
+        body.put("erased", conversation.isEmpty());
+        return body;
+    }
+
+    private static Map<String, Object> message(String id, String from, String text, String at) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id == null ? null : id.substring(id.indexOf('/') + 1));
+        m.put("from", from);
+        m.put("text", text);
+        m.put("at", at);
+        return m;
+    }
+
+    private void events(Context ctx) throws Exception {
+        eventsLimit.limit(ctx);
+        ChatSessions.Session session = session(ctx);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ApiError(406, "not_acceptable", "This is a stream of server-sent events: ask with 'Accept: text/event-stream'.");
+        }
+        String after = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("after");
+        if (after != null && !after.isEmpty() && !AFTER.matcher(after).matches()) {
+            throw ApiError.badRequest("Last-Event-ID (or ?after=) must be the id of an event of this stream, like 0000000007.");
+        }
+        if (hub.clients() >= 2000) {
+            throw new ApiError(503, "busy", "Too many open chats right now; try again in a minute.");
+        }
+        ctx.attribute("chat.conversation", conversations.conversationId(CHANNEL, session.id()));
+        ctx.attribute("chat.after", after == null || after.isEmpty() ? null : after);
+        stream.handle(ctx);
+    }
+
+    private void stream(SseClient client) {
+        client.keepAlive();
+        Optional<Runnable> disconnect = hub.connect(client.ctx().attribute("chat.conversation"), client.ctx().attribute("chat.after"),
+                new SseChatClient(client));
+        if (disconnect.isEmpty()) {
+            client.close();
+            return;
+        }
+        client.onClose(disconnect.get());
+    }
+
+    /** The page has shown every message up to {@code upTo} (an event id): the replies up to there are delivered. */
+    private void received(Context ctx) {
+        receivedLimit.limit(ctx);
+        ChatSessions.Session session = session(ctx);
+        String upTo = optionalText(Bodies.json(ctx), "upTo");
+        if (upTo == null || !AFTER.matcher(upTo).matches()) {
+            throw ApiError.badRequest("The field 'upTo' must be the id of an event of this chat, like 0000000007.");
+        }
+        ctx.json(Map.of("delivered", hub.received(conversations.conversationId(CHANNEL, session.id()), upTo)));
+    }
+
+    private void typing(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (stores.conversations().find(id).isEmpty()) {
+            throw ApiError.notFound("There is no conversation " + id + ".");
+        }
+        ctx.json(Map.of("browsers", hub.typing(id)));
+    }
+
+    private ChatSessions.Session session(Context ctx) {
+        return sessions.find(ctx.pathParam("id")).orElseThrow(() ->
+                ApiError.notFound("There is no chat session with that id; open one with POST " + SESSIONS + "."));
+    }
+
+    private static String requestedLanguage(Context ctx) {
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length == 0 || new String(raw, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        String language = optionalText(Bodies.json(ctx), "language");
+        if (language != null && !LANGUAGE_TAG.matcher(language).matches()) {
+            throw ApiError.badRequest("The field 'language' must be a language tag like nb, nb-NO or en (was not).");
+        }
+        return language;
+    }
+
+    /** The citizen's text: control characters other than line breaks and tabs removed; not blank; at most MAX_TEXT. */
+    private static String text(JsonNode body) {
+        JsonNode value = body.get("text");
+        String text = value == null || !value.isTextual() ? ""
+                : value.asText().replace("\r\n", "\n").replaceAll("[\\p{Cc}\\p{Cs}&&[^\\n\\t]]", "").strip();
+        if (text.isEmpty()) {
+            throw ApiError.badRequest("The field 'text' is missing or empty.");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            throw ApiError.badRequest("The field 'text' is longer than " + MAX_TEXT + " characters.");
+        }
+        return text;
+    }
+
+    private static String optionalText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiError.badRequest("The field '" + field + "' must be a string.");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,253 @@
+package no.kontakt.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import no.kontakt.Kontakt;
+import no.kontakt.config.AppConfig;
+import no.kontakt.testing.Browsers;
+import no.kontakt.testing.TestKontakt;
+import no.kontakt.testing.TwilioRequests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The coordinator's page in real headless Chromium: log in by keyboard, break the contact script while typing
+ * and see the error at its line (the gutter and the problem list, which moves the caret there), have a publish
+ * refused for it, fix it, publish, and see the new version answer a citizen; roll back; the diagram and its
+ * text alternative; the settings editor; the statistics. axe runs on every state visited.
+ *
+ * <p>Kontakt runs on a copy of {@code conversations/} that keeps only the contact transcripts, so that each
+ * publish replays four transcripts rather than all of them ({@code ScriptAdminApiTest} covers the whole gate).
+ */
+@ExtendWith(Browsers.class)
+class AdminPageTest {
+    private static final String PASSWORD = "a long admin password";
+
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path scripts;
+    static Kontakt kontakt;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Files.createDirectories(scripts.resolve("tests"));
+        try (Stream<Path> files = Files.list(Path.of("conversations"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.copy(f, scripts.resolve(f.getFileName()));
+            }
+        }
+        for (String t : List.of("contact-anonymous-en", "contact-cancel-da", "contact-happy-path-nb", "paths-contact-fallbacks-nb")) {
+            Files.copy(Path.of("conversations/tests", t + ".yaml"), scripts.resolve("tests").resolve(t + ".yaml"));
+        }
+        var env = TestKontakt.env(data);
+        AppConfig c = TestKontakt.config(env);
+        AppConfig config = new AppConfig(c.server(), c.store(), c.twilio(), c.unit(), c.emergency(), c.office(), c.ambulant(),
+                new AppConfig.Conversations(scripts), c.offers(), c.retention());
+        kontakt = Kontakt.start(config, env::get, Clock.systemUTC());
+        kontakt.accounts().add("ola", "admin", PASSWORD.toCharArray());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kontakt != null) {
+            kontakt.close();
+        }
+    }
+
+    private static WebDriverWait waiting(WebDriver driver, int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    private WebDriver desktop(Browsers browsers) {
+        WebDriver driver = browsers.open();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;");
+        driver.manage().window().setSize(new Dimension(1280, (int) (900 + 900 - inner))); // a 1280 × 900 page, whatever the window's frame
+        return driver;
+    }
+
+    private static void logIn(WebDriver driver) {
+        driver.get("http://127.0.0.1:" + kontakt.port() + "/admin");
+        WebElement user = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        waiting(driver, 10).until(d -> user.equals(d.switchTo().activeElement()));
+        new Actions(driver).sendKeys("ola").sendKeys(Keys.TAB).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
+        waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("who-name")));
+    }
+
+    /** Puts the caret right after the first {@code marker} in a textarea. */
+    private static void caretAfter(WebDriver driver, String textareaId, String marker) {
+        Object ok = ((JavascriptExecutor) driver).executeScript(
+                "const t = document.getElementById(arguments[0]); const i = t.value.indexOf(arguments[1]);"
+                        + " if (i < 0) return false; t.focus(); t.setSelectionRange(i + arguments[1].length, i + arguments[1].length); return true;",
+                textareaId, marker);
+        assertThat(ok).as("'" + marker + "' is in the editor").isEqualTo(true);
+    }
+
+    private static long caretLine(WebDriver driver, String textareaId) {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "const t = document.getElementById(arguments[0]); return t.value.slice(0, t.selectionStart).split('\\n').length;", textareaId);
+    }
+
+    private static int lineOf(String text, String marker) {
+        int i = text.indexOf(marker);
+        return (int) text.substring(0, i).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static String smsReply(String from, String... messages) {
+        TwilioRequests twilio = new TwilioRequests(kontakt.port());
+        String last = "";
+        for (String m : messages) {
+            last = twilio.sms(from, m).body();
+        }
+        return last;
+    }
+
+    @Test
+    void the_coordinator_breaks_a_script_sees_the_error_at_its_line_fixes_it_publishes_and_rolls_back(Browsers browsers) throws Exception {
+        assertThat(smsReply("+4791000001", "hei", "1", "0", "mobil")).contains("Svar 1 for å bli ringt eller 2 for SMS.");
+        WebDriver driver = desktop(browsers);
+        driver.get("http://127.0.0.1:" + kontakt.port() + "/admin");
+        waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        Browsers.assertAccessible(driver);
+        logIn(driver);
+
+        driver.findElement(By.cssSelector("#script-list a[data-script='contact']")).click();
+        WebElement editor = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("script-editor")));
+        waiting(driver, 10).until(ExpectedConditions.textToBe(By.id("script-problem-summary"), "Ingen feil."));
+        String live = editor.getAttribute("value");
+        assertThat(live).isEqualTo(Files.readString(Path.of("conversations/contact.yaml")));
+        int line = lineOf(live, "      next: ask_channel\n");
+
+        // the diagram: every step a box, and the same in text
+        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram svg g.step[data-id='confirmed']")));
+        assertThat(driver.findElements(By.cssSelector("#diagram svg g.step"))).extracting(e -> e.getAttribute("data-id"))
+                .containsExactly("ask_topic", "ask_channel", "ask_time", "ask_name", "create", "confirmed");
+        assertThat(driver.findElement(By.id("diagram-list")).getText()).contains("ask_topic (start)").contains("utfall: created → confirmed");
+
+        // break it while typing: ask_channel → ask_chanel
+        caretAfter(driver, "script-editor", "      next: ask_channel");
+        new Actions(driver).sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE).sendKeys("el").perform();
+        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".gutter .ln.has-error[data-line='" + line + "']")));
+        WebElement problem = driver.findElement(By.cssSelector("#script-problems li.error button"));
+        assertThat(problem.getText()).startsWith("Feil på linje " + line + ":").contains("'ask_chanel' is not a step");
+        assertThat(driver.findElement(By.id("script-problem-summary")).getText()).startsWith("1 feil");
+        assertThat(driver.findElements(By.cssSelector(".gutter .ln.has-error"))).hasSize(1);
+
+        // the problem list moves the caret to the line, by keyboard
+        caretAfter(driver, "script-editor", "start: ask_topic");
+        assertThat(caretLine(driver, "script-editor")).isEqualTo(2);
+        problem.sendKeys(Keys.ENTER);
+        waiting(driver, 5).until(d -> "script-editor".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertThat(caretLine(driver, "script-editor")).isEqualTo(line);
+
+        // saved as a draft, the diagram shows the step that does not exist
+        driver.findElement(By.id("save-draft")).click();
+        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram svg g.unknown[data-id='ask_chanel']")));
+        assertThat(driver.findElement(By.id("diagram-list")).getText()).contains("ask_chanel (finnes ikke)");
+        Browsers.assertAccessible(driver);
+        if (Boolean.getBoolean("screenshots.update")) {
+            Browsers.screenshot(driver, Path.of("src/site/screenshots/admin.png"));
+        }
+
+        // a publish is refused, naming the error and its line
+        driver.findElement(By.id("publish")).click();
+        WebElement refusal = waiting(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("publish-refusal")));
+        assertThat(refusal.getText()).contains("Linje " + line + ": step 'ask_topic': 'ask_chanel' is not a step");
+        assertThat(driver.findElement(By.id("script-status")).getText()).contains("Ikke publisert");
+
+        // fix it, and add a word the channel question understands
+        caretAfter(driver, "script-editor", "      next: ask_chan");
+        new Actions(driver).sendKeys(Keys.DELETE, Keys.DELETE).sendKeys("nel").perform();
+        caretAfter(driver, "script-editor", "keywords: [ring, ");
+        new Actions(driver).sendKeys("mobil, ").perform();
+        waiting(driver, 10).until(ExpectedConditions.textToBe(By.id("script-problem-summary"), "Ingen feil."));
+        assertThat(driver.findElements(By.cssSelector(".gutter .ln.has-error"))).isEmpty();
+
+        driver.findElement(By.id("run-transcripts")).click();
+        waiting(driver, 30).until(ExpectedConditions.textMatches(By.id("transcripts-summary"), java.util.regex.Pattern.compile("4 av 4 testsamtaler gikk bra")));
+        assertThat(driver.findElements(By.cssSelector("#transcript-results details.pass"))).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector("#transcript-results tr.pass")).size()).isGreaterThan(20);
+
+        driver.findElement(By.id("publish")).click();
+        waiting(driver, 30).until(ExpectedConditions.textMatches(By.id("script-status"), java.util.regex.Pattern.compile("Publisert: contact versjon 2")));
+        waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#versions-body tr[data-version='2']"), "2 (i bruk)"));
+        assertThat(smsReply("+4791000002", "hei", "1", "0", "mobil")).contains("Når passer det?");
+
+        // roll back to version 1: published again as version 3
+        driver.findElement(By.cssSelector("#versions-body tr[data-version='1'] button")).click();
+        waiting(driver, 5).until(ExpectedConditions.alertIsPresent()).accept();
+        waiting(driver, 30).until(ExpectedConditions.textMatches(By.id("script-status"), java.util.regex.Pattern.compile("Rullet tilbake")));
+        waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#versions-body tr[data-version='3']"), "3 (i bruk)"));
+        assertThat(driver.findElement(By.id("script-editor")).getAttribute("value")).isEqualTo(live);
+        assertThat(smsReply("+4791000003", "hei", "1", "0", "mobil")).contains("Svar 1 for å bli ringt eller 2 for SMS.");
+        Browsers.assertAccessible(driver);
+
+        // the statistics: a chart per counter, each with its table
+        driver.findElement(By.cssSelector("#nav a[href='#statistikk']")).click();
+        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#stats-charts svg.chart")));
+        assertThat(driver.findElement(By.id("stats-charts")).getText()).contains("Nye samtaler");
+        assertThat(driver.findElements(By.cssSelector("#stats-charts table.stats-table")))
+                .hasSameSizeAs(driver.findElements(By.cssSelector("#stats-charts svg.chart")));
+        assertThat(driver.findElement(By.id("stats-csv")).getAttribute("href")).contains("/api/admin/stats.csv?from=");
+        Browsers.assertAccessible(driver);
+    }
+
+    @Test
+    void the_settings_editor_shows_a_wrong_time_at_its_line_and_canned_replies_are_added(Browsers browsers) {
+        WebDriver driver = desktop(browsers);
+        logIn(driver);
+        driver.findElement(By.cssSelector("#nav a[href='#innstillinger']")).click();
+        Select.byValue(driver, "setting-select", "ambulant_hours");
+        WebElement editor = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setting-editor")));
+        waiting(driver, 10).until(d -> editor.getAttribute("value").contains("periods"));
+        waiting(driver, 10).until(ExpectedConditions.textToBe(By.id("setting-problem-summary"), "Ingen feil."));
+        String text = editor.getAttribute("value");
+        int line = lineOf(text, "\"15:30\"");
+        caretAfter(driver, "setting-editor", "\"15:30");
+        new Actions(driver).sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE).sendKeys("25:00").perform();
+        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#settings-view .gutter .ln.has-error[data-line='" + line + "']")));
+        assertThat(driver.findElement(By.cssSelector("#setting-problems li.error")).getText()).startsWith("Feil på linje " + line + ":");
+        Browsers.assertAccessible(driver);
+
+        driver.findElement(By.id("setting-save")).click();
+        waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("setting-status"), "Ikke lagret"));
+
+        // a canned reply, added and shown in the list the inbox reads
+        driver.findElement(By.cssSelector("#nav a[href='#ferdigsvar']")).click();
+        waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("canned-new-id"))).sendKeys("takk");
+        driver.findElement(By.id("canned-new-nb")).sendKeys("Takk for at du tok kontakt.");
+        driver.findElement(By.cssSelector("#canned-new button[type=submit]")).click();
+        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.id("canned-takk-nb")));
+        assertThat(driver.findElement(By.id("canned-takk-nb")).getAttribute("value")).isEqualTo("Takk for at du tok kontakt.");
+        assertThat(driver.findElement(By.id("canned-status")).getText()).contains("takk er lagret");
+        Browsers.assertAccessible(driver);
+    }
+
+    /** Picks an option of a select by keyboard-free DOM selection and tells the page. */
+    private static final class Select {
+        static void byValue(WebDriver driver, String id, String value) {
+            WebElement select = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+            new org.openqa.selenium.support.ui.Select(select).selectByValue(value);
+        }
+    }
+}
