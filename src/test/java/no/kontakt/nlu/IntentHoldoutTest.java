@@ -118,4 +118,16 @@ class IntentHoldoutTest {
 
         assertThat(accuracy).as("intent accuracy on the holdout").isGreaterThanOrEqualTo(0.90);
     }
+
+    /** Copied into the examples, a holdout message would be matched exactly and measure nothing. */
+    @Test
+    void no_holdout_message_is_an_intent_example() throws IOException {
+        var examples = IntentExamples.read(Path.of("conversations/intents.yaml"));
+        Set<String> known = new java.util.HashSet<>();
+        examples.intents().values().forEach(byLanguage -> byLanguage.values().forEach(list -> list.forEach(
+                example -> known.add(no.kontakt.flow.Matching.normalize(example)))));
+        assertThat(rows(HOLDOUT)).as("holdout messages written as examples in intents.yaml")
+                .filteredOn(r -> known.contains(no.kontakt.flow.Matching.normalize(r.text())))
+                .isEmpty();
+    }
 }
