@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import no.kontakt.cli.BenchCommand;
 import no.kontakt.cli.ChatCommand;
 import no.kontakt.cli.ClassifyCommand;
 import no.kontakt.cli.StoreCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 /** The command line: {@code serve} (the default), and the tools that read the same configuration. */
 @Command(name = "kontakt", mixinStandardHelpOptions = true, version = "kontakt 0.1",
         description = "Chat and SMS contact bot for low-threshold mental-health and substance-use services.",
-        subcommands = {App.Serve.class, ValidateCommand.class, ChatCommand.class, ClassifyCommand.class, UserCommand.class, StoreCommand.class})
+        subcommands = {App.Serve.class, ValidateCommand.class, ChatCommand.class, ClassifyCommand.class, UserCommand.class, StoreCommand.class,
+                BenchCommand.class})
 public final class App implements Callable<Integer> {
 
     @Option(names = "--config", description = "configuration file (default: ${DEFAULT-VALUE})", defaultValue = "config/kontakt.yaml",
@@ -53,6 +55,10 @@ public final class App implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return new Serve(this).call();
+    }
+
+    public Path configPath() {
+        return config;
     }
 
     public AppConfig loadConfig() {

@@ -48,7 +48,7 @@ import no.kontakt.nlu.IntentExamples;
 import no.kontakt.nlu.LanguageDetector;
 import no.kontakt.nlu.OpenNlpIntentClassifier;
 import no.kontakt.nlu.LexiconRiskCheck;
-import no.kontakt.nlu.RiskDetector;
+import no.kontakt.nlu.NluLoader;
 import no.kontakt.offers.Catalogue;
 import no.kontakt.offers.Offers;
 import no.kontakt.offers.OffersCalendar;
@@ -86,6 +86,7 @@ public final class Kontakt implements AutoCloseable {
     private final OutboxDispatcher outbox;
     private final RiskCheck risk;
     private final LanguageGuess languageGuess;
+    private final java.util.function.Supplier<LanguageDetector> detector;
     private final IntentClassifier intents;
     private final Accounts accounts;
     private final InboxEvents inboxEvents = new InboxEvents();
@@ -112,6 +113,7 @@ public final class Kontakt implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.emergency.set(config.emergency());
+        NluLoader nlu = new NluLoader(); // the language model and the lexicons load on other threads meanwhile
         byte[] secret = SecretKey.load(env, config.store().dataDir());
         this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone(),
                 new SealedJson(SecretKey.store(env, secret), SecretKey.previous(env)));
@@ -130,6 +132,7 @@ public final class Kontakt implements AutoCloseable {
             library = scripts.bootstrap();
             examples = options.intents() != null ? options.intents() : scripts.liveIntents();
         }
+        nlu.train(examples);
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config, env));
         this.chatHub = new ChatHub(stores, clock);
@@ -143,11 +146,14 @@ public final class Kontakt implements AutoCloseable {
         var pseudonyms = new Pseudonyms(secret);
         this.chatSessions = new ChatSessions(pseudonyms, config.unit().languages(), config.unit().defaultLanguage());
         var countryGuess = new CountryCodeGuess(config.unit().languages(), config.unit().defaultLanguage());
-        this.risk = new LexiconRiskCheck(RiskDetector.load());
-        this.intents = new OpenNlpIntentClassifier(examples);
+        this.risk = nlu.riskWhenLoaded();
+        this.detector = options.language() != null ? null : nlu.detector(() -> LanguageDetector.forUnit(config.unit().languages(),
+                from -> ChatSessions.languageOf(from).filter(config.unit().languages()::contains).orElseGet(() -> countryGuess.byNumber(from)),
+                library, examples));
+        // a conversation keeps its language: only a new one waits for the detector, if it is still being built
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
-                : LanguageDetector.forUnit(config.unit().languages(), from -> ChatSessions.languageOf(from)
-                        .filter(config.unit().languages()::contains).orElseGet(() -> countryGuess.byNumber(from)), library, examples);
+                : (text, from, current) -> current != null ? current : detector.get().guess(text, from, null);
+        this.intents = nlu.intentsWhenTrained();
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
         this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));
@@ -232,7 +238,7 @@ public final class Kontakt implements AutoCloseable {
                 conversations.fireDueTimers();
                 appointments.remindDue();
                 feedback.sendDue();
-                inbox.escalate(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
+                inbox.escalateWhenDue(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
                 offers.runDue(clock.instant());
                 outbox.dispatchDue();
             } catch (RuntimeException e) {
@@ -345,7 +351,7 @@ public final class Kontakt implements AutoCloseable {
     }
 
     public LanguageGuess languageGuess() {
-        return languageGuess;
+        return detector != null ? detector.get() : languageGuess;
     }
 
     public IntentClassifier intents() {

@@ -48,6 +48,8 @@ public final class ConversationService {
     /** Messages from one address within a minute beyond which the bot goes quiet for it (staff are told). */
     static final int FLOOD_PER_MINUTE = 20;
     private final java.util.Map<String, java.util.Deque<Instant>> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When {@link #recent} last forgot the addresses silent for a minute (it holds only the last minute's). */
+    private volatile Instant pruned = Instant.EPOCH;
 
     public ConversationService(Stores stores, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
                                LanguageGuess languages, Clock clock, Runnable outboxWake) {
@@ -198,17 +200,28 @@ public final class ConversationService {
 
     /** How many messages this address sent in the last minute, this one included. */
     private int flooding(String id, Instant now) {
+        Instant minuteAgo = now.minusSeconds(60);
+        if (pruned.isBefore(minuteAgo)) {
+            pruned = now;
+            recent.values().removeIf(times -> {
+                synchronized (times) {
+                    return times.isEmpty() || times.peekLast().isBefore(minuteAgo);
+                }
+            });
+        }
         java.util.Deque<Instant> times = recent.computeIfAbsent(id, k -> new java.util.ArrayDeque<>());
         synchronized (times) {
             times.addLast(now);
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minusSeconds(60))) {
+            while (!times.isEmpty() && times.peekFirst().isBefore(minuteAgo)) {
                 times.removeFirst();
-            }
-            if (recent.size() > 50_000) {
-                recent.entrySet().removeIf(e -> e.getValue().isEmpty());
             }
             return times.size();
         }
+    }
+
+    /** Addresses whose messages of the last minute are counted (for the flood limit); the rest are forgotten. */
+    int addressesCounted() {
+        return recent.size();
     }
 
     /** Runs every timer that is due: reminders and expiries go out through the outbox. Returns how many ran. */

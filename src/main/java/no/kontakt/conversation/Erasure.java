@@ -12,7 +12,8 @@ public final class Erasure {
     private Erasure() {}
 
     public static void stage(Stores stores, String conversationId, Batch batch) {
-        for (Message m : stores.messages().ofConversation(conversationId)) {
+        java.util.List<Message> messages = stores.messages().ofConversation(conversationId);
+        for (Message m : messages) {
             stores.messages().remove(batch, m.id());
         }
         for (var request : stores.contactRequests().ofConversation(conversationId)) {
@@ -28,10 +29,15 @@ public final class Erasure {
             var timer = Turn.dueAt(Turn.session(c));
             stores.timers().set(batch, conversationId, timer, null);
         });
-        // keep each message id (so a late retry of it is still recognised) but not what was answered
-        for (var receipt : stores.inbound().ofConversation(conversationId)) {
-            stores.inbound().record(batch, new no.kontakt.store.InboundReceipt(receipt.messageSid(), conversationId, null,
-                    java.util.List.of(), java.util.List.of(), receipt.at()));
+        // keep each message id (so a late retry of it is still recognised) but not what was answered; the receipts
+        // are found through the conversation's inbound messages, never by reading every receipt stored
+        for (Message m : messages) {
+            if (m.direction() != Message.Direction.IN || m.providerSid() == null) {
+                continue;
+            }
+            stores.inbound().find(m.providerSid()).filter(r -> conversationId.equals(r.conversationId())).ifPresent(receipt ->
+                    stores.inbound().record(batch, new no.kontakt.store.InboundReceipt(receipt.messageSid(), conversationId, null,
+                            java.util.List.of(), java.util.List.of(), receipt.at())));
         }
         stores.staff().removeEvents(batch, conversationId);
         stores.staff().feedback(conversationId).ifPresent(f -> stores.staff().removeFeedback(batch, conversationId));

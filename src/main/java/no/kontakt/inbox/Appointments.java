@@ -100,11 +100,14 @@ public final class Appointments {
      * text to send back is returned. Anything else is not for the appointment (empty).
      */
     public Optional<String> answer(Conversation c, String message, Batch batch) {
+        Optional<Boolean> yes = YesNo.parse(message, c.language());
+        if (yes.isEmpty()) {
+            return Optional.empty(); // not a yes or no: no need to read the appointments
+        }
         Instant now = clock.instant();
         Optional<Appointment> open = stores.staff().appointments(c.id()).stream()
                 .filter(a -> a.answer() == null && a.startsAt().isAfter(now)).reduce((first, second) -> second);
-        Optional<Boolean> yes = YesNo.parse(message, c.language());
-        if (open.isEmpty() || yes.isEmpty()) {
+        if (open.isEmpty()) {
             return Optional.empty();
         }
         stores.staff().saveAppointment(batch, open.get().answered(yes.get() ? "yes" : "no", now));

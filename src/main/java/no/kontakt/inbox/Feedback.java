@@ -101,11 +101,14 @@ public final class Feedback {
 
     /** A score 1–5 answering an open question: counted (anonymously) and thanked. */
     public Optional<String> answer(Conversation c, String message, Batch batch) {
+        Optional<Integer> score = Numbers.parse(message, c.language()).filter(n -> n >= 1 && n <= 5);
+        if (score.isEmpty()) {
+            return Optional.empty(); // not a score: no need to read the question asked
+        }
         Instant now = clock.instant();
         Optional<FeedbackAsk> ask = stores.staff().feedback(c.id())
                 .filter(a -> a.askedAt() != null && !a.answered() && a.askedAt().isAfter(now.minus(ANSWER_WITHIN)));
-        Optional<Integer> score = Numbers.parse(message, c.language()).filter(n -> n >= 1 && n <= 5);
-        if (ask.isEmpty() || score.isEmpty()) {
+        if (ask.isEmpty()) {
             return Optional.empty();
         }
         stores.staff().saveFeedback(batch, ask.get().answeredNow());

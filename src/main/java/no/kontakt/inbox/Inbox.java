@@ -14,8 +14,7 @@ public final class Inbox {
     }
 
     public List<ContactRequest> openRequests() {
-        return stores.contactRequests().all().stream()
-                .filter(r -> ContactRequest.OPEN.equals(r.status()))
+        return stores.contactRequests().open().stream()
                 .sorted(Comparator.comparing((ContactRequest r) -> !r.urgent()).thenComparing(ContactRequest::createdAt))
                 .toList();
     }

@@ -37,6 +37,9 @@ public final class InboxService {
     private final Runnable outboxWake;
     private final InboxEvents live;
     private volatile java.util.function.BiConsumer<Batch, String> onClose = (batch, id) -> { };
+    /** Escalation reads every waiting conversation: the timers run it at most this often. */
+    static final Duration ESCALATION_EVERY = Duration.ofSeconds(30);
+    private volatile Instant lastEscalation = Instant.EPOCH;
 
     public InboxService(Stores stores, ConversationService conversations, Hours office, Clock clock, Runnable outboxWake, InboxEvents live) {
         this.stores = stores;
@@ -67,17 +70,45 @@ public final class InboxService {
 
     public record MessageView(String id, String direction, String author, String body, Instant at, String delivery) {}
 
+    /**
+     * The queue. Every filter but {@code closed} and {@code all} reads only the conversations someone must see (the
+     * queue index and the open requests' index), so it costs the same with a million conversations stored as with ten.
+     */
     public List<QueueItem> queue(String filter, Staff staff) {
         Instant now = clock.instant();
+        String f = filter == null ? "waiting" : filter;
         Map<String, Integer> open = new LinkedHashMap<>();
-        stores.contactRequests().all().stream().filter(r -> ContactRequest.OPEN.equals(r.status()))
-                .forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
-        return stores.allConversations().stream()
-                .filter(c -> matches(c, filter == null ? "waiting" : filter, staff, open))
+        List<Conversation> candidates;
+        if ("urgent".equals(f)) { // a few: count their own open requests rather than read every open one
+            candidates = candidates(f, open);
+            candidates.forEach(c -> open.put(c.id(), (int) stores.contactRequests().ofConversation(c.id()).stream()
+                    .filter(r -> ContactRequest.OPEN.equals(r.status())).count()));
+        } else {
+            stores.contactRequests().open().forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
+            candidates = candidates(f, open);
+        }
+        return candidates.stream()
+                .filter(c -> matches(c, f, staff, open))
                 .map(c -> item(c, now, open.getOrDefault(c.id(), 0)))
                 .sorted(Comparator.comparing((QueueItem q) -> !q.urgent())
                         .thenComparing(q -> q.waitingSince() == null ? q.lastMessageAt() : q.waitingSince()))
                 .toList();
+    }
+
+    private List<Conversation> candidates(String filter, Map<String, Integer> open) {
+        if ("closed".equals(filter) || "all".equals(filter)) {
+            return stores.allConversations();
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        if ("urgent".equals(filter)) {
+            ids.addAll(stores.conversations().urgentIds());
+        } else {
+            stores.conversations().queued().forEach(e -> ids.add(e.conversationId()));
+            ids.addAll(open.keySet());
+        }
+        List<Conversation> out = new ArrayList<>(ids.size());
+        ids.forEach(id -> stores.conversations().find(id).ifPresent(out::add));
+        return out;
     }
 
     /** Whether the office is open now: the queue's SLA clock counts only then. */
@@ -114,10 +145,20 @@ public final class InboxService {
      * the ambulant team is on duty. Returns how many were escalated.
      */
     public int escalate(Duration promise, double fraction, OnCallAlerts alerts) {
+        lastEscalation = clock.instant();
         Instant now = clock.instant();
         long limit = (long) (promise.toSeconds() * fraction);
         int n = 0;
-        for (Conversation c : stores.allConversations()) {
+        for (no.kontakt.store.QueueEntry q : stores.conversations().queued()) {
+            // opening time never exceeds the time passed: what has not waited that long yet cannot be due
+            if (!Conversation.WAITING.equals(q.status()) || q.waitingSince() == null || q.waitingSince().plusSeconds(limit).isAfter(now)) {
+                continue;
+            }
+            Optional<Conversation> found = stores.conversations().find(q.conversationId());
+            if (found.isEmpty()) {
+                continue;
+            }
+            Conversation c = found.get();
             if (!Conversation.WAITING.equals(c.status()) || c.waitingSince() == null
                     || office().openTimeBetween(c.waitingSince().atZone(office().zone()), now.atZone(office().zone())).toSeconds() < limit
                     || stores.staff().events(c.id()).stream().anyMatch(e -> "escalated".equals(e.type()) && !e.at().isBefore(c.waitingSince()))) {
@@ -137,6 +178,11 @@ public final class InboxService {
             outboxWake.run();
         }
         return n;
+    }
+
+    /** {@link #escalate} when {@link #ESCALATION_EVERY} has passed since it last ran (the timers call this every second). */
+    public int escalateWhenDue(Duration promise, double fraction, OnCallAlerts alerts) {
+        return clock.instant().isBefore(lastEscalation.plus(ESCALATION_EVERY)) ? 0 : escalate(promise, fraction, alerts);
     }
 
     public Optional<View> read(String id, Staff staff, int page, int size) {

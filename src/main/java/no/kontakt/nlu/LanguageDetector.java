@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import no.kontakt.conversation.LanguageGuess;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -24,7 +25,11 @@ public final class LanguageDetector implements LanguageGuess {
     private static final double MARGIN = 0.03;
     /** One or two words ("hei", "takk") seldom tell nb from nn or da: only a clear lead counts. */
     private static final double SHORT_MARGIN = 0.25;
-    private static final LanguageDetectorModel MODEL = load();
+
+    /** The model, loaded when first needed (or by {@link #preload()} on another thread during start-up). */
+    private static final class Model {
+        static final LanguageDetectorModel MODEL = load();
+    }
 
     private final List<String> languages;
     private final FunctionWordGuess words;
@@ -50,6 +55,11 @@ public final class LanguageDetector implements LanguageGuess {
         this.prior = prior;
         this.words = new FunctionWordGuess(languages, prior);
         this.domain = domain;
+    }
+
+    /** Loads the language model, once: start-up calls it on a second thread, and a first message waits for it. */
+    public static void preload() {
+        Objects.requireNonNull(Model.MODEL);
     }
 
     private static LanguageDetectorModel load() {
@@ -111,7 +121,7 @@ public final class LanguageDetector implements LanguageGuess {
             return out;
         }
         double total = 0;
-        for (Language l : new LanguageDetectorME(MODEL).predictLanguages(text)) {
+        for (Language l : new LanguageDetectorME(Model.MODEL).predictLanguages(text)) {
             String code = ISO3.get(l.getLang());
             if (code != null && languages.contains(code)) {
                 out.merge(code, l.getConfidence(), Double::sum);

@@ -123,10 +123,13 @@ final class WordIndex {
         fuzzyAgainst(word, fuzzyByFirst.get(word.charAt(0)), out);
         fuzzyAgainst(word, fuzzyByFirst.get(word.charAt(1)), out);
         for (Entry e : fuzzyStems) {
+            if (!sameStart(word, e.text())) {
+                continue; // the same for every length below: checked once, before any substring is made
+            }
             String tail = e.text().substring(headLength(e.text()));
             for (int len = e.text().length() - 1; len <= Math.min(word.length(), e.text().length() + 1); len++) {
                 String start = word.substring(0, len);
-                if (sameStart(word, e.text()) && start.endsWith(tail) && EditDistance.within(start, e.text(), 1) <= 1) {
+                if (start.endsWith(tail) && EditDistance.within(start, e.text(), 1) <= 1) {
                     out.set(e.id());
                     break;
                 }

@@ -3,6 +3,7 @@ package no.kontakt.privacy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import no.kontakt.config.AppConfig;
 import no.kontakt.conversation.ConversationService;
 import no.kontakt.conversation.Erasure;
@@ -11,6 +12,7 @@ import no.kontakt.offers.Offer;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.Enrolment;
+import no.kontakt.store.Indexes;
 import no.kontakt.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    private static final int PAGE = 500;
 
     private final Stores stores;
     private final ConversationService conversations;
@@ -38,20 +41,32 @@ public final class Retention {
         this.clock = clock;
     }
 
+    /**
+     * Erases one conversation of the closed index if it is still closed with that last message (it may have been
+     * reopened, written to or erased since: then only the stale entry goes). Returns 1 when it erased.
+     */
+    private int erase(Indexes.Closed entry, Instant now) {
+        Batch batch = new Batch();
+        stores.conversations().forgetClosed(batch, entry);
+        Conversation c = stores.conversations().find(entry.conversationId()).orElse(null);
+        boolean due = c != null && Conversation.CLOSED.equals(c.status()) && !c.urgent() && c.lastMessageAt().equals(entry.lastMessageAt());
+        if (due) {
+            Erasure.stage(stores, c.id(), batch);
+            stores.stats().increment(batch, "retention_deleted", now, "conversation");
+        }
+        stores.commit(batch);
+        return due ? 1 : 0;
+    }
+
     /** Deletes what is due; returns how many conversations and enrolments went. */
     public int run() {
         Instant now = clock.instant();
         Instant conversationsBefore = now.minus(Duration.ofDays(settings.closedConversationDays()));
         int deleted = 0;
-        for (Conversation c : stores.allConversations()) {
-            if (Conversation.CLOSED.equals(c.status()) && !c.urgent() && c.lastMessageAt().isBefore(conversationsBefore)) {
-                deleted += conversations.locked(c.id(), () -> {
-                    Batch batch = new Batch();
-                    Erasure.stage(stores, c.id(), batch);
-                    stores.stats().increment(batch, "retention_deleted", now, "conversation");
-                    stores.commit(batch);
-                    return 1;
-                });
+        for (List<Indexes.Closed> due = stores.conversations().closedBefore(conversationsBefore, PAGE); !due.isEmpty();
+             due = due.size() < PAGE ? List.of() : stores.conversations().closedBefore(conversationsBefore, PAGE)) {
+            for (Indexes.Closed entry : due) {
+                deleted += conversations.locked(entry.conversationId(), () -> erase(entry, now));
             }
         }
         Instant enrolmentsBefore = now.minus(Duration.ofDays(settings.finishedEnrolmentDays()));

@@ -38,15 +38,16 @@ public final class Batch {
         return ops.size();
     }
 
-    void applyTo(Storage storage) {
+    /**
+     * Stages the writes into {@code group}, where reads see the storage with the group's earlier writes on top.
+     * All or nothing: when an update throws, nothing of this batch is staged.
+     */
+    void stageInto(GroupWrites group) {
+        GroupWrites.Changes mine = group.changes();
         for (Op op : ops) {
-            var table = storage.table(op.table());
-            byte[] value = op.update() == null ? op.value() : op.update().apply(table.get(op.key()));
-            if (value == null) {
-                table.remove(op.key());
-            } else {
-                table.put(op.key(), value);
-            }
+            byte[] value = op.update() == null ? op.value() : op.update().apply(group.read(mine, op.table(), op.key()));
+            mine.put(op.table(), op.key(), value);
         }
+        group.merge(mine);
     }
 }

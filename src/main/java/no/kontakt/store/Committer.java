@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit: one thread applies the batches waiting in its queue and commits them together, then wakes
  * their callers. A caller's writes are durable when {@link #commit(Batch)} returns, and durability costs one
- * commit per group, not one per message. A batch whose update fails is refused alone; the others are retried.
+ * commit per group, not one per message; a key many batches of a group write (a counter) is written once. A batch
+ * whose update fails is refused alone.
  */
 public final class Committer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Committer.class);
@@ -103,31 +104,30 @@ public final class Committer implements AutoCloseable {
         queue.forEach(p -> p.done().completeExceptionally(new StoreException("the store is closed")));
     }
 
+    /**
+     * Stages every batch of the group (a batch whose update fails is refused alone, and leaves nothing), writes the
+     * combined values, and commits once.
+     */
     private void commitGroup(List<Pending> group) {
-        List<Pending> remaining = new ArrayList<>(group);
-        while (!remaining.isEmpty()) {
-            Pending failed = null;
-            for (Pending p : remaining) {
-                try {
-                    p.batch().applyTo(storage);
-                } catch (RuntimeException e) {
-                    failed = p;
-                    log.error("store write refused, batch rolled back", e);
-                    p.done().completeExceptionally(new StoreException("write refused: " + e.getMessage(), e));
-                    break;
-                }
+        GroupWrites writes = new GroupWrites(storage);
+        List<Pending> staged = new ArrayList<>(group.size());
+        for (Pending p : group) {
+            try {
+                p.batch().stageInto(writes);
+                staged.add(p);
+            } catch (RuntimeException e) {
+                log.error("store write refused, batch rolled back", e);
+                p.done().completeExceptionally(new StoreException("write refused: " + e.getMessage(), e));
             }
-            if (failed != null) {
-                storage.rollback();
-                remaining.remove(failed);
-                continue;
-            }
-            storage.commit();
-            commits++;
-            batches += remaining.size();
-            remaining.forEach(p -> p.done().complete(null));
+        }
+        if (staged.isEmpty()) {
             return;
         }
+        writes.writeTo(storage);
+        storage.commit();
+        commits++;
+        batches += staged.size();
+        staged.forEach(p -> p.done().complete(null));
     }
 
     private void rollbackQuietly() {

@@ -14,6 +14,9 @@ public interface ContactRequestStore {
 
     void remove(Batch batch, String id);
 
-    /** Every request, oldest first. */
+    /** Every request, oldest first (a full scan). */
     List<ContactRequest> all();
+
+    /** The open requests, oldest first, from the open index. */
+    List<ContactRequest> open();
 }

@@ -1,8 +1,10 @@
 package no.kontakt.store;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Conversations by id. */
+/** Conversations by id, and the indexes kept with them. */
 public interface ConversationStore {
     Optional<Conversation> find(String id);
 
@@ -11,4 +13,16 @@ public interface ConversationStore {
     void remove(Batch batch, String id);
 
     long count();
+
+    /** Every conversation a person must see (waiting, taken over, or urgent, and not closed), from the queue index. */
+    List<QueueEntry> queued();
+
+    /** The ids of the urgent conversations not closed (read without opening a value). */
+    List<String> urgentIds();
+
+    /** Closed conversations whose last message is before {@code before}, oldest first; an entry may be stale (check it). */
+    List<Indexes.Closed> closedBefore(Instant before, int max);
+
+    /** Drops an entry of the closed index (erased, or stale). */
+    void forgetClosed(Batch batch, Indexes.Closed entry);
 }

@@ -1,5 +1,6 @@
 package no.kontakt.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -39,10 +40,16 @@ final class JsonTable<T> {
         batch.remove(name, key);
     }
 
-    /** Records whose key starts with {@code prefix}, in key order. */
+    /**
+     * Records whose key starts with {@code prefix}, in key order. Copied by iterating: a stream of a MapDB view
+     * sizes its array before it walks, and fails when the committer adds a key in between.
+     */
     List<T> withPrefix(String prefix) {
-        return map().subMap(prefix, true, prefix + Character.MAX_VALUE, false).values().stream()
-                .map(b -> codec.decode(b, type)).toList();
+        List<T> out = new ArrayList<>();
+        for (byte[] value : map().subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+            out.add(codec.decode(value, type));
+        }
+        return out;
     }
 
     List<String> keys() {

@@ -145,7 +145,10 @@ public final class MapDbStorage implements Storage {
         stopIfFailed();
         return tables.computeIfAbsent(name, n -> {
             try {
-                return db.treeMap(n, Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+                // values outside the B-tree nodes: a write rewrites a node of keys, not 32 sealed values, so a commit
+                // journals and syncs a fraction of the bytes (bench: 1.4-2.8x the messages a second). A table created
+                // before keeps its layout (MapDB reads it from the catalogue).
+                return db.treeMap(n, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
             } catch (RuntimeException e) {
                 throw damaged(file, e);
             }

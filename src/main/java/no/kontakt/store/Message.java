@@ -27,7 +27,8 @@ public record Message(
     }
 
     static String idOf(String conversationId, long sequence) {
-        return conversationId + "/" + String.format("%010d", sequence);
+        String digits = Long.toString(sequence); // zero-padded to 10 by hand: String.format showed in the bench's profile
+        return conversationId + "/" + "0".repeat(Math.max(0, 10 - digits.length())) + digits;
     }
 
     /**

@@ -25,7 +25,16 @@ public final class SealedJson implements ValueCodec {
 
     private final Key current;
     private final List<Key> readable;
-    private final SecureRandom random = new SecureRandom();
+    /** One cipher per thread, initialised for each value (looking one up costs more than using it). */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
+    /** One generator per thread: the default one on Linux (NativePRNG) serialises every caller on one lock. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SealedJson::newRandom);
 
     public SealedJson(byte[] secret, byte[] previousSecret) {
         this.current = derive(secret);
@@ -47,13 +56,21 @@ public final class SealedJson implements ValueCodec {
         }
     }
 
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
     @Override
     public byte[] encode(Object value) {
         byte[] plain = Json.bytes(value);
         byte[] nonce = new byte[NONCE];
-        random.nextBytes(nonce);
+        RANDOM.get().nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, current.spec(), new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(2 + NONCE + sealed.length).put(VERSION).put(current.id()).put(nonce).put(sealed).array();
@@ -75,7 +92,7 @@ public final class SealedJson implements ValueCodec {
                 continue;
             }
             try {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                Cipher cipher = CIPHER.get();
                 cipher.init(Cipher.DECRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, bytes, 2, NONCE));
                 return Json.read(cipher.doFinal(bytes, 2 + NONCE, bytes.length - 2 - NONCE), type);
             } catch (GeneralSecurityException e) {

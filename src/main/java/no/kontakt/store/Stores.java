@@ -37,24 +37,32 @@ public final class Stores implements AutoCloseable {
         this.codec = codec;
         this.storage = storage;
         this.committer = new Committer(storage, maxBatch);
-        this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class, codec));
+        this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class, codec),
+                new JsonTable<>(storage, Indexes.QUEUE, QueueEntry.class, codec), new JsonTable<>(storage, Indexes.URGENT, String.class, codec),
+                new JsonTable<>(storage, Indexes.CLOSED, String.class, codec));
         this.messages = new Messages(new JsonTable<>(storage, "messages", Message.class, codec));
         this.inbound = new Inbound(new JsonTable<>(storage, "inbound", InboundReceipt.class, codec));
         this.deliveries = new Deliveries(new JsonTable<>(storage, "deliveries", Delivery.class, codec));
         this.outbox = new Outbox(new JsonTable<>(storage, "outbox", OutboxItem.class, codec));
         this.timers = new Timers(new JsonTable<>(storage, "timers", TimerIndex.Due.class, codec));
-        this.contactRequests = new ContactRequests(new JsonTable<>(storage, "contact_requests", ContactRequest.class, codec));
+        this.contactRequests = new ContactRequests(new JsonTable<>(storage, "contact_requests", ContactRequest.class, codec),
+                new JsonTable<>(storage, Indexes.OPEN_REQUESTS, ContactRequest.class, codec));
         this.enrolments = new Enrolments(new JsonTable<>(storage, "enrolments", Enrolment.class, codec));
         this.reminders = new Reminders(new JsonTable<>(storage, "offer_reminders", ReminderLog.Sent.class, codec));
         storage.table("enrolments");
         storage.table("offer_reminders");
-        for (String table : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests"}) {
+        for (String table : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests",
+                Indexes.QUEUE, Indexes.URGENT, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
             storage.table(table);
         }
         this.staff = new StaffStores(storage, codec);
         this.scripts = new ScriptStore(storage, codec);
         this.stats = new StatsStore(storage, zone, codec);
         storage.commit();
+        long indexed = Indexes.buildIfMissing(storage, codec);
+        if (indexed > 0) {
+            org.slf4j.LoggerFactory.getLogger(Stores.class).info("store indexes built conversations={}", indexed);
+        }
     }
 
     public ConversationStore conversations() {
@@ -105,7 +113,7 @@ public final class Stores implements AutoCloseable {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         for (String name : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests",
                 "enrolments", "offer_reminders", "users", "logins", "audit", "events", "appointments", "canned", "feedback",
-                "script_versions", "script_drafts", "stats"}) {
+                "script_versions", "script_drafts", "stats", Indexes.QUEUE, Indexes.URGENT, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
             long n = 0;
             for (byte[] value : storage.table(name).values()) {
                 try {
@@ -120,7 +128,7 @@ public final class Stores implements AutoCloseable {
         return counts;
     }
 
-    /** Every conversation (for the staff queue). */
+    /** Every conversation (a full scan: for the queue's {@code closed} and {@code all} filters and for tools). */
     public java.util.List<Conversation> allConversations() {
         return new JsonTable<>(storage, "conversations", Conversation.class, codec).withPrefix("");
     }
@@ -142,6 +150,11 @@ public final class Stores implements AutoCloseable {
         return committer;
     }
 
+    /** The storage under the stores (for tests and tools that read a table as it is). */
+    Storage storage() {
+        return storage;
+    }
+
     public boolean isOpen() {
         return storage.isOpen();
     }
@@ -152,17 +165,60 @@ public final class Stores implements AutoCloseable {
         storage.close();
     }
 
-    private record Conversations(JsonTable<Conversation> table) implements ConversationStore {
+    /** Conversations, with the queue and the closed index written in the same batch as each save. */
+    private record Conversations(JsonTable<Conversation> table, JsonTable<QueueEntry> queue, JsonTable<String> urgent,
+                                 JsonTable<String> closed) implements ConversationStore {
         public Optional<Conversation> find(String id) {
             return table.get(id);
         }
 
         public void save(Batch batch, Conversation conversation) {
-            table.put(batch, conversation.id(), conversation);
+            String id = conversation.id();
+            table.put(batch, id, conversation);
+            boolean queued = QueueEntry.belongs(conversation);
+            boolean wasQueued = queued || queue.map().containsKey(id); // read only for a conversation leaving (or never in) the queue
+            if (queued) {
+                queue.put(batch, id, QueueEntry.of(conversation));
+            } else if (wasQueued) {
+                queue.remove(batch, id);
+            }
+            if (queued && conversation.urgent()) {
+                urgent.put(batch, id, id);
+            } else if (wasQueued && urgent.map().containsKey(id)) { // the urgent are always in the queue too
+                urgent.remove(batch, id);
+            }
+            if (Conversation.CLOSED.equals(conversation.status())) {
+                closed.put(batch, Indexes.closedKey(conversation.lastMessageAt(), id), id);
+            }
         }
 
         public void remove(Batch batch, String id) {
             table.remove(batch, id);
+            queue.remove(batch, id);
+            urgent.remove(batch, id);
+        }
+
+        public List<String> urgentIds() {
+            return urgent.keys();
+        }
+
+        public List<QueueEntry> queued() {
+            return queue.withPrefix("");
+        }
+
+        public List<Indexes.Closed> closedBefore(java.time.Instant before, int max) {
+            List<Indexes.Closed> out = new java.util.ArrayList<>();
+            for (String key : closed.map().headMap(Indexes.closedKey(before, ""), false).keySet()) {
+                if (out.size() == max) {
+                    break;
+                }
+                out.add(Indexes.parse(key));
+            }
+            return out;
+        }
+
+        public void forgetClosed(Batch batch, Indexes.Closed entry) {
+            closed.remove(batch, Indexes.closedKey(entry.lastMessageAt(), entry.conversationId()));
         }
 
         public long count() {
@@ -264,14 +320,26 @@ public final class Stores implements AutoCloseable {
         }
 
         public List<Due> due(java.time.Instant now, int max) {
-            return table.map().headMap(String.format("%015d|~", now.toEpochMilli()), true).values().stream()
-                    .limit(max).map(b -> table.codec().decode(b, Due.class)).toList();
+            List<Due> due = new java.util.ArrayList<>();
+            for (byte[] value : table.map().headMap(String.format("%015d|~", now.toEpochMilli()), true).values()) {
+                if (due.size() == max) {
+                    break;
+                }
+                due.add(table.codec().decode(value, Due.class));
+            }
+            return due;
         }
     }
 
-    private record ContactRequests(JsonTable<ContactRequest> table) implements ContactRequestStore {
+    /** Contact requests, with a copy of each open one in the open index, written in the same batch. */
+    private record ContactRequests(JsonTable<ContactRequest> table, JsonTable<ContactRequest> openIndex) implements ContactRequestStore {
         public void save(Batch batch, ContactRequest request) {
             table.put(batch, request.id(), request);
+            if (ContactRequest.OPEN.equals(request.status())) {
+                openIndex.put(batch, request.id(), request);
+            } else if (openIndex.map().containsKey(request.id())) {
+                openIndex.remove(batch, request.id());
+            }
         }
 
         public Optional<ContactRequest> find(String id) {
@@ -280,6 +348,11 @@ public final class Stores implements AutoCloseable {
 
         public void remove(Batch batch, String id) {
             table.remove(batch, id);
+            openIndex.remove(batch, id);
+        }
+
+        public List<ContactRequest> open() {
+            return openIndex.withPrefix("").stream().sorted(java.util.Comparator.comparing(ContactRequest::createdAt)).toList();
         }
 
         public List<ContactRequest> ofConversation(String conversationId) {

@@ -113,8 +113,9 @@ final class InboxRoutes {
     }
 
     private void contactRequests(Context ctx) {
-        List<ContactRequest> all = stores.contactRequests().all().stream()
-                .filter(r -> ctx.queryParam("status") == null || r.status().equals(ctx.queryParam("status")))
+        String status = ctx.queryParam("status");
+        List<ContactRequest> all = (ContactRequest.OPEN.equals(status) ? stores.contactRequests().open() : stores.contactRequests().all()).stream()
+                .filter(r -> status == null || r.status().equals(status))
                 .sorted(Comparator.comparing((ContactRequest r) -> !r.urgent()).thenComparing(ContactRequest::createdAt)).toList();
         ctx.json(all);
     }

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import no.kontakt.store.Conversation;
 import no.kontakt.store.Stores;
 
 /**
@@ -35,8 +34,7 @@ public final class Metrics {
                 .register(registry);
         Gauge.builder("kontakt_outbox_depth", stores, s -> s.isOpen() ? s.outbox().count() : 0)
                 .description("messages waiting in the outbox").register(registry);
-        Gauge.builder("kontakt_urgent_open", stores, s -> s.isOpen() ? s.allConversations().stream()
-                        .filter(c -> c.urgent() && !Conversation.CLOSED.equals(c.status())).count() : 0)
+        Gauge.builder("kontakt_urgent_open", stores, s -> s.isOpen() ? s.conversations().urgentIds().size() : 0)
                 .description("urgent conversations not closed").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);

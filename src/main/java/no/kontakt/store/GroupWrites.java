@@ -1,0 +1,75 @@
+package no.kontakt.store;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The writes of one commit group, combined before they reach the storage: a key written by many batches of the
+ * group (a statistics counter every message updates) is written once, with its last value, and each table's keys
+ * are written in key order. Batches see the writes of the batches staged before them.
+ */
+final class GroupWrites {
+    private static final byte[] REMOVED = new byte[0];
+
+    private final Storage storage;
+    private final Map<String, TreeMap<String, byte[]>> tables = new HashMap<>();
+
+    GroupWrites(Storage storage) {
+        this.storage = storage;
+    }
+
+    /** One batch's writes, kept apart until the whole batch has staged. */
+    static final class Changes {
+        private final Map<String, Map<String, byte[]>> tables = new HashMap<>();
+
+        void put(String table, String key, byte[] value) {
+            tables.computeIfAbsent(table, t -> new HashMap<>()).put(key, value == null ? REMOVED : value);
+        }
+    }
+
+    Changes changes() {
+        return new Changes();
+    }
+
+    /** The value a batch sees: its own write, else the group's, else the storage's; null when absent or removed. */
+    byte[] read(Changes mine, String table, String key) {
+        byte[] value = lookup(mine.tables.get(table), key);
+        if (value == null) {
+            value = lookup(tables.get(table), key);
+        }
+        if (value == null) {
+            value = storage.table(table).get(key);
+        }
+        return value == REMOVED ? null : value;
+    }
+
+    private static byte[] lookup(Map<String, byte[]> table, String key) {
+        return table == null ? null : table.get(key);
+    }
+
+    void merge(Changes mine) {
+        mine.tables.forEach((table, writes) -> tables.computeIfAbsent(table, t -> new TreeMap<>()).putAll(writes));
+    }
+
+    boolean isEmpty() {
+        return tables.isEmpty();
+    }
+
+    /** Writes every combined value into the storage (not yet committed); returns how many keys were written. */
+    int writeTo(Storage target) {
+        int n = 0;
+        for (var entry : tables.entrySet()) {
+            var table = target.table(entry.getKey());
+            for (var write : entry.getValue().entrySet()) {
+                if (write.getValue() == REMOVED) {
+                    table.remove(write.getKey());
+                } else {
+                    table.put(write.getKey(), write.getValue());
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+}
