@@ -76,7 +76,7 @@ public final class Kontakt implements AutoCloseable {
     private final Settings settings;
     private final Retention retention;
     private final java.util.concurrent.atomic.AtomicReference<AppConfig.Emergency> emergency = new java.util.concurrent.atomic.AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicReference<IntentExamples> currentIntents = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<IntentClassifier> currentIntents = new java.util.concurrent.atomic.AtomicReference<>();
     private final ScriptAdmin scripts;
     private final Hours office;
     private final Hours ambulant;
@@ -168,17 +168,17 @@ public final class Kontakt implements AutoCloseable {
         this.conversations.intercept(feedback::answer);
         this.inbox.onClose((batch, id) -> feedback.plan(batch, id, "contact"));
         this.scripts.onPublish((newLibrary, newIntents) -> {
-            currentIntents.set(newIntents);
-            conversations.replaceEngine(engine(config, newLibrary, new OpenNlpIntentClassifier(newIntents)));
+            currentIntents.set(new OpenNlpIntentClassifier(newIntents));
+            conversations.replaceEngine(engine(config, newLibrary, currentIntents.get()));
         });
-        currentIntents.set(examples);
+        currentIntents.set(intents); // trained once; a change of the emergency numbers reuses it
         this.settings = new Settings(config, stores, clock);
         settings.onChange("office_hours", v -> office.set((OpeningHours) v));
         settings.onChange("ambulant_hours", v -> ambulant.set((OpeningHours) v));
         settings.onChange("offers", v -> offers.catalogue().replaceWith((no.kontakt.offers.Catalogue) v));
         settings.onChange("emergency", v -> {
             emergency.set((AppConfig.Emergency) v);
-            conversations.replaceEngine(engine(config, conversations.engine().library(), new OpenNlpIntentClassifier(currentIntents.get())));
+            conversations.replaceEngine(engine(config, conversations.engine().library(), currentIntents.get()));
         });
         settings.bootstrap();
         this.retention = new Retention(stores, conversations, offers.catalogue(), config.retention(), clock);

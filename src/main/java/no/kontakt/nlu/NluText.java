@@ -3,30 +3,80 @@ package no.kontakt.nlu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import no.kontakt.flow.Matching;
 
 /**
- * Text as the classifiers see it: lower case without accents or punctuation ({@link Matching#normalize}),
- * letters repeated three times or more cut to one ("heeeei" → "hei"), and common SMS spellings written out.
+ * Text as the intent classifier sees it: lower case without accents or punctuation ({@link Matching#normalize}),
+ * letters repeated three times or more cut to one ("heeeei" → "hei"), words glued to "i" split ("ikveld" → "i
+ * kveld"), and common SMS spellings written out ("ka" → "hva", "mej" → "meg", "u" → "you"). Pronouns and a few
+ * function words that only differ in spelling between nb, nn, da and sv are written one way ("mig", "mej", "mæ"
+ * → "meg"; "kva", "hvad", "vad" → "hva"), so an example in one language teaches the others too.
  */
 final class NluText {
     private static final Map<String, String> SMS = Map.ofEntries(
+            // SMS spellings and dialect
             Map.entry("e", "er"), Map.entry("d", "det"), Map.entry("dk", "deg"), Map.entry("mg", "meg"), Map.entry("nn", "noen"),
-            Map.entry("nån", "noen"), Map.entry("nan", "noen"), Map.entry("æ", "jeg"), Map.entry("ae", "jeg"), Map.entry("ka", "hva"),
-            Map.entry("ke", "hva"), Map.entry("hv", "hva"), Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("u", "you"),
-            Map.entry("r", "are"), Map.entry("2day", "today"), Map.entry("2morrow", "tomorrow"), Map.entry("tmrw", "tomorrow"),
-            Map.entry("ikk", "ikke"), Map.entry("ik", "ikke"), Map.entry("itj", "ikke"), Map.entry("kanskj", "kanskje"));
+            Map.entry("ka", "hva"), Map.entry("ke", "hva"), Map.entry("hv", "hva"), Map.entry("kanskj", "kanskje"),
+            Map.entry("ikk", "ikke"), Map.entry("ik", "ikke"), Map.entry("itj", "ikke"), Map.entry("int", "ikke"),
+            Map.entry("tlf", "telefon"), Map.entry("tel", "telefon"), Map.entry("ngn", "noen"), Map.entry("nan", "noen"),
+            // the same word in nb, nn, da and sv, written one way
+            Map.entry("ikkje", "ikke"), Map.entry("inte", "ikke"), Map.entry("nagon", "noen"), Map.entry("nogen", "noen"),
+            Map.entry("nokon", "noen"), Map.entry("nokken", "noen"), Map.entry("nogon", "noen"), Map.entry("nagot", "noe"),
+            Map.entry("noget", "noe"), Map.entry("noko", "noe"), Map.entry("mig", "meg"), Map.entry("mej", "meg"),
+            Map.entry("mae", "meg"), Map.entry("maeg", "meg"), Map.entry("dig", "deg"), Map.entry("dej", "deg"),
+            Map.entry("dae", "deg"), Map.entry("kva", "hva"), Map.entry("hvad", "hva"), Map.entry("vad", "hva"),
+            Map.entry("jag", "jeg"), Map.entry("eg", "jeg"), Map.entry("ae", "jeg"),
+            // English
+            Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("plis", "please"), Map.entry("u", "you"),
+            Map.entry("ya", "you"), Map.entry("r", "are"), Map.entry("ur", "your"), Map.entry("thx", "thanks"),
+            Map.entry("ty", "thanks"), Map.entry("wat", "what"), Map.entry("wot", "what"), Map.entry("2day", "today"),
+            Map.entry("2nite", "tonight"), Map.entry("tonite", "tonight"), Map.entry("2morrow", "tomorrow"),
+            Map.entry("tmrw", "tomorrow"), Map.entry("tmr", "tomorrow"));
+
+    /** Words written together with "i" ("ikveld", "imorra") and how they are split. */
+    private static final Map<String, String[]> GLUED = Map.ofEntries(
+            Map.entry("ikveld", new String[] {"i", "kveld"}), Map.entry("ikvall", new String[] {"i", "kvall"}),
+            Map.entry("inatt", new String[] {"i", "natt"}), Map.entry("inat", new String[] {"i", "nat"}),
+            Map.entry("idag", new String[] {"i", "dag"}), Map.entry("imorgen", new String[] {"i", "morgen"}),
+            Map.entry("imorgon", new String[] {"i", "morgon"}), Map.entry("imorra", new String[] {"i", "morgen"}),
+            Map.entry("imorn", new String[] {"i", "morgen"}), Map.entry("ihelga", new String[] {"i", "helga"}),
+            Map.entry("ihelgen", new String[] {"i", "helgen"}), Map.entry("iaften", new String[] {"i", "aften"}));
+
+    private static final Pattern REPEATED = Pattern.compile("(\\p{L})\\1{2,}");
+    /** A colon or full stop that is not between two digits ("sms:a", "kl." but not "16:30"). */
+    private static final Pattern SEPARATOR = Pattern.compile("(?<!\\d)[:.]|[:.](?!\\d)");
 
     private NluText() {}
 
     static String[] tokens(String text) {
-        String normalized = Matching.normalize(text == null ? "" : text).replaceAll("(\\p{L})\\1{2,}", "$1");
+        String normalized = REPEATED.matcher(Matching.normalize(text == null ? "" : text)).replaceAll("$1");
         List<String> out = new ArrayList<>();
-        for (String word : normalized.split(" ")) {
-            if (!word.isBlank()) {
+        for (String raw : SEPARATOR.matcher(normalized).replaceAll(" ").split(" ")) {
+            String word = strip(raw);
+            if (word.isEmpty()) {
+                continue;
+            }
+            String[] glued = GLUED.get(word);
+            if (glued != null) {
+                out.addAll(List.of(glued));
+            } else {
                 out.add(SMS.getOrDefault(word, word));
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    /** The word without the {@code : . - +} that {@link Matching#normalize} keeps at its ends ("kl." → "kl"). */
+    private static String strip(String word) {
+        int from = 0;
+        int to = word.length();
+        while (from < to && !Character.isLetterOrDigit(word.charAt(from))) {
+            from++;
+        }
+        while (to > from && !Character.isLetterOrDigit(word.charAt(to - 1))) {
+            to--;
+        }
+        return word.substring(from, to);
     }
 }

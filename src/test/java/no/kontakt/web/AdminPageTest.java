@@ -131,7 +131,7 @@ class AdminPageTest {
         Browsers.assertAccessible(driver);
         logIn(driver);
 
-        driver.findElement(By.cssSelector("#script-list a[data-script='contact']")).click();
+        waiting(driver, 10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#script-list a[data-script='contact']"))).click();
         WebElement editor = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("script-editor")));
         waiting(driver, 10).until(ExpectedConditions.textToBe(By.id("script-problem-summary"), "Ingen feil."));
         String live = editor.getAttribute("value");
@@ -141,7 +141,7 @@ class AdminPageTest {
         // the diagram: every step a box, and the same in text
         waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram svg g.step[data-id='confirmed']")));
         assertThat(driver.findElements(By.cssSelector("#diagram svg g.step"))).extracting(e -> e.getAttribute("data-id"))
-                .containsExactly("ask_topic", "ask_channel", "ask_time", "ask_name", "create", "confirmed");
+                .containsExactly("ask_topic", "ask_channel", "ask_time", "ask_name", "create", "ask_number", "no_number", "confirmed");
         assertThat(driver.findElement(By.id("diagram-list")).getText()).contains("ask_topic (start)").contains("utfall: created → confirmed");
 
         // break it while typing: ask_channel → ask_chanel
