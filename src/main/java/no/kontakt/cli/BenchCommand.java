@@ -50,7 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--stored", description = "conversations in the filled store; 0 skips it (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
     long stored;
 
-    @Option(names = "--jvm", description = "JVM flags of both servers, space-separated (default: ${DEFAULT-VALUE})", defaultValue = "-Xmx256m")
+    @Option(names = "--jvm", description = "JVM flags of both servers, space-separated (default: ${DEFAULT-VALUE})",
+            defaultValue = "-Xmx256m -XX:+UseSerialGC")
     String jvm;
 
     @Option(names = "--jfr", description = "folder for a Flight Recorder profile of each Kontakt run")
