@@ -162,7 +162,10 @@ public final class ConversationService {
                 ? new Turn(conversation, before, intercepted.get().isEmpty() ? List.of() : List.of(intercepted.get()), List.of(), false)
                 : Turn.run(engine.get(), actions, conversation, input, batch, now);
         if (assessment.risk()) {
-            log.warn("risk flagged reasons={}", assessment.reasons());
+            // The rule names only (lexicon:nb:suicidal), not the phrase that matched: a phrase is a piece of the message.
+            log.warn("risk flagged rules={}", assessment.reasons().stream()
+                    .map(r -> r.lastIndexOf(':') > 0 ? r.substring(0, r.lastIndexOf(':')) : r).distinct().toList());
+            log.debug("risk flagged reasons={}", assessment.reasons());
         }
         if (turn.erase()) {
             Batch erasure = new Batch();
