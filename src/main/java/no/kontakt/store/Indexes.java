@@ -34,7 +34,14 @@ public final class Indexes {
         return new Closed(key.substring(bar + 1), Instant.ofEpochMilli(Long.parseLong(key.substring(0, bar))));
     }
 
-    /** Builds every index from the conversations and contact requests, once, for a store that has none yet. */
+    /** Index writes per commit while building: one transaction for a large store would hold all of them in memory. */
+    private static final int BUILD_COMMIT_EVERY = 10_000;
+
+    /**
+     * Builds every index from the conversations and contact requests, once, for a store that has none yet; commits
+     * as it goes, and marks the indexes complete in the last commit (a build cut short starts again, writing the
+     * same keys).
+     */
     static long buildIfMissing(Storage storage, ValueCodec codec) {
         var meta = storage.table(META);
         if (meta.containsKey(BUILT)) {
@@ -56,7 +63,9 @@ public final class Indexes {
             if (Conversation.CLOSED.equals(c.status())) {
                 closed.put(closedKey(c.lastMessageAt(), c.id()), codec.encode(c.id()));
             }
-            n++;
+            if (++n % BUILD_COMMIT_EVERY == 0) {
+                storage.commit();
+            }
         }
         for (byte[] value : storage.table("contact_requests").values()) {
             ContactRequest r = codec.decode(value, ContactRequest.class);
