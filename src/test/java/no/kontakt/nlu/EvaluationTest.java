@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class EvaluationTest {
     record Row(String language, String intent, boolean risk, String text) {}
 
-    static List<Row> rows() throws IOException {
+    /** A labelled set: a header line, then language, intent, risk and text, tab-separated. */
+    static List<Row> rows(Path file) throws IOException {
         List<Row> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Path.of("src/test/resources/nlu/dev-set.tsv"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", 4);
             if (f.length == 4) {
@@ -45,7 +46,7 @@ class EvaluationTest {
         var detector = LanguageDetector.forUnit(languages, new CountryCodeGuess(languages, "nb")::byNumber, library, examples);
         var intents = new OpenNlpIntentClassifier(examples);
         var risk = RiskDetector.load();
-        List<Row> rows = rows();
+        List<Row> rows = rows(Path.of("src/test/resources/nlu/dev-set.tsv"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(300);
 
         Map<String, int[]> languageByLang = new TreeMap<>();

@@ -3,8 +3,6 @@ package no.kontakt.nlu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +23,6 @@ import org.junit.jupiter.api.Test;
 class IntentHoldoutTest {
     private static final Path HOLDOUT = Path.of("src/test/resources/nlu/intent-holdout.tsv");
 
-    record Row(String language, String intent, String text) {}
-
-    static List<Row> rows(Path file) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t", 4);
-            if (f.length == 4) {
-                rows.add(new Row(f[0], f[1], f[3]));
-            }
-        }
-        return rows;
-    }
-
     @Test
     void intent_accuracy_on_the_holdout() throws IOException {
         List<String> languages = List.of("nb", "nn", "da", "sv", "en");
@@ -47,9 +31,9 @@ class IntentHoldoutTest {
                 .compile(Path.of("conversations")).library();
         var detector = LanguageDetector.forUnit(languages, new CountryCodeGuess(languages, "nb")::byNumber, library, examples);
         var intents = new OpenNlpIntentClassifier(examples);
-        List<Row> rows = rows(HOLDOUT);
+        List<EvaluationTest.Row> rows = EvaluationTest.rows(HOLDOUT);
         assertThat(rows).hasSizeGreaterThanOrEqualTo(120);
-        assertThat(rows).extracting(Row::language).containsAll(languages);
+        assertThat(rows).extracting(EvaluationTest.Row::language).containsAll(languages);
 
         Map<String, Map<String, Integer>> confusion = new TreeMap<>();
         Map<String, int[]> byLanguage = new TreeMap<>();
@@ -57,7 +41,7 @@ class IntentHoldoutTest {
         List<String> wrong = new ArrayList<>();
         List<String> detected = new ArrayList<>();
         int right = 0;
-        for (Row r : rows) {
+        for (EvaluationTest.Row r : rows) {
             String language = detector.detect(r.text(), null, null).language();
             detected.add(language);
             String intent = intents.classify(r.text(), language, Set.of()).map(m -> m.intent()).orElse("other");
@@ -126,7 +110,7 @@ class IntentHoldoutTest {
         Set<String> known = new java.util.HashSet<>();
         examples.intents().values().forEach(byLanguage -> byLanguage.values().forEach(list -> list.forEach(
                 example -> known.add(no.kontakt.flow.Matching.normalize(example)))));
-        assertThat(rows(HOLDOUT)).as("holdout messages written as examples in intents.yaml")
+        assertThat(EvaluationTest.rows(HOLDOUT)).as("holdout messages written as examples in intents.yaml")
                 .filteredOn(r -> known.contains(no.kontakt.flow.Matching.normalize(r.text())))
                 .isEmpty();
     }
