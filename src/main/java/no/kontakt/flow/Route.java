@@ -2,12 +2,12 @@ package no.kontakt.flow;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * One way a reply can go: matched by number, by keywords (any word or phrase in the message), by the whole
  * message ({@code exactly}), by a pattern, by a yes or no in any language ({@code answer: yes}), or by the
- * detected intent. {@code set} stores fixed values.
+ * detected intent. {@code set} stores fixed values. A pattern is RE2 syntax and runs in linear time ({@link RoutePatterns}).
  * <pre>
  * - number: 1
  *   keywords: [ring, telefon]

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -168,13 +167,15 @@ public final class ScriptLoader {
                 }
             }
         }
-        Pattern pattern = null;
+        com.google.re2j.Pattern pattern = null;
+        boolean patternRefused = false;
         if (m.containsKey("pattern")) {
             String p = yaml.text(m.get("pattern"), "pattern");
             try {
-                pattern = p == null ? null : Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            } catch (PatternSyntaxException e) {
-                yaml.error(m.get("pattern"), "pattern is not a valid regular expression: " + e.getDescription());
+                pattern = p == null ? null : RoutePatterns.compile(p);
+            } catch (IllegalArgumentException e) {
+                yaml.error(m.get("pattern"), e.getMessage());
+                patternRefused = true;
             }
         }
         Map<String, String> set = new LinkedHashMap<>();
@@ -198,7 +199,7 @@ public final class ScriptLoader {
             }
         }
         Route route = new Route(numbers, keywords, exactly, pattern, answer, intents, set, target, yaml.at(node));
-        if (!route.hasExactMatchers() && intents.isEmpty()) {
+        if (!route.hasExactMatchers() && intents.isEmpty() && !patternRefused) {
             yaml.error(node, "the route matches nothing: give a number, keywords, exactly, pattern, answer or intent");
         }
         return route;
