@@ -13,6 +13,7 @@ import no.kontakt.config.AppConfig;
 import no.kontakt.config.ConfigException;
 import no.kontakt.config.ConfigLoader;
 import no.kontakt.config.HoursConfig;
+import no.kontakt.config.SafetySettings;
 import no.kontakt.inbox.Staff;
 import no.kontakt.offers.CatalogueLoader;
 import no.kontakt.store.AuditEntry;
@@ -147,10 +148,19 @@ public final class Settings {
     private Object read(String name, String yaml, List<Located> problems) {
         try {
             return switch (name) {
-                case "office_hours", "ambulant_hours" -> ConfigLoader.section(yaml, HoursConfig.class, name)
+                case "office_hours" -> ConfigLoader.section(yaml, HoursConfig.class, name)
                         .toOpeningHours(config.unit().timeZone(), config.unit().country());
-                case "emergency" -> AppConfig.Emergency.forCountry(config.unit().country(),
-                        ConfigLoader.section(yaml, AppConfig.Emergency.class, name));
+                case "ambulant_hours" -> {
+                    HoursConfig hours = ConfigLoader.section(yaml, HoursConfig.class, name);
+                    safety(name, () -> SafetySettings.ambulantHours(hours)); // no empty hours without closed: true
+                    yield hours.toOpeningHours(config.unit().timeZone(), config.unit().country());
+                }
+                case "emergency" -> {
+                    AppConfig.Emergency emergency = AppConfig.Emergency.forCountry(config.unit().country(),
+                            ConfigLoader.section(yaml, AppConfig.Emergency.class, name));
+                    safety(name, () -> SafetySettings.emergency(emergency)); // real numbers in every safety text
+                    yield emergency;
+                }
                 default -> {
                     CatalogueLoader.Result result = CatalogueLoader.read(config.offers().catalogue().toString(), yaml,
                             config.unit().timeZone(), config.unit().languages());
@@ -172,6 +182,16 @@ public final class Settings {
             problems.add(new Located("error", 1, 1, e.getMessage(), name + ": " + e.getMessage()));
         }
         return null;
+    }
+
+    /** The safety net's own checks, their keys located in the edited setting like the binder's. */
+    private static void safety(String name, Runnable check) {
+        try {
+            check.run();
+        } catch (ConfigException e) {
+            String message = e.getMessage().startsWith(e.key() + ": ") ? e.getMessage().substring(e.key().length() + 2) : e.getMessage();
+            throw new ConfigException(name + ": " + e.key(), message);
+        }
     }
 
     private String fromConfig(String name) {

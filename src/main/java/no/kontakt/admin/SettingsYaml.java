@@ -22,6 +22,7 @@ final class SettingsYaml {
         out.append("# One line a period: the days (mon tue wed thu fri sat sun) and the times. A period whose 'to' is\n")
                 .append("# earlier than its 'from' runs past midnight. on_holidays: closed or like_sunday.\n")
                 .append("# An exception date replaces that day's periods; periods: [] is closed.\n")
+                .append("# No periods at all: write closed: true to close the service on purpose.\n")
                 .append("periods:\n");
         if (hours.periods().isEmpty()) {
             out.setLength(out.length() - 1);
@@ -29,6 +30,9 @@ final class SettingsYaml {
         }
         for (HoursConfig.PeriodConfig p : hours.periods()) {
             out.append("  - ").append(period(p)).append('\n');
+        }
+        if (Boolean.TRUE.equals(hours.closed())) {
+            out.append("closed: true\n");
         }
         out.append("on_holidays: ").append(hours.onHolidays()).append('\n');
         out.append("exceptions:");

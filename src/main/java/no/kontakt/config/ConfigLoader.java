@@ -67,7 +67,9 @@ public final class ConfigLoader {
             rejectSecretsInFile(root, source);
             substitute(root, "", source);
             applyOverrides(root, mapper);
-            return mapper.treeToValue(root, AppConfig.class);
+            AppConfig config = mapper.treeToValue(root, AppConfig.class);
+            SafetySettings.check(config);
+            return config;
         } catch (ConfigException e) {
             throw e.key().startsWith(source) ? e : new ConfigException(source + ": " + e.key(), stripKey(e));
         } catch (JsonMappingException e) {

@@ -22,8 +22,14 @@ import no.kontakt.hours.OpeningHours;
  *   - { date: 2026-12-24, periods: [{ from: "11:00", to: "16:00" }] }
  *   - { date: 2026-12-31, periods: [] }                   # closed
  * </pre>
+ * {@code closed: true} with no periods says the service is closed on purpose (the ambulant team's hours may be empty
+ * only that way).
  */
-public record HoursConfig(List<PeriodConfig> periods, String onHolidays, List<ExceptionConfig> exceptions) {
+public record HoursConfig(List<PeriodConfig> periods, String onHolidays, List<ExceptionConfig> exceptions, Boolean closed) {
+
+    public HoursConfig(List<PeriodConfig> periods, String onHolidays, List<ExceptionConfig> exceptions) {
+        this(periods, onHolidays, exceptions, null);
+    }
 
     public HoursConfig {
         periods = periods == null ? List.of() : List.copyOf(periods);

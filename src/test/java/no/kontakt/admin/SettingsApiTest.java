@@ -86,4 +86,32 @@ class SettingsApiTest {
             assertThat(admin.get("/api/admin/settings/offers").body().length()).isEqualTo(before);
         }
     }
+
+    @Test
+    void settings_that_would_switch_the_safety_net_off_are_refused_and_change_nothing() throws Exception {
+        try (Kontakt kontakt = start()) {
+            kontakt.accounts().add("ola", "admin", "a long admin password".toCharArray());
+            Api admin = new Api(kontakt.port());
+            String token = admin.login("ola", "a long admin password").json().get("token").asText();
+            TwilioRequests twilio = new TwilioRequests(kontakt.port());
+            String numbers = admin.get("/api/admin/settings/emergency").body();
+            String hours = admin.get("/api/admin/settings/ambulant_hours").body();
+
+            HttpResponse<String> word = put(kontakt, token, "emergency", "emergency_number: \"ring oss\"\n");
+            assertThat(word.statusCode()).isEqualTo(422);
+            assertThat(Json.MAPPER.readTree(word.body()).get("problems").get(0).asText())
+                    .startsWith("emergency: emergency_number: 'ring oss' is not a phone number");
+            assertThat(put(kontakt, token, "emergency", "emergency_number: \"\"\n").body()).contains("must be set");
+            HttpResponse<String> empty = put(kontakt, token, "ambulant_hours", "periods: []\non_holidays: closed\n");
+            assertThat(empty.statusCode()).isEqualTo(422);
+            assertThat(empty.body()).contains("write closed: true");
+            assertThat(admin.get("/api/admin/settings/emergency").body()).isEqualTo(numbers);
+            assertThat(admin.get("/api/admin/settings/ambulant_hours").body()).isEqualTo(hours);
+            assertThat(twilio.sms("+4791112222", "jeg vil dø").body()).contains("ring 113");
+
+            HttpResponse<String> closed = put(kontakt, token, "ambulant_hours", "periods: []\nclosed: true\non_holidays: closed\n");
+            assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+            assertThat(admin.get("/api/admin/settings/ambulant_hours").body()).contains("closed: true");
+        }
+    }
 }
