@@ -5,8 +5,9 @@ import no.kontakt.store.Message;
 import no.kontakt.store.Stores;
 
 /**
- * Stages the deletion of everything stored about one conversation: messages, requests, enrolments (a freed seat
- * goes to the next on the waiting list at the scheduler's next round), reminders sent, timers, the record.
+ * Stages the deletion of everything stored about one conversation: messages, their delivery records and unsent
+ * outbox items, requests, enrolments (a freed seat goes to the next on the waiting list at the scheduler's next
+ * round), reminders sent, timers, the record, and its audit pseudonym (the audit entries stay, linked to nothing).
  */
 public final class Erasure {
     private Erasure() {}
@@ -15,6 +16,10 @@ public final class Erasure {
         java.util.List<Message> messages = stores.messages().ofConversation(conversationId);
         for (Message m : messages) {
             stores.messages().remove(batch, m.id());
+        }
+        stores.deliveries().removeOfConversation(batch, conversationId);
+        for (var item : stores.outbox().ofConversation(conversationId)) {
+            stores.outbox().remove(batch, item.id());
         }
         for (var request : stores.contactRequests().ofConversation(conversationId)) {
             stores.contactRequests().remove(batch, request.id());
@@ -40,6 +45,7 @@ public final class Erasure {
                             java.util.List.of(), java.util.List.of(), receipt.at())));
         }
         stores.staff().removeEvents(batch, conversationId);
+        stores.staff().forgetAuditRef(batch, conversationId);
         stores.staff().feedback(conversationId).ifPresent(f -> stores.staff().removeFeedback(batch, conversationId));
         stores.staff().appointments(conversationId).forEach(a -> stores.staff().removeAppointment(batch, a.id()));
         stores.conversations().remove(batch, conversationId);

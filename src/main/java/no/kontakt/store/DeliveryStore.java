@@ -7,4 +7,7 @@ public interface DeliveryStore {
     void report(Batch batch, Delivery delivery);
 
     Optional<Delivery> find(String messageId);
+
+    /** Stages the removal of every delivery record of the conversation's messages (erasure). */
+    void removeOfConversation(Batch batch, String conversationId);
 }

@@ -12,6 +12,9 @@ public interface OutboxStore {
     /** Pending items due at {@code now}, at most {@code max}. */
     List<OutboxItem> due(Instant now, int max);
 
+    /** Items of one conversation, whatever their state (erasure). */
+    List<OutboxItem> ofConversation(String conversationId);
+
     /** Items left in {@code SENDING} (by a crash between marking and finishing a send). */
     List<OutboxItem> sending();
 

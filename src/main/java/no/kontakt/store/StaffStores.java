@@ -17,9 +17,17 @@ public final class StaffStores {
     private final JsonTable<Appointment> appointments;
     private final JsonTable<CannedReply> canned;
     private final JsonTable<FeedbackAsk> feedback;
+    /** {@code c/<conversationId>} → the conversation's audit pseudonym, and {@code r/<pseudonym>} → the conversation id. */
+    private final JsonTable<String> auditRefs;
+    private final java.util.Map<String, String> refs = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** A text staff can send with one click, in each language, edited by admins. */
     public record CannedReply(String id, java.util.Map<String, String> texts) {}
+
+    static final String AUDIT_REFS = "audit_refs";
+    /** How an audit pseudonym starts (a conversation id starts with its channel). */
+    public static final String REF_PREFIX = "audit-";
 
     StaffStores(Storage storage, ValueCodec codec) {
         users = new JsonTable<>(storage, "users", User.class, codec);
@@ -29,7 +37,8 @@ public final class StaffStores {
         appointments = new JsonTable<>(storage, "appointments", Appointment.class, codec);
         canned = new JsonTable<>(storage, "canned", CannedReply.class, codec);
         feedback = new JsonTable<>(storage, "feedback", FeedbackAsk.class, codec);
-        for (JsonTable<?> t : List.of(users, logins, audit, events, appointments, canned, feedback)) {
+        auditRefs = new JsonTable<>(storage, AUDIT_REFS, String.class, codec);
+        for (JsonTable<?> t : List.of(users, logins, audit, events, appointments, canned, feedback, auditRefs)) {
             t.map();
         }
     }
@@ -62,15 +71,62 @@ public final class StaffStores {
         logins.remove(batch, tokenHash);
     }
 
+    /**
+     * Records an entry. The conversation is named by its audit pseudonym, random and made once per conversation (not
+     * derived from the phone number), and forgotten when the conversation is erased: the entries of an erased
+     * conversation then link to nothing, not even to the next conversation from the same number.
+     */
     public void audit(Batch batch, AuditEntry entry) {
-        audit.put(batch, key(entry.at()) + "/" + entry.username() + "/" + System.nanoTime(), entry);
+        AuditEntry stored = entry;
+        if (entry.conversationId() != null) {
+            String conversationId = entry.conversationId();
+            String ref = auditRef(conversationId);
+            auditRefs.put(batch, "c/" + conversationId, ref);
+            auditRefs.put(batch, "r/" + ref, conversationId);
+            stored = new AuditEntry(entry.at(), entry.username(), entry.role(), entry.action(), ref, entry.detail());
+        }
+        audit.put(batch, key(entry.at()) + "/" + entry.username() + "/" + System.nanoTime(), stored);
     }
 
-    /** The audit trail, newest first. */
+    /** The audit trail, newest first; an entry of a conversation that still exists names it by its id. */
     public List<AuditEntry> auditTrail() {
         List<AuditEntry> all = new java.util.ArrayList<>(audit.withPrefix(""));
         java.util.Collections.reverse(all);
-        return all;
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        return all.stream().map(e -> e.conversationId() == null || !e.conversationId().startsWith(REF_PREFIX) ? e
+                : new AuditEntry(e.at(), e.username(), e.role(), e.action(),
+                        ids.computeIfAbsent(e.conversationId(), ref -> auditRefs.get("r/" + ref).orElse(ref)), e.detail())).toList();
+    }
+
+    /** Who read or changed one conversation, newest first (for the citizen's access request). */
+    public List<AuditEntry> auditTrail(String conversationId) {
+        return auditTrail().stream().filter(e -> conversationId.equals(e.conversationId())).toList();
+    }
+
+    /** Forgets the conversation's audit pseudonym (erasure): its entries stay, linked to nothing. */
+    public void forgetAuditRef(Batch batch, String conversationId) {
+        String ref = refs.remove(conversationId);
+        if (ref == null) {
+            ref = auditRefs.get("c/" + conversationId).orElse(null);
+        }
+        auditRefs.remove(batch, "c/" + conversationId);
+        if (ref != null) {
+            auditRefs.remove(batch, "r/" + ref);
+        }
+    }
+
+    /** The audit pseudonym the conversation's entries carry in the store, if any was made. */
+    public Optional<String> auditRefOf(String conversationId) {
+        String ref = refs.get(conversationId);
+        return ref != null ? Optional.of(ref) : auditRefs.get("c/" + conversationId);
+    }
+
+    private String auditRef(String conversationId) {
+        return refs.computeIfAbsent(conversationId, id -> auditRefs.get("c/" + id).orElseGet(() -> {
+            byte[] random = new byte[15];
+            RANDOM.nextBytes(random);
+            return REF_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }));
     }
 
     public void event(Batch batch, ConversationEvent event) {

@@ -113,7 +113,7 @@ public final class Stores implements AutoCloseable {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         for (String name : new String[] {"conversations", "messages", "inbound", "deliveries", "outbox", "timers", "contact_requests",
                 "enrolments", "offer_reminders", "users", "logins", "audit", "events", "appointments", "canned", "feedback",
-                "script_versions", "script_drafts", "stats", Indexes.QUEUE, Indexes.URGENT, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
+                "script_versions", "script_drafts", "stats", StaffStores.AUDIT_REFS, Indexes.QUEUE, Indexes.URGENT, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
             long n = 0;
             for (byte[] value : storage.table(name).values()) {
                 try {
@@ -279,6 +279,13 @@ public final class Stores implements AutoCloseable {
         public Optional<Delivery> find(String messageId) {
             return table.get(messageId);
         }
+
+        public void removeOfConversation(Batch batch, String conversationId) {
+            String prefix = conversationId + "/";
+            for (String key : table.map().subMap(prefix, true, prefix + Character.MAX_VALUE, false).keySet()) {
+                table.remove(batch, key);
+            }
+        }
     }
 
     private record Outbox(JsonTable<OutboxItem> table) implements OutboxStore {
@@ -294,6 +301,10 @@ public final class Stores implements AutoCloseable {
             return table.withPrefix("").stream()
                     .filter(i -> i.state() == OutboxItem.State.PENDING && !i.nextAttemptAt().isAfter(now))
                     .limit(max).toList();
+        }
+
+        public List<OutboxItem> ofConversation(String conversationId) {
+            return table.withPrefix("").stream().filter(i -> conversationId.equals(i.conversationId())).toList();
         }
 
         public List<OutboxItem> sending() {
