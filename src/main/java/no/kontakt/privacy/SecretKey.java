@@ -3,21 +3,25 @@ package no.kontakt.privacy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.function.Function;
+import no.kontakt.store.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The secret that pseudonyms (and, from issue G, encryption keys) derive from: {@code KONTAKT_SECRET_KEY}
- * (base64, at least 32 bytes) in production. Without it a random key is made once and kept in
- * {@code <data_dir>/secret.key}, beside but outside the store file, and a warning says so.
+ * The secret that pseudonyms and the store key derive from: {@code KONTAKT_SECRET_KEY} (base64, at least 32 bytes)
+ * in production. Without it the key is read from {@code KONTAKT_KEY_FILE}, or from {@code keys/secret.key} beside
+ * (not inside) the data folder, where a random one is made on first start: 0600 in a 0700 folder, so a copy of the
+ * data folder (a backup) does not carry the key that opens it. A key file that other users may read is refused,
+ * with the chmod to run. A key an earlier version kept in {@code <data_dir>/secret.key} is still read, with a warning.
  */
 public final class SecretKey {
     private static final Logger log = LoggerFactory.getLogger(SecretKey.class);
     public static final String ENV = "KONTAKT_SECRET_KEY";
+    public static final String FILE_ENV = "KONTAKT_KEY_FILE";
+    static final String FILE_NAME = "secret.key";
 
     private SecretKey() {}
 
@@ -61,24 +65,49 @@ public final class SecretKey {
             }
             return key;
         }
-        Path file = dataDir.resolve("secret.key");
+        Path legacy = dataDir.resolve(FILE_NAME);
+        String named = env.apply(FILE_ENV);
+        Path file = named != null && !named.isBlank() ? Path.of(named.strip()) : defaultFile(dataDir);
         try {
             if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
+                return read(file);
             }
-            Files.createDirectories(dataDir);
+            if ((named == null || named.isBlank()) && Files.exists(legacy)) {
+                log.warn("the secret key is in the data folder ({}), so every copy of the data folder carries the key that opens it; "
+                        + "move it out: mkdir -m 700 -p {} && mv {} {} (or set {})", legacy.toAbsolutePath(), file.toAbsolutePath().getParent(),
+                        legacy.toAbsolutePath(), file.toAbsolutePath(), ENV);
+                return read(legacy);
+            }
+            OwnerOnly.folder(file.toAbsolutePath().getParent());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
+            OwnerOnly.create(file);
             Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            log.warn("{} is not set: generated a key in {}; set {} in production", ENV, file.toAbsolutePath(), ENV);
+            log.warn("{} is not set: generated a key in {} (outside the data folder); keep it safe and apart from the backups, "
+                    + "or set {} in production", ENV, file.toAbsolutePath(), ENV);
             return key;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read or create " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read or create the key file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code keys/secret.key} in the folder that holds the data folder. */
+    public static Path defaultFile(Path dataDir) {
+        Path absolute = dataDir.toAbsolutePath().normalize();
+        Path parent = absolute.getParent() == null ? absolute : absolute.getParent();
+        return parent.resolve("keys").resolve(FILE_NAME);
+    }
+
+    private static byte[] read(Path file) throws IOException {
+        if (OwnerOnly.othersMayRead(file)) {
+            throw new IllegalStateException("the key file " + file.toAbsolutePath() + " may be read by other users ("
+                    + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+                    + "); Kontakt does not start with it. Run: chmod 600 " + file.toAbsolutePath());
+        }
+        try {
+            return Base64.getDecoder().decode(Files.readString(file).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the key file " + file.toAbsolutePath() + " does not hold a base64 key", e);
         }
     }
 }

@@ -77,7 +77,7 @@ final class JournaledVolume extends Volume {
      * journal into it.
      */
     static JournaledVolume open(Path path) {
-        boolean created = !Files.exists(path);
+        boolean created = path.toFile().length() == 0; // new, or made empty (0600) just before by MapDbStorage
         FileChannelVol file = new FileChannelVol(path.toFile(), false, 0L, CC.PAGE_SHIFT, 0L);
         Path journalPath = path.resolveSibling(path.getFileName() + SUFFIX);
         FileChannel journal = null;

@@ -45,9 +45,12 @@ public final class MapDbStorage implements Storage {
     public static MapDbStorage open(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.folder(dataDir);
+            createOwnerOnly(file);
+            createOwnerOnly(file.resolveSibling(file.getFileName() + JournaledVolume.SUFFIX));
         } catch (IOException e) {
-            throw new StoreException("cannot create the data folder " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create the data folder " + dataDir.toAbsolutePath() + " (0700) or the store in it (0600): "
+                    + e.getMessage(), e);
         }
         JournaledVolume volume;
         try {
@@ -100,6 +103,15 @@ public final class MapDbStorage implements Storage {
         } catch (RuntimeException e) {
             volume.close();
             throw damaged(file, e);
+        }
+    }
+
+    /** The store file and its journal are made 0600 before MapDB opens them, and narrowed to 0600 when they exist. */
+    private static void createOwnerOnly(Path path) throws IOException {
+        if (Files.exists(path)) {
+            OwnerOnly.file(path);
+        } else {
+            OwnerOnly.create(path);
         }
     }
 
