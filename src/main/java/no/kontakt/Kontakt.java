@@ -98,6 +98,7 @@ public final class Kontakt implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private Javalin server;
+    private java.util.Optional<no.kontakt.store.BackupSocket> backupSocket = java.util.Optional.empty();
     private volatile boolean closed;
 
     /** Optional parts for the tools: more senders by channel, and a language for new conversations. */
@@ -219,6 +220,7 @@ public final class Kontakt implements AutoCloseable {
             throw e;
         }
         startScheduler(1000);
+        backupSocket = no.kontakt.store.BackupSocket.start(stores); // `store backup` while the server runs
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 retention.run();
@@ -405,6 +407,7 @@ public final class Kontakt implements AutoCloseable {
         if (server != null) {
             server.stop();
         }
+        backupSocket.ifPresent(no.kontakt.store.BackupSocket::close);
         stores.close();
         log.info("kontakt stopped");
     }

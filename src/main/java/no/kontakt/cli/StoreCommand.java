@@ -10,21 +10,113 @@ import no.kontakt.store.Json;
 import no.kontakt.store.MapDbStorage;
 import no.kontakt.store.SealedJson;
 import no.kontakt.store.Stores;
+import java.nio.file.Path;
+import no.kontakt.store.BackupSocket;
+import no.kontakt.store.Backups;
+import no.kontakt.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code store check} and {@code store message-sids}: for operators, on the store the configuration points at. */
-@Command(name = "store", description = "Check the store, or list its inbound message ids.",
-        subcommands = {StoreCommand.Check.class, StoreCommand.MessageSids.class})
+/**
+ * {@code store check}, {@code store message-sids}, {@code store backup FILE} and {@code store restore FILE}: for
+ * operators, on the store the configuration points at.
+ */
+@Command(name = "store", description = "Check the store, list its inbound message ids, back it up or restore it.",
+        subcommands = {StoreCommand.Check.class, StoreCommand.MessageSids.class, StoreCommand.Backup.class, StoreCommand.Restore.class})
 public final class StoreCommand {
     @ParentCommand
     App app;
 
     Stores open() {
         AppConfig config = app.loadConfig();
+        return new Stores(MapDbStorage.open(config.store().dataDir()), 8, config.unit().timeZone(), codec(config));
+    }
+
+    static SealedJson codec(AppConfig config) {
         byte[] secret = SecretKey.load(System::getenv, config.store().dataDir());
-        return new Stores(MapDbStorage.open(config.store().dataDir()), 8, config.unit().timeZone(),
-                new SealedJson(SecretKey.store(System::getenv, secret), SecretKey.previous(System::getenv)));
+        return new SealedJson(SecretKey.store(System::getenv, secret), SecretKey.previous(System::getenv));
+    }
+
+    static int print(Map<String, Object> line) throws java.io.IOException {
+        System.out.println(Json.MAPPER.writeValueAsString(line));
+        return "ok".equals(line.get("status")) ? 0 : 1;
+    }
+
+    static Map<String, Object> result(Backups.Result r) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("status", "ok");
+        line.put("file", r.file().toString());
+        line.put("bytes", r.bytes());
+        line.put("tables", r.tables());
+        return line;
+    }
+
+    static Map<String, Object> error(String message) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("status", "error");
+        line.put("message", message);
+        return line;
+    }
+
+    @Command(name = "backup", description = "Write a consistent copy of the store to FILE (0600), checked by opening it; "
+            + "asks the running Kontakt to write it when one runs on the data folder.")
+    static final class Backup implements Callable<Integer> {
+        @ParentCommand
+        StoreCommand store;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the backup file to write (replaced if it exists)")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            AppConfig config = store.app.loadConfig();
+            Path target = file.toAbsolutePath();
+            var answer = BackupSocket.ask(config.store().dataDir(), "backup " + target);
+            if (answer.isPresent()) { // the running server wrote it, between two commits
+                @SuppressWarnings("unchecked")
+                Map<String, Object> line = Json.MAPPER.readValue(answer.get(), Map.class);
+                return print(line);
+            }
+            try (Stores stores = store.open()) {
+                return print(result(Backups.backup(stores, target)));
+            } catch (StoreException e) {
+                return print(error(e.getMessage()));
+            }
+        }
+    }
+
+    @Command(name = "restore", description = "Replace the store of the (stopped) data folder with the backup FILE, after checking "
+            + "that it opens.")
+    static final class Restore implements Callable<Integer> {
+        @ParentCommand
+        StoreCommand store;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "a file written by `store backup`")
+        Path file;
+
+        @Option(names = "--replace", description = "replace a store the data folder already holds (kept as kontakt.mapdb.before-restore)")
+        boolean replace;
+
+        @Override
+        public Integer call() throws Exception {
+            AppConfig config = store.app.loadConfig();
+            Path dataDir = config.store().dataDir();
+            if (BackupSocket.ask(dataDir, "ping").isPresent()) {
+                return print(error("Kontakt is running on " + dataDir.toAbsolutePath() + "; stop it before restoring "
+                        + "(a restore replaces the whole store)"));
+            }
+            if (SecretKey.existing(System::getenv, dataDir).isEmpty()) {
+                return print(error("no key to open the backup with: set " + SecretKey.ENV + " (or " + SecretKey.FILE_ENV + ") to the key "
+                        + "of the Kontakt that wrote it, or put its key file at " + SecretKey.defaultFile(dataDir)));
+            }
+            try {
+                return print(result(Backups.restore(file, dataDir, codec(config), config.unit().timeZone(), replace)));
+            } catch (StoreException e) {
+                return print(error(e.getMessage()));
+            }
+        }
     }
 
     @Command(name = "check", description = "Open the store, read every value, and print one JSON line of counts (exit 1 if a value does not open).")

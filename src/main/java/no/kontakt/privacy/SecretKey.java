@@ -91,6 +91,21 @@ public final class SecretKey {
         }
     }
 
+    /** Where the key {@link #load} would read comes from, when there is one to read (none: load would make a new one). */
+    public static java.util.Optional<String> existing(Function<String, String> env, Path dataDir) {
+        String value = env.apply(ENV);
+        if (value != null && !value.isBlank()) {
+            return java.util.Optional.of(ENV);
+        }
+        String named = env.apply(FILE_ENV);
+        Path file = named != null && !named.isBlank() ? Path.of(named.strip()) : defaultFile(dataDir);
+        if (Files.exists(file)) {
+            return java.util.Optional.of(file.toString());
+        }
+        return named == null && Files.exists(dataDir.resolve(FILE_NAME)) ? java.util.Optional.of(dataDir.resolve(FILE_NAME).toString())
+                : java.util.Optional.empty();
+    }
+
     /** {@code keys/secret.key} in the folder that holds the data folder. */
     public static Path defaultFile(Path dataDir) {
         Path absolute = dataDir.toAbsolutePath().normalize();

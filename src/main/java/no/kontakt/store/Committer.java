@@ -29,7 +29,8 @@ public final class Committer implements AutoCloseable {
     private volatile long commits;
     private volatile long batches;
 
-    private record Pending(Batch batch, CompletableFuture<Void> done) {}
+    /** A batch to commit, or a task to run between two commits (then {@code batch} is null). */
+    private record Pending(Batch batch, Runnable task, CompletableFuture<Void> done) {}
 
     public Committer(Storage storage, int maxBatch) {
         this.storage = storage;
@@ -57,13 +58,34 @@ public final class Committer implements AutoCloseable {
     }
 
     public CompletableFuture<Void> submit(Batch batch) {
-        var pending = new Pending(batch, new CompletableFuture<>());
+        var pending = new Pending(batch, null, new CompletableFuture<>());
         if (!running) {
             pending.done().completeExceptionally(new StoreException("the store is closed"));
             return pending.done();
         }
         queue.add(pending);
         return pending.done();
+    }
+
+    /**
+     * Runs the task on the committer thread after every batch submitted before it is committed and before any submitted
+     * after it is applied: the store is then at a commit boundary and nothing writes to it until the task returns (a
+     * consistent copy of the file for a backup). Commits wait meanwhile; returns when the task has run.
+     */
+    public void runBetweenCommits(Runnable task) {
+        var pending = new Pending(null, task, new CompletableFuture<>());
+        if (!running) {
+            throw new StoreException("the store is closed");
+        }
+        queue.add(pending);
+        try {
+            pending.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the committer", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreException s ? s : new StoreException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Commits so far, and batches carried by them: their ratio is the average group size. */
@@ -89,7 +111,7 @@ public final class Committer implements AutoCloseable {
                 }
                 group.add(first);
                 queue.drainTo(group, maxBatch - 1);
-                commitGroup(group);
+                commitInOrder(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -102,6 +124,30 @@ public final class Committer implements AutoCloseable {
             }
         }
         queue.forEach(p -> p.done().completeExceptionally(new StoreException("the store is closed")));
+    }
+
+    /** Commits the batches of the group, and runs each task at its place between them. */
+    private void commitInOrder(List<Pending> group) {
+        List<Pending> batches = new ArrayList<>(group.size());
+        for (Pending p : group) {
+            if (p.task() == null) {
+                batches.add(p);
+                continue;
+            }
+            if (!batches.isEmpty()) {
+                commitGroup(batches);
+                batches.clear();
+            }
+            try {
+                p.task().run();
+                p.done().complete(null);
+            } catch (RuntimeException e) {
+                p.done().completeExceptionally(e);
+            }
+        }
+        if (!batches.isEmpty()) {
+            commitGroup(batches);
+        }
     }
 
     /**

@@ -214,6 +214,26 @@ public final class MapDbStorage implements Storage {
         return file;
     }
 
+    /**
+     * Copies the store file to {@code target} (made 0600, forced to disk). Call it between commits only
+     * ({@link Committer#runBetweenCommits}): then every committed write is in the file (the journal holds nothing the
+     * file lacks) and nothing writes, so the copy is the store as of the last commit.
+     */
+    void copyTo(Path target) {
+        try (var in = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            OwnerOnly.create(target);
+            try (var out = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
+                long size = in.size();
+                for (long at = 0; at < size; ) {
+                    at += in.transferTo(at, size - at, out);
+                }
+                out.force(true);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot copy the store to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (!db.isClosed()) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class Stores implements AutoCloseable {
     private final Storage storage;
     private final ValueCodec codec;
+    private final java.time.ZoneId zone;
     private final Committer committer;
     private final ConversationStore conversations;
     private final MessageStore messages;
@@ -35,6 +36,7 @@ public final class Stores implements AutoCloseable {
     /** @param codec how values are kept: {@link SealedJson} in production, so the file alone reveals nothing */
     public Stores(Storage storage, int maxBatch, java.time.ZoneId zone, ValueCodec codec) {
         this.codec = codec;
+        this.zone = zone;
         this.storage = storage;
         this.committer = new Committer(storage, maxBatch);
         this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class, codec),
@@ -148,6 +150,19 @@ public final class Stores implements AutoCloseable {
 
     public Committer committer() {
         return committer;
+    }
+
+    ValueCodec codec() {
+        return codec;
+    }
+
+    java.time.ZoneId zone() {
+        return zone;
+    }
+
+    /** The data folder of a store on disk; empty for one in memory. */
+    public Optional<java.nio.file.Path> folder() {
+        return storage instanceof MapDbStorage m ? Optional.of(m.file().toAbsolutePath().getParent()) : Optional.empty();
     }
 
     /** The storage under the stores (for tests and tools that read a table as it is). */
