@@ -171,7 +171,7 @@ public final class ConversationService {
             Batch erasure = new Batch();
             StatsRecorder.stage(stores.stats(), erasure, now, conversation.language(), in.channel(), false, null, turn.events(), turn.replies());
             Erasure.stage(stores, id, erasure);
-            stores.inbound().record(erasure, new InboundReceipt(in.messageId(), id, null, turn.replies(), List.of(), now));
+            stores.inbound().record(erasure, new InboundReceipt(in.messageId(), null, null, turn.replies(), List.of(), now)); // whose: erased
             stores.commit(erasure);
             listener.committed(id, turn.events());
             log.info("conversation erased on the citizen's request");

@@ -34,14 +34,15 @@ public final class Erasure {
             var timer = Turn.dueAt(Turn.session(c));
             stores.timers().set(batch, conversationId, timer, null);
         });
-        // keep each message id (so a late retry of it is still recognised) but not what was answered; the receipts
-        // are found through the conversation's inbound messages, never by reading every receipt stored
+        // keep each message id (so a late retry of it is still recognised) but not what was answered, nor whose it was
+        // (the conversation id derives from the number); the receipts are found through the conversation's inbound
+        // messages, never by reading every receipt stored
         for (Message m : messages) {
             if (m.direction() != Message.Direction.IN || m.providerSid() == null) {
                 continue;
             }
             stores.inbound().find(m.providerSid()).filter(r -> conversationId.equals(r.conversationId())).ifPresent(receipt ->
-                    stores.inbound().record(batch, new no.kontakt.store.InboundReceipt(receipt.messageSid(), conversationId, null,
+                    stores.inbound().record(batch, new no.kontakt.store.InboundReceipt(receipt.messageSid(), null, null,
                             java.util.List.of(), java.util.List.of(), receipt.at())));
         }
         stores.staff().removeEvents(batch, conversationId);

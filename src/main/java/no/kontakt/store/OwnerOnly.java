@@ -28,7 +28,11 @@ public final class OwnerOnly {
     /** Creates the folder (and its parents) 0700, or narrows an existing one to 0700. */
     public static void folder(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
+            if (posix()) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(FOLDER)); // the umask can only take away
+            } else {
+                Files.createDirectories(dir);
+            }
         }
         narrow(dir, FOLDER);
     }

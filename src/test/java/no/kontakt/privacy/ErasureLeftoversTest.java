@@ -72,6 +72,7 @@ class ErasureLeftoversTest {
         replies.addAll(smsDelivered("4"));
         String id = kontakt.conversations().conversationId("sms", CITIZEN);
         var stores = kontakt.stores();
+        assertThat(stores.inbound().ofConversation(id)).hasSize(2);
         assertThat(replies).isNotEmpty();
         assertThat(replies).allSatisfy(r -> assertThat(stores.deliveries().find(r)).as("recorded before erasure").isPresent());
         Api staff = new Api(kontakt.port());
@@ -88,6 +89,8 @@ class ErasureLeftoversTest {
         assertThat(stores.conversations().find(id)).isEmpty();
         assertThat(replies).allSatisfy(r -> assertThat(stores.deliveries().find(r)).as("delivery of %s", r).isEmpty());
         assertThat(stores.outbox().ofConversation(id)).isEmpty();
+        assertThat(stores.inbound().ofConversation(id)).as("receipts kept for retries name no conversation").isEmpty();
+        assertThat(stores.inbound().count()).isEqualTo(4);
         assertThat(stores.verify()).containsEntry("deliveries", 0L).containsEntry("outbox", 0L);
     }
 
