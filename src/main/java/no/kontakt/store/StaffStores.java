@@ -26,6 +26,8 @@ public final class StaffStores {
     public record CannedReply(String id, java.util.Map<String, String> texts) {}
 
     static final String AUDIT_REFS = "audit_refs";
+    /** The key in {@link #AUDIT_REFS} that says every audit entry names its conversation by a pseudonym. */
+    static final String DONE = "pseudonymised";
     /** How an audit pseudonym starts (a conversation id starts with its channel). */
     public static final String REF_PREFIX = "audit-";
 
@@ -115,6 +117,50 @@ public final class StaffStores {
         }
     }
 
+    /**
+     * Once, for a store written before audit pseudonyms: names each entry's conversation by its pseudonym (made now for
+     * a conversation that exists; a random one, kept nowhere, for one already erased, whose entries then link to
+     * nothing). Commits as it goes and marks the work done in the last commit.
+     */
+    static long pseudonymiseAudit(Storage storage, ValueCodec codec) {
+        var refTable = storage.table(AUDIT_REFS);
+        if (refTable.containsKey(DONE)) {
+            return -1;
+        }
+        var table = storage.table("audit");
+        var conversations = storage.table("conversations");
+        java.util.Map<String, String> made = new java.util.HashMap<>();
+        long n = 0;
+        for (var entry : table.entrySet()) {
+            AuditEntry e = codec.decode(entry.getValue(), AuditEntry.class);
+            String id = e.conversationId();
+            if (id == null || id.startsWith(REF_PREFIX)) {
+                continue;
+            }
+            String ref = made.computeIfAbsent(id, k -> {
+                byte[] known = refTable.get("c/" + k);
+                return known != null ? codec.decode(known, String.class) : newRef();
+            });
+            if (conversations.containsKey(id) && !refTable.containsKey("c/" + id)) {
+                refTable.put("c/" + id, codec.encode(ref));
+                refTable.put("r/" + ref, codec.encode(id));
+            }
+            table.put(entry.getKey(), codec.encode(new AuditEntry(e.at(), e.username(), e.role(), e.action(), ref, e.detail())));
+            if (++n % 10_000 == 0) {
+                storage.commit();
+            }
+        }
+        refTable.put(DONE, codec.encode("1"));
+        storage.commit();
+        return n;
+    }
+
+    private static String newRef() {
+        byte[] random = new byte[15];
+        RANDOM.nextBytes(random);
+        return REF_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
     /** The audit pseudonym the conversation's entries carry in the store, if any was made. */
     public Optional<String> auditRefOf(String conversationId) {
         String ref = refs.get(conversationId);
@@ -122,11 +168,7 @@ public final class StaffStores {
     }
 
     private String auditRef(String conversationId) {
-        return refs.computeIfAbsent(conversationId, id -> auditRefs.get("c/" + id).orElseGet(() -> {
-            byte[] random = new byte[15];
-            RANDOM.nextBytes(random);
-            return REF_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        }));
+        return refs.computeIfAbsent(conversationId, id -> auditRefs.get("c/" + id).orElseGet(StaffStores::newRef));
     }
 
     public void event(Batch batch, ConversationEvent event) {

@@ -61,6 +61,10 @@ public final class Stores implements AutoCloseable {
         this.scripts = new ScriptStore(storage, codec);
         this.stats = new StatsStore(storage, zone, codec);
         storage.commit();
+        long pseudonymised = StaffStores.pseudonymiseAudit(storage, codec);
+        if (pseudonymised > 0) {
+            org.slf4j.LoggerFactory.getLogger(Stores.class).info("audit entries given conversation pseudonyms entries={}", pseudonymised);
+        }
         long indexed = Indexes.buildIfMissing(storage, codec);
         if (indexed > 0) {
             org.slf4j.LoggerFactory.getLogger(Stores.class).info("store indexes built conversations={}", indexed);

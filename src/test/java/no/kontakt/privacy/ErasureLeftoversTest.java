@@ -80,7 +80,11 @@ class ErasureLeftoversTest {
         staff.post("/api/inbox/conversations/" + id + "/takeover", "{}");
         assertThat(staff.post("/api/inbox/conversations/" + id + "/reply", "{\"text\":\"Hei, dette er Kari.\"}").status()).isEqualTo(201);
         kontakt.outbox().dispatchDue(); // the staff reply goes out: one more delivery record
-        staff.post("/api/inbox/conversations/" + id + "/reply", "{\"text\":\"Er du der?\"}"); // and one still waiting in the outbox
+        // and one waiting in the outbox for a retry after a failed send
+        var batch = new no.kontakt.store.Batch();
+        stores.outbox().put(batch, new no.kontakt.store.OutboxItem(id + "/retry", id, id + "/9999999999", "sms", CITIZEN, "Er du der?", 1,
+                clock.instant().plusSeconds(3600), no.kontakt.store.OutboxItem.State.PENDING, clock.instant()));
+        stores.commit(batch);
         assertThat(stores.outbox().ofConversation(id)).isNotEmpty();
 
         twilio.sms(CITIZEN, "slett");
