@@ -54,7 +54,9 @@ public final class BackupSocket implements AutoCloseable {
             Files.deleteIfExists(path); // left by a Kontakt that was killed: this process holds the store's lock now
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(path));
-            OwnerOnly.file(path);
+            if (OwnerOnly.posix()) {
+                Files.setPosixFilePermissions(path, OwnerOnly.FILE); // and the folder is 0700
+            }
             return Optional.of(new BackupSocket(server, path, stores));
         } catch (IOException | UnsupportedOperationException e) {
             log.warn("online backup is off: cannot listen on {}: {}", path, e.getMessage());

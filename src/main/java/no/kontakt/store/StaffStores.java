@@ -19,7 +19,13 @@ public final class StaffStores {
     private final JsonTable<FeedbackAsk> feedback;
     /** {@code c/<conversationId>} → the conversation's audit pseudonym, and {@code r/<pseudonym>} → the conversation id. */
     private final JsonTable<String> auditRefs;
-    private final java.util.Map<String, String> refs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pseudonyms made recently, so two audits of a conversation in one group commit share one; older ones are in the table. */
+    private final java.util.Map<String, String> refs = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 10_000;
+        }
+    });
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** A text staff can send with one click, in each language, edited by admins. */
@@ -168,7 +174,9 @@ public final class StaffStores {
     }
 
     private String auditRef(String conversationId) {
-        return refs.computeIfAbsent(conversationId, id -> auditRefs.get("c/" + id).orElseGet(StaffStores::newRef));
+        synchronized (refs) {
+            return refs.computeIfAbsent(conversationId, id -> auditRefs.get("c/" + id).orElseGet(StaffStores::newRef));
+        }
     }
 
     public void event(Batch batch, ConversationEvent event) {
