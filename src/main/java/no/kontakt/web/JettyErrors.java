@@ -13,6 +13,12 @@ import org.eclipse.jetty.util.Callback;
  * {@code {"error","message"}} JSON as every other error, never an HTML page or a stack trace.
  */
 final class JettyErrors extends ErrorHandler {
+    /** Every method gets the JSON error (Jetty writes a body only for GET, POST and HEAD by default). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         String code4 = code == 400 ? "bad_request" : code == 404 ? "not_found" : code == 413 ? "too_large" : code == 414 ? "uri_too_long"

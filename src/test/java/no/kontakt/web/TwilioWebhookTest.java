@@ -141,7 +141,7 @@ class TwilioWebhookTest {
         assertThat(query).startsWith("/twilio/status?m=");
 
         for (String status : new String[] {"sent", "delivered", "sent"}) {
-            var r = twilio.post(query, Map.of("MessageSid", "SMout1", "MessageStatus", status, "AccountSid", "AC" + "a".repeat(32)));
+            var r = twilio.post(query, Map.of("MessageSid", "SM" + "0".repeat(31) + "1", "MessageStatus", status, "AccountSid", "AC" + "a".repeat(32)));
             assertThat(r.statusCode()).isEqualTo(204);
         }
         assertThat(kontakt.stores().deliveries().find(replyId).orElseThrow().status()).isEqualTo("delivered");
