@@ -120,4 +120,41 @@ final class Hostile {
             return -3;
         }
     }
+
+    /** An answer read off a raw socket. */
+    record Answer(int status, String head, String body) {
+        String header(String name) {
+            var m = java.util.regex.Pattern.compile("(?im)^" + java.util.regex.Pattern.quote(name) + ":\\s*(.*?)\\s*$").matcher(head);
+            return m.find() ? m.group(1) : null;
+        }
+    }
+
+    /** One request from a local address of the test's choosing, with extra header lines; the answer (Connection: close). */
+    static Answer request(String from, int port, String method, String path, String headers, String body) {
+        try (Socket s = connect(from, port)) {
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            String raw = exchange(s, method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
+                    + (body == null ? "" : "Content-Length: " + bytes.length + "\r\n") + "\r\n" + (body == null ? "" : body), Duration.ofSeconds(10));
+            if (raw == null || raw.length() < 12) {
+                return new Answer(-1, "", "");
+            }
+            int split = raw.indexOf("\r\n\r\n");
+            return new Answer(Integer.parseInt(raw.substring(9, 12)), raw.substring(0, split), raw.substring(split + 4));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a stream of server-sent events from an address; the status line's code once the head arrived, the socket left open. */
+    static int stream(Socket socket, String path) throws IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        for (int b; head.indexOf("\r\n\r\n") < 0 && (b = in.read()) >= 0; ) {
+            head.append((char) b);
+        }
+        return head.length() < 12 ? -1 : Integer.parseInt(head.substring(9, 12));
+    }
 }
