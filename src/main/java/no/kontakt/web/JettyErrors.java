@@ -27,6 +27,8 @@ final class JettyErrors extends ErrorHandler {
         String json = "{\"error\":\"" + code4 + "\",\"message\":\"" + text + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // Jetty closes the connection after an error it answers itself: say so, or a client reuses it and finds it shut.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

@@ -60,10 +60,13 @@ final class SlowClients {
     }
 
     /** Counts open connections per client address, closes the ones beyond the cap, and those silent past the header deadline. */
+    /** A connection counted against its address (known at open: a closed socket no longer says where it came from). */
+    private record Counted(String key, Scheduler.Task header) {}
+
     private final class PerAddress implements Connection.Listener {
         private final Scheduler scheduler;
         private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
-        private final Map<Connection, Scheduler.Task> counted = new ConcurrentHashMap<>();
+        private final Map<Connection, Counted> counted = new ConcurrentHashMap<>();
         private final AtomicLong refused = new AtomicLong();
         private volatile long loggedAt;
 
@@ -79,8 +82,8 @@ final class SlowClients {
             }
             Scheduler.Task header = limits.headerTimeoutSeconds() <= 0 ? null
                     : scheduler.schedule(() -> silent(connection), limits.headerTimeoutSeconds(), TimeUnit.SECONDS);
-            counted.put(connection, header == null ? () -> false : header);
             String key = ClientAddresses.key(address);
+            counted.put(connection, new Counted(key, header));
             int n = open.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             if (limits.perAddress() > 0 && n > limits.perAddress()) {
                 refused("one address holds " + limits.perAddress() + " connections");
@@ -90,13 +93,14 @@ final class SlowClients {
 
         @Override
         public void onClosed(Connection connection) {
-            Scheduler.Task header = counted.remove(connection);
-            if (header == null) {
+            Counted c = counted.remove(connection);
+            if (c == null) {
                 return;
             }
-            header.cancel();
-            String key = ClientAddresses.key(address(connection.getEndPoint().getRemoteSocketAddress()));
-            open.computeIfPresent(key, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+            if (c.header() != null) {
+                c.header().cancel();
+            }
+            open.computeIfPresent(c.key(), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
         }
 
         /** A connection that has not sent a whole request header by the deadline is closed. */

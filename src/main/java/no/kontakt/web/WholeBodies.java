@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -41,6 +42,7 @@ final class WholeBodies extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         if (length > maxBytes) {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString()); // the body stays unread
             Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
             return true;
         }
@@ -115,6 +117,7 @@ final class WholeBodies extends Handler.Wrapper {
             if (settled.compareAndSet(false, true)) {
                 deadline.cancel();
                 log.info("request refused {} {} status={}: {}", request.getMethod(), ErrorMapping.loggable(request.getHttpURI().getPath()), status, why);
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString()); // the rest of the body stays unread
                 Response.writeError(request, response, callback, status);
             }
         }

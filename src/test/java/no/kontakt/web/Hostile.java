@@ -131,10 +131,20 @@ final class Hostile {
 
     /** One request from a local address of the test's choosing, with extra header lines; the answer (Connection: close). */
     static Answer request(String from, int port, String method, String path, String headers, String body) {
+        return request(from, port, method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same with a body of any bytes (null: no body). Throws UncheckedIOException when the connection fails. */
+    static Answer request(String from, int port, String method, String path, String headers, byte[] bytes) {
         try (Socket s = connect(from, port)) {
-            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            String raw = exchange(s, method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
-                    + (body == null ? "" : "Content-Length: " + bytes.length + "\r\n") + "\r\n" + (body == null ? "" : body), Duration.ofSeconds(10));
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
+                    + (bytes == null ? "" : "Content-Length: " + bytes.length + "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
+            if (bytes != null) {
+                s.getOutputStream().write(bytes);
+            }
+            s.getOutputStream().flush();
+            String raw = read(s);
             if (raw == null || raw.length() < 12) {
                 return new Answer(-1, "", "");
             }
