@@ -135,7 +135,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
                               Integer maxStreams) {
         public Connections {
             max = Check.between("max", Check.orDefault(max, 10_000), 1, 1_000_000);
-            perAddress = Check.between("per_address", Check.orDefault(perAddress, 64), 0, 1_000_000);
+            perAddress = Check.between("per_address", Check.orDefault(perAddress, 256), 0, 1_000_000);
             bodyTimeoutSeconds = Check.between("body_timeout_seconds", Check.orDefault(bodyTimeoutSeconds, 10), 0, 3600);
             minBodyBytesPerSecond = Check.between("min_body_bytes_per_second", Check.orDefault(minBodyBytesPerSecond, 1024), 1, 100_000_000);
             headerTimeoutSeconds = Check.between("header_timeout_seconds", Check.orDefault(headerTimeoutSeconds, 10), 0, 3600);
