@@ -39,7 +39,7 @@ final class RouteLimits {
         String path = ctx.path();
         if (path.equals("/api/login")) {
             check(ctx, login);
-        } else if (path.startsWith("/api/inbox/") || path.startsWith("/api/admin/") || path.startsWith("/api/me")
+        } else if (path.startsWith("/api/inbox/") || path.startsWith("/api/admin/") || (path.equals("/api/me") || path.startsWith("/api/me/"))
                 || path.equals("/api/logout")) {
             check(ctx, staff);
         }
