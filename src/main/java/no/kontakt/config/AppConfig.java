@@ -17,7 +17,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
 
     public AppConfig {
-        server = Check.orDefault(server, new Server(null, null, null, null));
+        server = Check.orDefault(server, new Server(null, null, null, null, null, null, null));
         store = Check.orDefault(store, new Store(null, null));
         twilio = Check.orDefault(twilio, new Twilio(null, null, null, null));
         unit = Check.orDefault(unit, new Unit(null, null, null, null, null));
@@ -59,9 +59,13 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
     /**
      * HTTP server. {@code public_url} is the base URL Twilio calls; signatures are computed over it.
      * {@code embed_origins} are the sites that may show {@code /chat} in a frame (CSP {@code frame-ancestors});
-     * every other page can never be framed.
+     * every other page can never be framed. {@code trusted_proxies} are the addresses (CIDRs) whose
+     * {@code X-Forwarded-*} headers are believed; {@code limits} are the requests a minute per client address of
+     * each route class; {@code connections} bound what one client can hold open.
      */
-    public record Server(Integer port, URI publicUrl, Integer maxRequestBytes, List<String> embedOrigins) {
+    public record Server(Integer port, URI publicUrl, Integer maxRequestBytes, List<String> embedOrigins,
+                         @com.fasterxml.jackson.annotation.JsonFormat(with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                         List<String> trustedProxies, Limits limits, Connections connections) {
         private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile(
                 "(https://(\\*\\.)?|http://(?=(localhost|127\\.0\\.0\\.1)(:|$)))[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
 
@@ -81,12 +85,64 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
                             + "https://*.kommune.no: https, a lower-case host, an optional port, no path (was '" + origin + "')");
                 }
             }
+            trustedProxies = Check.orDefault(trustedProxies, List.<String>of()).stream().filter(java.util.Objects::nonNull)
+                    .flatMap(p -> java.util.Arrays.stream(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
+            for (int i = 0; i < trustedProxies.size(); i++) {
+                if (!Cidr.valid(trustedProxies.get(i))) {
+                    throw ConfigException.at("trusted_proxies[" + i + "]", "must be an IP address or a CIDR block like 10.0.0.0/8 or "
+                            + "fd00::/8 (was '" + trustedProxies.get(i) + "')");
+                }
+            }
+            limits = Check.orDefault(limits, new Limits(null, null, null, null, null, null));
+            connections = Check.orDefault(connections, new Connections(null, null, null, null, null, null, null, null, null));
         }
 
         /** The public URL without a trailing slash, ready to have a path appended. */
         public String publicBase() {
             String s = publicUrl.toString();
             return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        }
+    }
+
+    /**
+     * Requests a minute from one client address, per route class; 0 switches that limit off. Beyond a limit the
+     * answer is 429 with {@code Retry-After}.
+     */
+    public record Limits(Integer webhook, Integer unsigned, Integer chatOpen, Integer chat, Integer login, Integer staff) {
+        public Limits {
+            webhook = Check.between("webhook", Check.orDefault(webhook, 120_000), 0, 10_000_000);
+            unsigned = Check.between("unsigned", Check.orDefault(unsigned, 60), 0, 10_000_000);
+            chatOpen = Check.between("chat_open", Check.orDefault(chatOpen, 30), 0, 10_000_000);
+            chat = Check.between("chat", Check.orDefault(chat, 60), 0, 10_000_000);
+            login = Check.between("login", Check.orDefault(login, 30), 0, 10_000_000);
+            staff = Check.between("staff", Check.orDefault(staff, 1200), 0, 10_000_000);
+        }
+    }
+
+    /**
+     * What one client may hold open. {@code max}: connections in all (beyond it new ones wait to be accepted);
+     * {@code per_address}: open connections from one address (trusted proxies exempt; 0: no limit);
+     * {@code body_timeout_seconds}: a request body is read in full, without holding a thread, and must arrive within
+     * this plus one second per {@code min_body_bytes_per_second} of its length, or the request gets 408 (0 switches
+     * this off: bodies are then read by the thread that handles the request); {@code header_timeout_seconds}: a new
+     * connection must send its first request header within this; {@code idle_timeout_seconds}: a connection with
+     * nothing to say is closed; {@code max_header_bytes}: larger request headers get 431; {@code streams_per_address}:
+     * open web chat streams (server-sent events) from one client address (0: no limit); {@code max_streams}: open
+     * streams in all, checked last.
+     */
+    public record Connections(Integer max, Integer perAddress, Integer bodyTimeoutSeconds, Integer minBodyBytesPerSecond,
+                              Integer headerTimeoutSeconds, Integer idleTimeoutSeconds, Integer maxHeaderBytes, Integer streamsPerAddress,
+                              Integer maxStreams) {
+        public Connections {
+            max = Check.between("max", Check.orDefault(max, 10_000), 1, 1_000_000);
+            perAddress = Check.between("per_address", Check.orDefault(perAddress, 256), 0, 1_000_000);
+            bodyTimeoutSeconds = Check.between("body_timeout_seconds", Check.orDefault(bodyTimeoutSeconds, 10), 0, 3600);
+            minBodyBytesPerSecond = Check.between("min_body_bytes_per_second", Check.orDefault(minBodyBytesPerSecond, 1024), 1, 100_000_000);
+            headerTimeoutSeconds = Check.between("header_timeout_seconds", Check.orDefault(headerTimeoutSeconds, 10), 0, 3600);
+            idleTimeoutSeconds = Check.between("idle_timeout_seconds", Check.orDefault(idleTimeoutSeconds, 30), 1, 3600);
+            maxHeaderBytes = Check.between("max_header_bytes", Check.orDefault(maxHeaderBytes, 8192), 1024, 1_048_576);
+            streamsPerAddress = Check.between("streams_per_address", Check.orDefault(streamsPerAddress, 20), 0, 1_000_000);
+            maxStreams = Check.between("max_streams", Check.orDefault(maxStreams, 2000), 1, 1_000_000);
         }
     }
 
@@ -267,7 +323,8 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
             "KONTAKT_TWILIO_ACCOUNT_SID", "twilio.account_sid",
             "KONTAKT_TWILIO_AUTH_TOKEN", "twilio.auth_token",
             "KONTAKT_TWILIO_FROM", "twilio.from_number",
-            "KONTAKT_ONCALL_PHONES", "ambulant.oncall_phones");
+            "KONTAKT_ONCALL_PHONES", "ambulant.oncall_phones",
+            "KONTAKT_TRUSTED_PROXIES", "server.trusted_proxies");
 
     /** Keys that hold secrets: they may only come from the environment. */
     static final Set<String> SECRET_KEYS = Set.of("twilio.account_sid", "twilio.auth_token");

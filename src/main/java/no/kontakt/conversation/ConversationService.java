@@ -47,9 +47,7 @@ public final class ConversationService {
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     /** Messages from one address within a minute beyond which the bot goes quiet for it (staff are told). */
     static final int FLOOD_PER_MINUTE = 20;
-    private final java.util.Map<String, java.util.Deque<Instant>> recent = new java.util.concurrent.ConcurrentHashMap<>();
-    /** When {@link #recent} last forgot the addresses silent for a minute (it holds only the last minute's). */
-    private volatile Instant pruned = Instant.EPOCH;
+    private final no.kontakt.limits.RateLimiter flood;
 
     public ConversationService(Stores stores, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
                                LanguageGuess languages, Clock clock, Runnable outboxWake) {
@@ -60,6 +58,7 @@ public final class ConversationService {
         this.risk = risk;
         this.languages = languages;
         this.clock = clock;
+        this.flood = new no.kontakt.limits.RateLimiter(FLOOD_PER_MINUTE, java.time.Duration.ofMinutes(1), clock);
         this.outboxWake = outboxWake;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock(true);
@@ -148,10 +147,10 @@ public final class ConversationService {
         var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons(),
                 Conversation.TAKEN_OVER.equals(conversation.status()));
         Optional<String> intercepted = assessment.risk() ? Optional.empty() : intercepted(conversation, in.body(), batch);
-        int lastMinute = flooding(id, now);
-        if (lastMinute > FLOOD_PER_MINUTE && !assessment.risk()) {
+        no.kontakt.limits.RateLimiter.Decision lastMinute = flood.hit(id);
+        if (!lastMinute.allowed() && !assessment.risk()) {
             intercepted = Optional.of("");
-            if (lastMinute == FLOOD_PER_MINUTE + 1) {
+            if (lastMinute.firstRefused()) {
                 stores.staff().event(batch, new no.kontakt.store.ConversationEvent(no.kontakt.store.StaffStores.eventId(id, now, 99), id, now,
                         "flood", "bot", java.util.Map.of("perMinute", String.valueOf(FLOOD_PER_MINUTE))));
                 conversation = conversation.waitingForPerson(now);
@@ -201,30 +200,9 @@ public final class ConversationService {
         return new Reply(turn.replies(), replyIds, false);
     }
 
-    /** How many messages this address sent in the last minute, this one included. */
-    private int flooding(String id, Instant now) {
-        Instant minuteAgo = now.minusSeconds(60);
-        if (pruned.isBefore(minuteAgo)) {
-            pruned = now;
-            recent.values().removeIf(times -> {
-                synchronized (times) {
-                    return times.isEmpty() || times.peekLast().isBefore(minuteAgo);
-                }
-            });
-        }
-        java.util.Deque<Instant> times = recent.computeIfAbsent(id, k -> new java.util.ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
-            while (!times.isEmpty() && times.peekFirst().isBefore(minuteAgo)) {
-                times.removeFirst();
-            }
-            return times.size();
-        }
-    }
-
     /** Addresses whose messages of the last minute are counted (for the flood limit); the rest are forgotten. */
     int addressesCounted() {
-        return recent.size();
+        return flood.keys();
     }
 
     /** Runs every timer that is due: reminders and expiries go out through the outbox. Returns how many ran. */

@@ -27,7 +27,7 @@ import no.kontakt.store.Stores;
  * The web chat under {@code /api/chat}: open a session (nothing is stored), send a message (the same conversation
  * service as SMS: engine, safety net, flood protection), and follow the conversation live as server-sent events.
  * The page confirms what it has shown ({@code received}: the replies become {@code delivered}). Each endpoint has
- * its own per-address limit (429 with Retry-After). Staff tell a citizen they are writing with
+ * its own per-address limit (429 with Retry-After), and streams are capped per conversation, per address and in all. Staff tell a citizen they are writing with
  * {@code POST /api/inbox/conversations/{id}/typing}.
  */
 final class ChatRoutes {
@@ -45,13 +45,10 @@ final class ChatRoutes {
     private final AppConfig.Unit unit;
     private final Clock clock;
     private final Metrics metrics;
-    private final Hardening openLimit;
-    private final Hardening messageLimit;
-    private final Hardening eventsLimit;
-    private final Hardening receivedLimit;
+    private final RouteLimits limits;
     private final SseHandler stream = new SseHandler(this::stream);
 
-    ChatRoutes(ConversationService conversations, Stores stores, WebServer.Chat chat, AppConfig.Unit unit, boolean https, Clock clock,
+    ChatRoutes(ConversationService conversations, Stores stores, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
                Metrics metrics) {
         this.conversations = conversations;
         this.metrics = metrics;
@@ -61,10 +58,7 @@ final class ChatRoutes {
         this.emergency = chat.emergency();
         this.unit = unit;
         this.clock = clock;
-        this.openLimit = new Hardening(https, 30);
-        this.messageLimit = new Hardening(https, 60);
-        this.eventsLimit = new Hardening(https, 60);
-        this.receivedLimit = new Hardening(https, 120);
+        this.limits = limits;
     }
 
     void register(RoutesConfig routes) {
@@ -76,7 +70,7 @@ final class ChatRoutes {
     }
 
     private void open(Context ctx) {
-        openLimit.limit(ctx);
+        RouteLimits.check(ctx, limits.chatOpen);
         ChatSessions.Session session = sessions.open(requestedLanguage(ctx));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", session.id());
@@ -89,7 +83,7 @@ final class ChatRoutes {
     }
 
     private void message(Context ctx) {
-        messageLimit.limit(ctx);
+        RouteLimits.check(ctx, limits.chatMessages);
         ChatSessions.Session session = session(ctx);
         JsonNode body = Bodies.json(ctx);
         String text = text(body);
@@ -136,7 +130,7 @@ final class ChatRoutes {
     }
 
     private void events(Context ctx) throws Exception {
-        eventsLimit.limit(ctx);
+        RouteLimits.check(ctx, limits.chatEvents);
         ChatSessions.Session session = session(ctx);
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
@@ -146,9 +140,15 @@ final class ChatRoutes {
         if (after != null && !after.isEmpty() && !AFTER.matcher(after).matches()) {
             throw ApiError.badRequest("Last-Event-ID (or ?after=) must be the id of an event of this stream, like 0000000007.");
         }
-        if (hub.clients() >= 2000) {
+        String address = ClientAddresses.key(ctx);
+        String refusal = hub.refusal(address);
+        if ("address".equals(refusal)) {
+            ctx.header("Retry-After", "60");
+            throw new ApiError(429, "too_many_streams", "Too many chats are open from your address; close one and try again.");
+        } else if (refusal != null) {
             throw new ApiError(503, "busy", "Too many open chats right now; try again in a minute.");
         }
+        ctx.attribute("chat.address", address);
         ctx.attribute("chat.conversation", conversations.conversationId(CHANNEL, session.id()));
         ctx.attribute("chat.after", after == null || after.isEmpty() ? null : after);
         stream.handle(ctx);
@@ -157,7 +157,7 @@ final class ChatRoutes {
     private void stream(SseClient client) {
         client.keepAlive();
         Optional<Runnable> disconnect = hub.connect(client.ctx().attribute("chat.conversation"), client.ctx().attribute("chat.after"),
-                new SseChatClient(client));
+                client.ctx().attribute("chat.address"), new SseChatClient(client));
         if (disconnect.isEmpty()) {
             client.close();
             return;
@@ -167,7 +167,7 @@ final class ChatRoutes {
 
     /** The page has shown every message up to {@code upTo} (an event id): the replies up to there are delivered. */
     private void received(Context ctx) {
-        receivedLimit.limit(ctx);
+        RouteLimits.check(ctx, limits.chatReceived);
         ChatSessions.Session session = session(ctx);
         String upTo = optionalText(Bodies.json(ctx), "upTo");
         if (upTo == null || !AFTER.matcher(upTo).matches()) {

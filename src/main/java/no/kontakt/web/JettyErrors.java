@@ -13,6 +13,12 @@ import org.eclipse.jetty.util.Callback;
  * {@code {"error","message"}} JSON as every other error, never an HTML page or a stack trace.
  */
 final class JettyErrors extends ErrorHandler {
+    /** Every method gets the JSON error (Jetty writes a body only for GET, POST and HEAD by default). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         String code4 = code == 400 ? "bad_request" : code == 404 ? "not_found" : code == 413 ? "too_large" : code == 414 ? "uri_too_long"
@@ -21,6 +27,8 @@ final class JettyErrors extends ErrorHandler {
         String json = "{\"error\":\"" + code4 + "\",\"message\":\"" + text + "\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // Jetty closes the connection after an error it answers itself: say so, or a client reuses it and finds it shut.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

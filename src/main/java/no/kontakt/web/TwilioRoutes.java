@@ -16,8 +16,12 @@ import no.kontakt.store.Delivery;
 import no.kontakt.store.Stores;
 
 /**
- * Twilio's Messaging webhook and status callback. Each request's signature is checked against the public
- * URL before anything is read into the store; the reply is rendered only after its commit.
+ * Twilio's Messaging webhook and status callback. Each request's signature is checked against the public URL (its
+ * scheme and host as a trusted proxy forwards them) before anything is read into the store; signed and unsigned
+ * requests have limits of their own. The fields' formats are checked (a bad one is a 400 that stores nothing), and
+ * the reply is rendered only after its commit. With Twilio's Advanced Opt-Out, a message that carries
+ * {@code OptOutType} (STOP, START, HELP) has been answered by Twilio already: it goes through the conversation as
+ * that global word, and the TwiML answer is empty.
  */
 final class TwilioRoutes {
     static final String SMS_PATH = "/twilio/sms";
@@ -30,14 +34,28 @@ final class TwilioRoutes {
     private final boolean statusCallbacks;
     private final Clock clock;
     private final Metrics metrics;
+    private final String publicPath;
+    private final String accountSid;
+    private final RouteLimits limits;
+    private static final java.util.regex.Pattern MESSAGE_SID = java.util.regex.Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
+    private static final java.util.regex.Pattern ACCOUNT_SID = java.util.regex.Pattern.compile("AC[0-9a-fA-F]{32}");
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("accepted", "scheduled", "canceled", "queued", "sending",
+            "sent", "failed", "delivered", "undelivered", "receiving", "received", "read", "partially_delivered");
+    private static final java.util.Map<String, String> OPT_OUT_WORDS = java.util.Map.of("STOP", "STOP", "START", "START", "HELP", "HELP");
 
-    TwilioRoutes(ConversationService conversations, Stores stores, String authToken, String publicBase,
-                 boolean statusCallbacks, Clock clock, Metrics metrics) {
+    TwilioRoutes(ConversationService conversations, Stores stores, String authToken, String accountSid, java.net.URI publicUrl,
+                 boolean statusCallbacks, RouteLimits limits, Clock clock, Metrics metrics) {
         this.metrics = metrics;
         this.conversations = conversations;
         this.stores = stores;
         this.signature = authToken == null ? null : new TwilioSignature(authToken);
-        this.publicBase = publicBase;
+        String base = publicUrl.toString();
+        this.publicBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        String path = publicUrl.getRawPath() == null ? "" : publicUrl.getRawPath();
+        this.publicPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.accountSid = accountSid;
+        this.limits = limits;
         this.statusCallbacks = statusCallbacks;
         this.clock = clock;
     }
@@ -50,10 +68,15 @@ final class TwilioRoutes {
     private void sms(Context ctx) {
         long started = System.nanoTime();
         TwilioForm form = verifiedForm(ctx);
-        var message = new InboundMessage("sms", required(form, "MessageSid"), required(form, "From"),
-                required(form, "To"), form.first("Body"), mediaCount(form), clock.instant());
-        Reply reply = conversations.receive(message);
-        String twiml = TwiML.render(reply.texts(), i -> statusCallbacks && i < reply.messageIds().size()
+        String sid = matching(form, "MessageSid", MESSAGE_SID, "SM or MM and 32 hex digits");
+        String from = matching(form, "From", E164, "an E.164 number such as +4791234567");
+        String to = matching(form, "To", E164, "an E.164 number such as +4759440000");
+        int media = mediaCount(form);
+        String optOut = form.first("OptOutType") == null ? null : OPT_OUT_WORDS.get(form.first("OptOutType").strip().toUpperCase(java.util.Locale.ROOT));
+        // Twilio has answered an opt-out keyword itself: the conversation hears the global word it stands for.
+        String body = optOut != null ? optOut : form.first("Body");
+        Reply reply = conversations.receive(new InboundMessage("sms", sid, from, to, body, media, clock.instant()));
+        String twiml = optOut != null ? TwiML.render(java.util.List.of(), i -> null) : TwiML.render(reply.texts(), i -> statusCallbacks && i < reply.messageIds().size()
                 ? publicBase + STATUS_PATH + "?m=" + URLEncoder.encode(reply.messageIds().get(i), StandardCharsets.UTF_8)
                 : null);
         ctx.contentType("application/xml; charset=utf-8").result(twiml.getBytes(StandardCharsets.UTF_8));
@@ -65,8 +88,15 @@ final class TwilioRoutes {
 
     private void status(Context ctx) {
         TwilioForm form = verifiedForm(ctx);
-        String sid = required(form, "MessageSid");
+        String sid = matching(form, "MessageSid", MESSAGE_SID, "SM or MM and 32 hex digits");
         String status = required(form, "MessageStatus");
+        if (!STATUSES.contains(status)) {
+            throw ApiError.badRequest("The form field MessageStatus is not a Twilio message status (queued, sent, delivered, …).");
+        }
+        String errorCode = form.first("ErrorCode");
+        if (errorCode != null && !errorCode.isBlank() && !errorCode.strip().matches("[0-9]{1,6}")) {
+            throw ApiError.badRequest("The form field ErrorCode must be a number.");
+        }
         String messageId = ctx.queryParam("m");
         if (messageId != null && stores.messages().find(messageId).isPresent()) {
             Batch batch = new Batch();
@@ -84,13 +114,40 @@ final class TwilioRoutes {
             throw ApiError.badRequest(e.getMessage());
         }
         if (signature != null) {
-            String url = publicBase + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            String url = signedUrl(ctx);
             if (!signature.isValid(url, form.params(), ctx.header("X-Twilio-Signature"))) {
+                RouteLimits.check(ctx, limits.unsigned);
                 throw ApiError.forbidden("The X-Twilio-Signature header is missing or does not match this request "
                         + "(signed over " + url + "; check server.public_url).");
             }
         }
+        RouteLimits.check(ctx, limits.webhook);
+        String account = matching(form, "AccountSid", ACCOUNT_SID, "AC and 32 hex digits");
+        if (accountSid != null && !accountSid.equalsIgnoreCase(account)) {
+            throw ApiError.badRequest("The form field AccountSid is not this service's Twilio account.");
+        }
         return form;
+    }
+
+    /**
+     * The URL Twilio signed: the public URL, with the scheme and host a trusted proxy forwards when it does (the path
+     * prefix of the public URL stays).
+     */
+    private String signedUrl(Context ctx) {
+        String proto = ClientAddresses.forwardedProto(ctx);
+        String host = ClientAddresses.forwardedHost(ctx);
+        String base = proto == null && host == null ? publicBase
+                : (proto != null ? proto : java.net.URI.create(publicBase).getScheme()) + "://"
+                + (host != null ? host : java.net.URI.create(publicBase).getRawAuthority()) + publicPath;
+        return base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    }
+
+    private static String matching(TwilioForm form, String field, java.util.regex.Pattern format, String expected) {
+        String value = required(form, field);
+        if (!format.matcher(value).matches()) {
+            throw ApiError.badRequest("The form field " + field + " must be " + expected + ".");
+        }
+        return value;
     }
 
     private static String required(TwilioForm form, String field) {

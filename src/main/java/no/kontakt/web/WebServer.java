@@ -35,12 +35,16 @@ public final class WebServer {
 
     public static Javalin create(AppConfig config, Parts parts) {
         long maxBytes = config.server().maxRequestBytes();
-        var twilio = new TwilioRoutes(parts.conversations(), parts.stores(), config.twilio().authToken(),
-                config.server().publicBase(), config.twilio().statusCallbacks(), parts.clock(), parts.metrics());
+        var limits = new RouteLimits(config.server().limits());
+        var clients = new ClientAddresses(config.server().trustedProxies());
+        var twilio = new TwilioRoutes(parts.conversations(), parts.stores(), config.twilio().authToken(), config.twilio().accountSid(),
+                config.server().publicUrl(), config.twilio().statusCallbacks(), limits, parts.clock(), parts.metrics());
         var auth = new Auth(parts.accounts());
         boolean https = "https".equals(config.server().publicUrl().getScheme());
-        var hardening = new Hardening(https, 30, config.server().embedOrigins());
-        var chat = new ChatRoutes(parts.conversations(), parts.stores(), parts.chat(), config.unit(), https, parts.clock(),
+        var hardening = new Hardening(https, config.server().embedOrigins());
+        var connections = config.server().connections();
+        parts.chat().hub().limit(connections.maxStreams(), connections.streamsPerAddress());
+        var chat = new ChatRoutes(parts.conversations(), parts.stores(), parts.chat(), config.unit(), limits, parts.clock(),
                 parts.metrics());
         var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency());
         byte[] openApi = resource("/openapi.json");
@@ -52,9 +56,11 @@ public final class WebServer {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.jetty.port = config.server().port();
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            new SlowClients(connections, clients, maxBytes, config.server().port()).install(cfg);
             Pages.assets(cfg);
+            cfg.routes.before(clients::resolve);
             cfg.routes.before(hardening::headers);
-            cfg.routes.before("/api/login", hardening::limit);
+            cfg.routes.before(limits::byPath);
             cfg.routes.before(ctx -> {
                 if (ctx.contentLength() > maxBytes) {
                     throw ApiError.tooLarge(maxBytes);

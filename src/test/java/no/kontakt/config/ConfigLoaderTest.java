@@ -51,7 +51,7 @@ class ConfigLoaderTest {
     void an_unknown_key_stops_with_its_path() {
         assertThatThrownBy(() -> bind("server:\n  prot: 8080\n", Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("kontakt.yaml: server.prot: unknown key; known keys here: embed_origins, max_request_bytes, port, public_url");
+                .hasMessage("kontakt.yaml: server.prot: unknown key; known keys here: connections, embed_origins, limits, max_request_bytes, port, public_url, trusted_proxies");
     }
 
     @Test

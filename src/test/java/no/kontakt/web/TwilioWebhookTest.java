@@ -123,6 +123,75 @@ class TwilioWebhookTest {
         assertThat(storedMessages()).isZero();
     }
 
+    static final String EMPTY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    @Test
+    void a_bad_sid_account_or_number_format_gets_400_and_nothing_is_stored() {
+        String[][] cases = {{"MessageSid", "SM123"}, {"MessageSid", "XX" + "a".repeat(32)}, {"MessageSid", "SM" + "g".repeat(32)},
+                {"AccountSid", "AC123"}, {"AccountSid", "AC" + "a".repeat(32) + "NumMedia0"}, {"From", "91234567"}, {"From", "+47 912 34 567"},
+                {"To", "+0123"}, {"To", "kontakt"}};
+        for (String[] c : cases) {
+            Map<String, String> params = new java.util.LinkedHashMap<>(TwilioRequests.sms(TwilioRequests.newSid(), "+4791234567", "hei"));
+            params.put(c[0], c[1]);
+            HttpResponse<String> response = twilio.post("/twilio/sms", params);
+            assertThat(response.statusCode()).as(c[0] + "=" + c[1]).isEqualTo(400);
+            assertThat(response.body()).contains("\"error\":\"bad_request\"").contains("The form field " + c[0] + " must be");
+        }
+        for (Map<String, String> status : java.util.List.of(
+                Map.of("MessageSid", "SMout1", "MessageStatus", "delivered", "AccountSid", "AC" + "a".repeat(32)),
+                Map.of("MessageSid", "SM" + "1".repeat(32), "MessageStatus", "owned", "AccountSid", "AC" + "a".repeat(32)),
+                Map.of("MessageSid", "SM" + "1".repeat(32), "MessageStatus", "delivered", "AccountSid", "AC1"))) {
+            assertThat(twilio.post("/twilio/status?m=x", status).statusCode()).as(status.toString()).isEqualTo(400);
+        }
+        assertThat(storedMessages()).isZero();
+        assertThat(kontakt.stores().inbound().count()).isZero();
+    }
+
+    @Test
+    void a_replay_that_shifts_field_boundaries_keeps_a_valid_signature_but_is_refused() {
+        String sid = TwilioRequests.newSid();
+        Map<String, String> original = TwilioRequests.sms(sid, "+4791234567", "hei");
+        String url = TwilioRequests.PUBLIC_URL + "/twilio/sms";
+        String signature = TwilioRequests.sign(TwilioRequests.AUTH_TOKEN, url, original);
+        assertThat(twilio.post("/twilio/sms", TwilioRequests.form(original), signature).statusCode()).isEqualTo(200);
+        long stored = storedMessages();
+
+        // "MessageSid" + sid + "NumMedia" + "0" is signed the same as "MessageSid" + (sid + "NumMedia0"): a new, unseen SID.
+        Map<String, String> shifted = new java.util.LinkedHashMap<>(original);
+        shifted.remove("NumMedia");
+        shifted.put("MessageSid", sid + "NumMedia0");
+        java.util.Map<String, java.util.List<String>> multi = new java.util.LinkedHashMap<>();
+        shifted.forEach((k, v) -> multi.put(k, java.util.List.of(v)));
+        assertThat(new no.kontakt.channel.twilio.TwilioSignature(TwilioRequests.AUTH_TOKEN).isValid(url, multi, signature))
+                .as("the attack: the old signature still fits").isTrue();
+
+        HttpResponse<String> replay = twilio.post("/twilio/sms", TwilioRequests.form(shifted), signature);
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.body()).contains("MessageSid");
+        assertThat(storedMessages()).isEqualTo(stored);
+        assertThat(kontakt.stores().inbound().count()).isEqualTo(1);
+    }
+
+    @Test
+    void with_advanced_opt_out_the_state_follows_opt_out_type_and_the_twiml_is_empty() {
+        String from = "+4791113333";
+        twilio.sms(from, "hei");
+        // CANCEL and YES are Twilio's keywords, not Kontakt's: OptOutType says what Twilio made of them.
+        assertThat(optOut(from, "CANCEL", "STOP").body()).as("Twilio has answered").isEqualTo(EMPTY);
+        assertThat(twilio.sms(from, "hallo?").body()).as("opted out: nothing more").isEqualTo(EMPTY);
+        assertThat(optOut(from, "YES", "START").body()).isEqualTo(EMPTY);
+        assertThat(twilio.sms(from, "hallo?").body()).as("opted in again").contains("<Message");
+        assertThat(optOut(from, "INFO", "HELP").body()).isEqualTo(EMPTY);
+        // Without OptOutType (Advanced Opt-Out off), Kontakt answers STOPP itself.
+        assertThat(twilio.sms(from, "STOPP").body()).contains("Du får ikke flere meldinger");
+    }
+
+    private HttpResponse<String> optOut(String from, String body, String type) {
+        Map<String, String> params = new java.util.LinkedHashMap<>(TwilioRequests.sms(TwilioRequests.newSid(), from, body));
+        params.put("OptOutType", type);
+        return twilio.post("/twilio/sms", params);
+    }
+
     @Test
     void a_body_over_64_kib_gets_413_and_nothing_is_stored() {
         Map<String, String> params = TwilioRequests.sms(TwilioRequests.newSid(), "+4791234567", "x".repeat(70_000));
@@ -141,7 +210,7 @@ class TwilioWebhookTest {
         assertThat(query).startsWith("/twilio/status?m=");
 
         for (String status : new String[] {"sent", "delivered", "sent"}) {
-            var r = twilio.post(query, Map.of("MessageSid", "SMout1", "MessageStatus", status, "AccountSid", "AC" + "a".repeat(32)));
+            var r = twilio.post(query, Map.of("MessageSid", "SM" + "0".repeat(31) + "1", "MessageStatus", status, "AccountSid", "AC" + "a".repeat(32)));
             assertThat(r.statusCode()).isEqualTo(204);
         }
         assertThat(kontakt.stores().deliveries().find(replyId).orElseThrow().status()).isEqualTo("delivered");

@@ -30,8 +30,12 @@ public final class ChatHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
     /** Connections one conversation may have (tabs); a newer one closes the oldest. */
     static final int MAX_PER_CONVERSATION = 4;
-    /** Connections in all; beyond it a new one is refused. */
+    /** Connections in all by default; beyond it a new one is refused. */
     static final int MAX_CLIENTS = 2000;
+    private volatile int maxClients = MAX_CLIENTS;
+    private volatile int perAddress;
+    private final Map<String, AtomicInteger> byAddress = new ConcurrentHashMap<>();
+    private final Map<ChatConnection, String> addresses = new ConcurrentHashMap<>();
 
     private final Stores stores;
     private final Clock clock;
@@ -56,15 +60,53 @@ public final class ChatHub implements AutoCloseable {
     }
 
     /**
-     * Connects a browser to a conversation; it first gets the status and every message after {@code afterId} (a
-     * message's sequence, as in the events' ids; null for all). Returns what disconnects it, or empty when full.
+     * The caps, checked in this order: a conversation keeps at most {@value #MAX_PER_CONVERSATION} connections (a newer
+     * one closes the oldest), one client address at most {@code perAddress} (0: no cap), and all together at most
+     * {@code maxClients}, kept for last so that one address cannot fill it.
      */
+    public void limit(int maxClients, int perAddress) {
+        this.maxClients = maxClients;
+        this.perAddress = perAddress;
+    }
+
+    /** Why a browser cannot connect now, or null when it can. */
+    public String refusal(String address) {
+        int cap = perAddress;
+        if (cap > 0 && address != null && byAddress.getOrDefault(address, new AtomicInteger()).get() >= cap) {
+            return "address";
+        }
+        return count.get() >= maxClients ? "full" : null;
+    }
+
+    /** Connects without an address (not capped per address). */
     public Optional<Runnable> connect(String conversationId, String afterId, Client client) {
-        if (count.incrementAndGet() > MAX_CLIENTS) {
+        return connect(conversationId, afterId, null, client);
+    }
+
+    /**
+     * Connects a browser to a conversation; it first gets the status and every message after {@code afterId} (a
+     * message's sequence, as in the events' ids; null for all). Returns what disconnects it, or empty when its address
+     * has its share of connections or all are taken.
+     */
+    public Optional<Runnable> connect(String conversationId, String afterId, String address, Client client) {
+        AtomicInteger mine = address == null ? null : byAddress.computeIfAbsent(address, a -> new AtomicInteger());
+        if (mine != null && perAddress > 0 && mine.incrementAndGet() > perAddress) {
+            release(address, mine);
+            return Optional.empty();
+        } else if (mine != null && perAddress <= 0) {
+            mine.incrementAndGet();
+        }
+        if (count.incrementAndGet() > maxClients) {
             count.decrementAndGet();
+            if (mine != null) {
+                release(address, mine);
+            }
             return Optional.empty();
         }
         ChatConnection connection = new ChatConnection(conversationId, afterId, client, stores, clock);
+        if (address != null) {
+            addresses.put(connection, address);
+        }
         List<ChatConnection> connections = live.compute(conversationId, (k, list) -> {
             List<ChatConnection> added = list == null ? new CopyOnWriteArrayList<>() : list;
             added.add(connection);
@@ -148,10 +190,29 @@ public final class ChatHub implements AutoCloseable {
             return;
         }
         count.decrementAndGet();
+        String address = addresses.remove(connection);
+        if (address != null) {
+            AtomicInteger n = byAddress.get(address);
+            if (n != null) {
+                release(address, n);
+            }
+        }
         live.computeIfPresent(connection.conversationId(), (k, list) -> {
             list.remove(connection);
             return list.isEmpty() ? null : list;
         });
+    }
+
+    private void release(String address, AtomicInteger n) {
+        if (n.decrementAndGet() <= 0) {
+            byAddress.remove(address, n);
+        }
+    }
+
+    /** Open connections from one client address. */
+    public int clientsFrom(String address) {
+        AtomicInteger n = byAddress.get(address);
+        return n == null ? 0 : Math.max(0, n.get());
     }
 
     @Override
