@@ -45,6 +45,19 @@ final class Auth {
         ctx.attribute("token", token);
     }
 
+    /**
+     * Refuses the request with 403 {@code {"error":"forbidden"}} unless the logged-in person's role has the
+     * permission. Call it first in a handler whose route admits {@link Role#INBOX} but not every inbox role.
+     */
+    static Staff require(Context ctx, no.kontakt.inbox.Permission permission) {
+        Staff staff = staff(ctx);
+        if (staff == null || !staff.may(permission)) {
+            throw ApiError.forbidden("Your role (" + (staff == null ? "none" : staff.role()) + ") may not do this ("
+                    + permission.name().toLowerCase(java.util.Locale.ROOT) + ").");
+        }
+        return staff;
+    }
+
     static Staff staff(Context ctx) {
         return ctx.attribute(STAFF);
     }
