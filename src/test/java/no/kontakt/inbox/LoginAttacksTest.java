@@ -64,6 +64,7 @@ class LoginAttacksTest {
         kontakt.accounts().throttle.atomic = true;
         kontakt.accounts().throttle.perAddress = true;
         kontakt.accounts().equalWork = true;
+        kontakt.accounts().endLoginsOnChange = true;
         clock.advance(Duration.ofHours(1)); // every count of an earlier test is forgotten
     }
 
@@ -211,6 +212,33 @@ class LoginAttacksTest {
         kontakt.accounts().equalWork = false; // no bcrypt for unknown names: they answer at once
         long fast = medianMillis("127.0.0.9", unknown);
         assertThat((double) fast).as("unknown %d ms, known %d ms", fast, knownTime).isLessThan(knownTime * 0.3);
+    }
+
+    @Test
+    void a_login_does_not_outlive_a_demotion_a_new_password_or_a_removal() {
+        kontakt.accounts().add("keeper", "admin", PASSWORD.toCharArray()); // someone stays admin
+        String name = newAccount();
+        kontakt.accounts().update(name, "admin", null, false);
+        var login = new no.kontakt.testing.Api(kontakt.port());
+        assertThat(login.login(name, PASSWORD).status()).isEqualTo(200);
+        assertThat(login.get("/api/me").json().get("role").asText()).isEqualTo("admin");
+        kontakt.accounts().update(name, "peer", null, false);
+        assertThat(login.get("/api/me").status()).isEqualTo(401);
+        assertThat(login.login(name, PASSWORD).status()).isEqualTo(200);
+        kontakt.accounts().update(name, null, "a brand new password".toCharArray(), false);
+        assertThat(login.get("/api/me").status()).isEqualTo(401);
+        assertThat(login.login(name, "a brand new password").status()).isEqualTo(200);
+        kontakt.accounts().remove(name);
+        assertThat(login.get("/api/me").status()).isEqualTo(401);
+
+        // the protection off (the login kept, its version not checked): it outlives a demotion and a new password
+        kontakt.accounts().endLoginsOnChange = false;
+        String other = newAccount();
+        kontakt.accounts().update(other, "admin", null, false);
+        var kept = new no.kontakt.testing.Api(kontakt.port());
+        assertThat(kept.login(other, PASSWORD).status()).isEqualTo(200);
+        kontakt.accounts().update(other, "peer", "a brand new password".toCharArray(), false);
+        assertThat(kept.get("/api/me").status()).isEqualTo(200);
     }
 
     private static long medianMillis(String from, String username) {
