@@ -79,6 +79,11 @@ public final class StaffStores {
         logins.remove(batch, tokenHash);
     }
 
+    /** Every stored login (a few per person): read when an account changes, to end its logins. */
+    public List<LoginSession> logins() {
+        return logins.withPrefix("");
+    }
+
     /**
      * Records an entry. The conversation is named by its audit pseudonym, random and made once per conversation (not
      * derived from the phone number), and forgotten when the conversation is erased: the entries of an erased
