@@ -89,6 +89,7 @@ public final class Kontakt implements AutoCloseable {
     private final java.util.function.Supplier<LanguageDetector> detector;
     private final IntentClassifier intents;
     private final Accounts accounts;
+    private final WebServer.SignOn signOn;
     private final InboxEvents inboxEvents = new InboxEvents();
     private final ChatHub chatHub;
     private final ChatSessions chatSessions;
@@ -158,7 +159,9 @@ public final class Kontakt implements AutoCloseable {
                 () -> scheduler.execute(this::dispatchOutbox));
         this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));
         Runnable wake = () -> scheduler.execute(this::dispatchOutbox);
-        this.accounts = new Accounts(stores, clock);
+        AppConfig.SignIn signIn = config.signIn().withEnvironment(env);
+        this.signOn = new WebServer.SignOn(signIn, env.apply("KONTAKT_OIDC_CLIENT_SECRET"));
+        this.accounts = new Accounts(stores, clock, Accounts.TwoFactorPolicy.parse(signIn.require2fa()));
         this.inbox = new InboxService(stores, conversations, office, clock, wake, inboxEvents);
         this.appointments = new Appointments(stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
@@ -211,13 +214,14 @@ public final class Kontakt implements AutoCloseable {
         outbox.settleInterrupted();
         server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
                 settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock,
-                new WebServer.Chat(chatSessions, chatHub, emergency::get)));
+                new WebServer.Chat(chatSessions, chatHub, emergency::get), signOn));
         try {
             server.start();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        no.kontakt.cli.UserCommand.writeLocalAccess(config.store().dataDir(), port(), accounts.localToken());
         startScheduler(1000);
         scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -403,6 +407,7 @@ public final class Kontakt implements AutoCloseable {
         }
         chatHub.close();
         if (server != null) {
+            no.kontakt.cli.UserCommand.removeLocalAccess(config.store().dataDir(), accounts.localToken());
             server.stop();
         }
         stores.close();

@@ -1,14 +1,30 @@
 package no.kontakt.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.kontakt.App;
 import no.kontakt.config.AppConfig;
 import no.kontakt.inbox.Accounts;
+import no.kontakt.store.Json;
 import no.kontakt.store.MapDbStorage;
 import no.kontakt.store.Stores;
 import picocli.CommandLine.Command;
@@ -16,10 +32,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code user add NAME --role ROLE} (password on stdin), {@code user list}, {@code user remove NAME}. */
-@Command(name = "user", description = "Manage staff accounts in the store the configuration points at.",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Remove.class})
+/**
+ * {@code user add NAME --role ROLE} (password on stdin; {@code --sso-only} for none), {@code user list},
+ * {@code user remove NAME}, {@code user reset-2fa NAME}.
+ *
+ * <p>While the server runs it holds the store's file lock, so the commands go through the running server
+ * instead: at start it writes {@value #ACCESS_FILE} in the data folder (mode 0600: only the account the server runs
+ * as can read it) with its loopback address and a fresh admin token that works only from this machine; the
+ * commands find it and call the accounts API. When the server is stopped, the commands open the store directly.
+ */
+@Command(name = "user", description = "Manage staff accounts, in the store or, while the server runs, through it.",
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Remove.class, UserCommand.ResetTotp.class})
 public final class UserCommand {
+    static final String ACCESS_FILE = "local-admin.token";
+    /** No store and no running server to ask: say why, with exit code 3. */
+    static final int UNAVAILABLE = 3;
+
     @ParentCommand
     App app;
 
@@ -31,56 +59,182 @@ public final class UserCommand {
                         no.kontakt.privacy.SecretKey.previous(System::getenv)));
     }
 
+    /** Writes the local access file (mode 0600) once the server listens. */
+    public static void writeLocalAccess(Path dataDir, int port, String token) {
+        try {
+            Files.createDirectories(dataDir);
+            Path tmp = Files.createTempFile(dataDir, ".access", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, "http://127.0.0.1:" + port + "\n" + token + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dataDir.resolve(ACCESS_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            org.slf4j.LoggerFactory.getLogger(UserCommand.class).warn("the command line cannot manage accounts while the server runs: "
+                    + "cannot write {} ({})", dataDir.resolve(ACCESS_FILE), e.toString());
+        }
+    }
+
+    /** Removes the local access file at shutdown, if it is still this server's. */
+    public static void removeLocalAccess(Path dataDir, String token) {
+        Path file = dataDir.resolve(ACCESS_FILE);
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() >= 2 && lines.get(1).equals(token)) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // gone already, or never written
+        }
+    }
+
+    /** The running server's accounts API, when the access file names one that answers. */
+    record Server(String base, String token) {
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+        static Optional<Server> find(Path dataDir) {
+            Path file = dataDir.resolve(ACCESS_FILE);
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines.size() < 2) {
+                    return Optional.empty();
+                }
+                Server server = new Server(lines.get(0).strip(), lines.get(1).strip());
+                return server.send("GET", "/api/admin/users", null).statusCode() == 200 ? Optional.of(server) : Optional.empty();
+            } catch (IOException | UncheckedIOException e) {
+                return Optional.empty(); // no file, or a server that is gone: the store is free
+            }
+        }
+
+        HttpResponse<String> send(String method, String path, String json) {
+            try {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+                b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static String message(HttpResponse<String> r) {
+            try {
+                return Json.MAPPER.readTree(r.body()).path("message").asText(r.body());
+            } catch (IOException e) {
+                return r.body();
+            }
+        }
+    }
+
+    /** Runs against the running server if there is one, else against the store; a locked store without a server to ask is exit 3. */
+    <T> T either(java.util.function.Function<Server, T> viaServer, java.util.function.Function<Stores, T> viaStore) {
+        AppConfig config = app.loadConfig();
+        Optional<Server> server = Server.find(config.store().dataDir());
+        if (server.isPresent()) {
+            return viaServer.apply(server.get());
+        }
+        try (Stores stores = open()) {
+            return viaStore.apply(stores);
+        } catch (no.kontakt.store.StoreException e) {
+            if (e.getMessage() != null && e.getMessage().contains("in use")) {
+                System.err.println("kontakt: the store is in use by a running server, and " + config.store().dataDir().resolve(ACCESS_FILE)
+                        + " does not lead to it (the server could not write it, or runs as another user who owns it). "
+                        + "Run this command as the server's user, or use the accounts page in /admin.");
+                @SuppressWarnings("unchecked")
+                T unavailable = (T) Integer.valueOf(UNAVAILABLE);
+                return unavailable;
+            }
+            throw e;
+        }
+    }
+
     @Command(name = "add", description = "Add or replace an account; reads the password from stdin (one line).")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         UserCommand user;
 
-        @Parameters(index = "0", description = "user name")
+        @Parameters(index = "0", description = "user name (an e-mail address is fine: single sign-on matches it)")
         String name;
 
         @Option(names = "--role", required = true, description = "staff, peer, oncall or admin")
         String role;
 
+        @Option(names = "--sso-only", description = "no password: the person signs in only through single sign-on")
+        boolean ssoOnly;
+
         @Override
         public Integer call() throws Exception {
-            char[] password;
+            char[] password = ssoOnly ? null : readPassword();
+            try {
+                return user.either(server -> {
+                    ObjectNode body = Json.MAPPER.createObjectNode().put("username", name).put("role", role);
+                    if (password != null) {
+                        body.put("password", new String(password));
+                    }
+                    HttpResponse<String> r = server.send("POST", "/api/admin/users", body.toString());
+                    if (r.statusCode() == 409) { // replace, as on the store: a new role and password
+                        ObjectNode change = Json.MAPPER.createObjectNode().put("role", role);
+                        if (password != null) {
+                            change.put("password", new String(password));
+                        }
+                        r = server.send("PATCH", "/api/admin/users/" + enc(name), change.toString());
+                    }
+                    return report(r, "saved " + Accounts.normalize(name) + " (" + role + ")");
+                }, stores -> {
+                    try {
+                        new Accounts(stores, Clock.systemUTC()).add(name, role, password);
+                        System.out.println("saved " + Accounts.normalize(name) + " (" + role + ")");
+                        return 0;
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("kontakt: " + e.getMessage());
+                        return 1;
+                    }
+                });
+            } finally {
+                if (password != null) {
+                    java.util.Arrays.fill(password, '\0');
+                }
+            }
+        }
+
+        private char[] readPassword() throws IOException {
             Console console = System.console();
             if (console != null) {
-                password = console.readPassword("Password for %s: ", name);
-            } else {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                password = line == null ? new char[0] : line.toCharArray();
+                return console.readPassword("Password for %s: ", name);
             }
-            try (Stores stores = user.open()) {
-                new Accounts(stores, Clock.systemUTC()).add(name, role, password);
-                System.out.println("saved " + name + " (" + role + ")");
-                return 0;
-            } catch (IllegalArgumentException e) {
-                System.err.println("kontakt: " + e.getMessage());
-                return 1;
-            } finally {
-                java.util.Arrays.fill(password, '\0');
-            }
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? new char[0] : line.toCharArray();
         }
     }
 
-    @Command(name = "list", description = "List the accounts.")
+    @Command(name = "list", description = "List the accounts: name, role, whether a second factor is set up.")
     static final class ListUsers implements Callable<Integer> {
         @ParentCommand
         UserCommand user;
 
         @Override
         public Integer call() {
-            try (Stores stores = user.open()) {
-                new Accounts(stores, Clock.systemUTC()).list().forEach(u -> System.out.println(u.username() + "\t" + u.role()
-                        + (u.retryAfter() != null && u.failures() >= 10 ? "\tlocked" : "")));
+            return user.either(server -> {
+                HttpResponse<String> r = server.send("GET", "/api/admin/users", null);
+                if (r.statusCode() != 200) {
+                    return report(r, "");
+                }
+                try {
+                    for (JsonNode u : Json.MAPPER.readTree(r.body())) {
+                        System.out.println(u.path("username").asText() + "\t" + u.path("role").asText() + (u.path("totp").asBoolean() ? "\t2fa" : ""));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 return 0;
-            }
+            }, stores -> {
+                new Accounts(stores, Clock.systemUTC()).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
+                return 0;
+            });
         }
     }
 
-    @Command(name = "remove", description = "Remove an account.")
+    @Command(name = "remove", description = "Remove an account (its logins end at once).")
     static final class Remove implements Callable<Integer> {
         @ParentCommand
         UserCommand user;
@@ -90,11 +244,52 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            try (Stores stores = user.open()) {
+            return user.either(server -> {
+                HttpResponse<String> r = server.send("DELETE", "/api/admin/users/" + enc(name), null);
+                if (r.statusCode() == 404) {
+                    System.out.println("no user " + Accounts.normalize(name));
+                    return 1;
+                }
+                return report(r, "removed " + Accounts.normalize(name));
+            }, stores -> {
                 boolean removed = new Accounts(stores, Clock.systemUTC()).remove(name);
-                System.out.println(removed ? "removed " + name : "no user " + name);
+                System.out.println(removed ? "removed " + Accounts.normalize(name) : "no user " + Accounts.normalize(name));
                 return removed ? 0 : 1;
-            }
+            });
         }
+    }
+
+    @Command(name = "reset-2fa", description = "Remove an account's second factor (it sets one up again at its next login).")
+    static final class ResetTotp implements Callable<Integer> {
+        @ParentCommand
+        UserCommand user;
+
+        @Parameters(index = "0", description = "user name")
+        String name;
+
+        @Override
+        public Integer call() {
+            return user.either(server -> report(server.send("PATCH", "/api/admin/users/" + enc(name), "{\"resetTotp\":true}"),
+                    "second factor removed for " + Accounts.normalize(name)), stores -> {
+                boolean found = new Accounts(stores, Clock.systemUTC()).update(name, null, null, true).isPresent();
+                System.out.println(found ? "second factor removed for " + Accounts.normalize(name) : "no user " + Accounts.normalize(name));
+                return found ? 0 : 1;
+            });
+        }
+    }
+
+    private static int report(HttpResponse<String> r, String done) {
+        if (r.statusCode() / 100 == 2) {
+            if (!done.isEmpty()) {
+                System.out.println(done);
+            }
+            return 0;
+        }
+        System.err.println("kontakt: " + Server.message(r));
+        return 1;
+    }
+
+    private static String enc(String name) {
+        return java.net.URLEncoder.encode(Accounts.normalize(name), StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

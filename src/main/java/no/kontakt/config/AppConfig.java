@@ -12,7 +12,12 @@ import java.util.Set;
  * fills its defaults here, so defaults live in one place; each component receives only its own slice.
  */
 public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Office office, Ambulant ambulant,
-                        Conversations conversations, Offers offers, Retention retention) {
+                        Conversations conversations, Offers offers, Retention retention, SignIn signIn) {
+
+    public AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Office office, Ambulant ambulant,
+                     Conversations conversations, Offers offers, Retention retention) {
+        this(server, store, twilio, unit, emergency, office, ambulant, conversations, offers, retention, null);
+    }
 
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
 
@@ -27,6 +32,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         conversations = Check.orDefault(conversations, new Conversations(null));
         offers = Check.orDefault(offers, new Offers(null, null, null, null));
         retention = Check.orDefault(retention, new Retention(null, null));
+        signIn = Check.orDefault(signIn, new SignIn(null, null, null));
     }
 
     /**
@@ -206,6 +212,42 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         public Retention {
             closedConversationDays = Check.between("closed_conversation_days", Check.orDefault(closedConversationDays, 90), 1, 3650);
             finishedEnrolmentDays = Check.between("finished_enrolment_days", Check.orDefault(finishedEnrolmentDays, 30), 1, 3650);
+        }
+    }
+
+    /**
+     * Staff sign-in: the OpenID Connect issuer (its discovery document is read from it) and client id for single
+     * sign-on, and who must set up a second factor ({@code admin}, {@code all} or {@code none}). The environment
+     * ({@code KONTAKT_OIDC_ISSUER}, {@code KONTAKT_OIDC_CLIENT_ID}, {@code KONTAKT_REQUIRE_2FA}) wins over the file;
+     * the client secret comes only from {@code KONTAKT_OIDC_CLIENT_SECRET}.
+     */
+    public record SignIn(URI oidcIssuer, String oidcClientId, String require2fa) {
+        public SignIn {
+            oidcClientId = oidcClientId == null || oidcClientId.isBlank() ? null : oidcClientId.strip();
+            require2fa = Check.orDefault(require2fa == null || require2fa.isBlank() ? null : require2fa.strip().toLowerCase(java.util.Locale.ROOT), "admin");
+            if (!Set.of("admin", "all", "none").contains(require2fa)) {
+                throw ConfigException.at("require_2fa", "must be admin, all or none (was '" + require2fa + "')");
+            }
+            if (oidcIssuer != null && oidcIssuer.toString().isBlank()) {
+                oidcIssuer = null;
+            }
+            if ((oidcIssuer == null) != (oidcClientId == null)) {
+                throw ConfigException.at(oidcIssuer == null ? "oidc_issuer" : "oidc_client_id",
+                        "single sign-on needs both oidc_issuer and oidc_client_id (KONTAKT_OIDC_ISSUER, KONTAKT_OIDC_CLIENT_ID)");
+            }
+        }
+
+        /** The same, with the environment's values where it has them. */
+        public SignIn withEnvironment(java.util.function.Function<String, String> env) {
+            String issuer = env.apply("KONTAKT_OIDC_ISSUER");
+            String client = env.apply("KONTAKT_OIDC_CLIENT_ID");
+            String twoFa = env.apply("KONTAKT_REQUIRE_2FA");
+            return new SignIn(issuer != null && !issuer.isBlank() ? URI.create(issuer.strip()) : oidcIssuer,
+                    client != null && !client.isBlank() ? client : oidcClientId, twoFa != null && !twoFa.isBlank() ? twoFa : require2fa);
+        }
+
+        public boolean oidc() {
+            return oidcIssuer != null;
         }
     }
 

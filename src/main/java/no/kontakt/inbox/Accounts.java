@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import no.kontakt.store.Batch;
 import no.kontakt.store.LoginSession;
@@ -22,41 +24,99 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Staff accounts and logins. Passwords are kept as bcrypt hashes; a login gives a random token stored only as
- * its SHA-256. After {@value #SLOW_AFTER} failures in a row each attempt must wait longer (429 with
- * Retry-After), and after {@value #LOCK_AFTER} the account is locked for {@link #LOCK}.
+ * its SHA-256. Failed logins are counted per address and per account ({@link LoginThrottle}); unknown names get
+ * the same answers, after the same bcrypt work, as known ones.
+ *
+ * <p>Every request reads the account again ({@link #session}): a login made before a change of role, a new
+ * password, a reset of the second factor or the account's removal ends at once. A second factor (TOTP) is asked
+ * for at login once it is set up; {@link TwoFactorPolicy} says whose accounts must set it up before they can do
+ * anything else.
  */
 public final class Accounts {
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
     public static final Set<String> ROLES = Set.of("staff", "peer", "oncall", "admin");
-    static final int SLOW_AFTER = 3;
-    static final int LOCK_AFTER = 10;
-    static final Duration LOCK = Duration.ofMinutes(15);
+    static final int SLOW_AFTER = LoginThrottle.SLOW_AFTER;
+    static final int LOCK_AFTER = LoginThrottle.LOCK_AFTER;
+    static final Duration LOCK = LoginThrottle.LOCK;
     static final Duration SESSION = Duration.ofHours(10);
     private static final int COST = 12;
     /** A cost-12 hash of "not a password", checked for unknown names so they take as long as known ones (a constant: computing it cost start-up a quarter second). */
     private static final String DUMMY_HASH = "$2a$12$SyMGEwesVrJctNFzInjxg.LMq/ShR8lNHNA0HTq6SmhutgaRCXfPO";
+    /** Names of 2-100 characters: lower-case letters, digits and {@code . _ - @ +}, so e-mail addresses fit. */
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._@+-]{1,99}");
+    public static final String ISSUER = "Kontakt";
 
     private final Stores stores;
     private final Clock clock;
+    private final TwoFactorPolicy policy;
     private final SecureRandom random = new SecureRandom();
+    final LoginThrottle throttle = new LoginThrottle();
+    private final String localToken;
+
+    /** Who must set up a second factor before doing anything else: {@code admin} (the default), {@code all} or {@code none}. */
+    public enum TwoFactorPolicy {
+        ADMIN, ALL, NONE;
+
+        public static TwoFactorPolicy parse(String value) {
+            if (value == null || value.isBlank()) {
+                return ADMIN;
+            }
+            try {
+                return valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("KONTAKT_REQUIRE_2FA must be admin, all or none (was '" + value + "')");
+            }
+        }
+
+        public boolean requires(String role) {
+            return this == ALL || (this == ADMIN && "admin".equals(role));
+        }
+    }
 
     public Accounts(Stores stores, Clock clock) {
+        this(stores, clock, TwoFactorPolicy.ADMIN);
+    }
+
+    public Accounts(Stores stores, Clock clock, TwoFactorPolicy policy) {
         this.stores = stores;
         this.clock = clock;
+        this.policy = policy;
+        this.localToken = randomToken();
+    }
+
+    public TwoFactorPolicy policy() {
+        return policy;
     }
 
     /** What a login gives: the token for {@code Authorization: Bearer}, the same in a cookie, and the CSRF token. */
-    public record Login(String token, String csrf, String username, String role, Instant expiresAt) {}
+    public record Login(String token, String csrf, String username, String role, Instant expiresAt, boolean mustEnrolTotp) {}
 
-    /** Why a login failed, and when to try again (null: just wrong). */
+    /** A valid login as it stands now: the stored login and the account as it is now (its role is the one that counts). */
+    public record Current(LoginSession login, User user, boolean mustEnrolTotp) {
+        public String role() {
+            return user.role();
+        }
+
+        public String username() {
+            return user.username();
+        }
+    }
+
+    /** Why a login failed: an error code, and when to try again (null: just wrong). */
     public static final class LoginRefused extends RuntimeException {
         private final Instant retryAfter;
         private final boolean locked;
+        private final String code;
 
         LoginRefused(String message, Instant retryAfter, boolean locked) {
+            this(message, retryAfter, locked, "unauthorized");
+        }
+
+        LoginRefused(String message, Instant retryAfter, boolean locked, String code) {
             super(message);
             this.retryAfter = retryAfter;
             this.locked = locked;
+            this.code = code;
         }
 
         public Instant retryAfter() {
@@ -66,31 +126,101 @@ public final class Accounts {
         public boolean locked() {
             return locked;
         }
+
+        /** {@code unauthorized}, {@code totp_required} (send {@code code} too) or {@code totp_invalid}. */
+        public String code() {
+            return code;
+        }
     }
 
+    /** A request about accounts that cannot be done as asked (HTTP 409): the name is taken, or it would leave no admin. */
+    public static final class Conflict extends RuntimeException {
+        Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** A user name as stored: trimmed and lower case. */
+    public static String normalize(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds or replaces an account (the command line). A null password: the person signs in only through single sign-on. */
     public void add(String username, String role, char[] password) {
-        if (!username.matches("[a-z0-9._-]{2,40}")) {
-            throw new IllegalArgumentException("a username is 2-40 lower-case letters, digits, '.', '_' or '-'");
-        }
-        if (!ROLES.contains(role)) {
-            throw new IllegalArgumentException("role must be one of staff, peer, oncall, admin (was '" + role + "')");
-        }
-        if (password.length < 12) {
-            throw new IllegalArgumentException("the password must be at least 12 characters");
-        }
-        Batch batch = new Batch();
-        stores.staff().saveUser(batch, new User(username, role, BCrypt.withDefaults().hashToString(COST, password), 0, null, clock.instant()));
-        stores.commit(batch);
-        log.info("user saved username={} role={}", username, role);
+        String name = validName(username);
+        validRole(role);
+        String hash = password == null ? null : hash(password);
+        Optional<User> old = stores.staff().user(name);
+        User user = old.map(u -> new User(name, role, hash, 0, null, u.createdAt(), u.totpSecret(), u.totpPending(), u.totpLastStep(), u.version() + 1))
+                .orElseGet(() -> new User(name, role, hash, 0, null, clock.instant(), null, null, 0, 1));
+        save(user, old.isPresent());
+        log.info("user saved username={} role={}", name, role);
     }
 
+    /** Adds a new account (the admin API): a name already taken is a {@link Conflict}. */
+    public User create(String username, String role, char[] password) {
+        String name = validName(username);
+        validRole(role);
+        synchronized (this) {
+            if (stores.staff().user(name).isPresent()) {
+                throw new Conflict("There is already a user " + name + ".");
+            }
+            User user = new User(name, role, password == null ? null : hash(password), 0, null, clock.instant(), null, null, 0, 1);
+            save(user, false);
+            log.info("user created username={} role={}", name, role);
+            return user;
+        }
+    }
+
+    /**
+     * Changes an account: a role, a new password, or no second factor ({@code resetTotp}); null leaves a part as
+     * it is. Any change ends the person's logins. Empty when there is no such account.
+     */
+    public synchronized Optional<User> update(String username, String role, char[] password, boolean resetTotp) {
+        Optional<User> found = stores.staff().user(normalize(username));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        User user = found.get();
+        if (role != null) {
+            validRole(role);
+            if (!role.equals(user.role()) && "admin".equals(user.role()) && admins() <= 1) {
+                throw new Conflict(user.username() + " is the only admin; make someone else admin first.");
+            }
+            user = user.withRole(role);
+        }
+        if (password != null) {
+            user = user.withPasswordHash(hash(password));
+        }
+        if (resetTotp) {
+            user = user.withoutTotp();
+        }
+        if (user != found.get()) {
+            save(user, true);
+            log.info("user changed username={} role={} password={} totp_reset={}", user.username(), user.role(), password != null, resetTotp);
+        }
+        return Optional.of(user);
+    }
+
+    /** Removes an account and ends its logins (the command line: no check for the last admin). */
     public boolean remove(String username) {
-        if (stores.staff().user(username).isEmpty()) {
+        return remove(username, false);
+    }
+
+    /** Removes an account and ends its logins; with {@code keepAnAdmin} the last admin cannot be removed. */
+    public synchronized boolean remove(String username, boolean keepAnAdmin) {
+        Optional<User> found = stores.staff().user(normalize(username));
+        if (found.isEmpty()) {
             return false;
         }
+        if (keepAnAdmin && "admin".equals(found.get().role()) && admins() <= 1) {
+            throw new Conflict(found.get().username() + " is the only admin; make someone else admin first.");
+        }
         Batch batch = new Batch();
-        stores.staff().removeUser(batch, username);
+        stores.staff().removeUser(batch, found.get().username());
+        endLogins(batch, found.get().username());
         stores.commit(batch);
+        log.info("user removed username={}", found.get().username());
         return true;
     }
 
@@ -98,53 +228,208 @@ public final class Accounts {
         return stores.staff().users();
     }
 
+    public Optional<User> user(String username) {
+        return stores.staff().user(normalize(username));
+    }
+
+    private long admins() {
+        return list().stream().filter(u -> "admin".equals(u.role())).count();
+    }
+
+    private void save(User user, boolean endLogins) {
+        Batch batch = new Batch();
+        stores.staff().saveUser(batch, user);
+        if (endLogins) {
+            endLogins(batch, user.username());
+        }
+        stores.commit(batch);
+    }
+
+    private void endLogins(Batch batch, String username) {
+        stores.staff().logins().stream().filter(l -> l.username().equals(username))
+                .forEach(l -> stores.staff().removeLogin(batch, l.tokenHash()));
+    }
+
+    /** A login by password, as the command line and older callers make it: no second factor, one address. */
     public Login login(String username, String password) {
+        return login(username, password, null, "local");
+    }
+
+    /**
+     * A login by password, and the TOTP code once the account has one. {@code address} is the caller's, for
+     * counting failures.
+     */
+    public Login login(String username, String password, String code, String address) {
+        String name = normalize(username);
         Instant now = clock.instant();
-        Optional<User> found = stores.staff().user(username == null ? "" : username);
-        if (found.isEmpty()) {
-            BCrypt.verifyer().verify((password == null ? "" : password).toCharArray(), DUMMY_HASH); // same time as a real check
+        Object admitted = throttle.admit(name, address == null ? "" : address, now);
+        if (admitted instanceof LoginThrottle.Refusal refusal) {
+            throw new LoginRefused(refusal.locked() ? "Too many failed logins: logins from your address to this account are locked; try again later."
+                    : "Too many failed logins; wait before trying again.", refusal.retryAfter(), refusal.locked(),
+                    refusal.locked() ? "locked" : "too_many_attempts");
+        }
+        LoginThrottle.Attempt attempt = (LoginThrottle.Attempt) admitted;
+        char[] given = (password == null ? "" : password).toCharArray();
+        Optional<User> found = stores.staff().user(name);
+        boolean passwordOk;
+        if (found.isPresent() && found.get().passwordHash() != null) {
+            passwordOk = BCrypt.verifyer().verify(given, found.get().passwordHash()).verified;
+        } else {
+            BCrypt.verifyer().verify(given, DUMMY_HASH); // the same work for unknown names and single sign-on accounts
+            passwordOk = false;
+        }
+        if (!passwordOk) {
+            attempt.failed();
+            log.warn("login failed (password) username_hash={}", hash(name).substring(0, 12));
             throw new LoginRefused("Wrong username or password.", null, false);
         }
         User user = found.get();
-        if (user.retryAfter() != null && now.isBefore(user.retryAfter())) {
-            boolean locked = user.failures() >= LOCK_AFTER;
-            throw new LoginRefused(locked ? "The account is locked after too many failed logins; try again later."
-                    : "Too many failed logins; wait before trying again.", user.retryAfter(), locked);
+        if (user.hasTotp()) {
+            if (code == null || code.isBlank()) {
+                attempt.failed();
+                throw new LoginRefused("Enter the 6-digit code from your authenticator app as well.", null, false, "totp_required");
+            }
+            User used = verifyTotpAndMark(user, code, now);
+            if (used == null) {
+                attempt.failed();
+                log.warn("login failed (code) username={}", user.username());
+                throw new LoginRefused("The code is wrong or was already used; wait for the next one.", null, false, "totp_invalid");
+            }
+            user = used;
         }
-        if (!BCrypt.verifyer().verify((password == null ? "" : password).toCharArray(), user.passwordHash()).verified) {
-            int failures = user.failures() + 1;
-            Instant retry = failures >= LOCK_AFTER ? now.plus(LOCK)
-                    : failures >= SLOW_AFTER ? now.plusSeconds(1L << Math.min(failures - SLOW_AFTER, 6)) : null;
-            Batch batch = new Batch();
-            stores.staff().saveUser(batch, user.withFailures(failures, retry));
-            stores.commit(batch);
-            log.warn("login failed username={} failures={}", username, failures);
-            throw new LoginRefused("Wrong username or password.", retry, failures >= LOCK_AFTER);
-        }
+        attempt.succeeded();
+        return open(user, "password", now);
+    }
+
+    /** A login vouched for by the identity provider (single sign-on): the account must exist; no password, no TOTP here. */
+    public Optional<Login> loginTrusted(String username) {
+        Optional<User> found = stores.staff().user(normalize(username));
+        return found.map(u -> open(u, "oidc", clock.instant()));
+    }
+
+    private Login open(User user, String method, Instant now) {
         String token = randomToken();
         String csrf = randomToken();
         Instant expires = now.plus(SESSION);
         Batch batch = new Batch();
-        stores.staff().saveUser(batch, user.withFailures(0, null));
-        stores.staff().saveLogin(batch, new LoginSession(hash(token), user.username(), user.role(), csrf, now, expires));
+        stores.staff().saveLogin(batch, new LoginSession(hash(token), user.username(), user.role(), csrf, now, expires, user.version(), method));
         stores.commit(batch);
-        log.info("login username={} role={}", user.username(), user.role());
-        return new Login(token, csrf, user.username(), user.role(), expires);
+        log.info("login username={} role={} method={}", user.username(), user.role(), method);
+        return new Login(token, csrf, user.username(), user.role(), expires, mustEnrol(user, method));
     }
 
-    /** The login a token belongs to, if it is valid and not expired. */
+    private boolean mustEnrol(User user, String method) {
+        return "password".equals(method) && !user.hasTotp() && policy.requires(user.role());
+    }
+
+    /** Under the account's lock: the step of a fresh code, marked used, or null. */
+    private synchronized User verifyTotpAndMark(User user, String code, Instant now) {
+        User current = stores.staff().user(user.username()).orElse(user);
+        OptionalLong step = Totp.verify(current.totpSecret(), code, now, current.totpLastStep());
+        if (step.isEmpty()) {
+            return null;
+        }
+        User used = current.withTotpUsed(step.getAsLong());
+        Batch batch = new Batch();
+        stores.staff().saveUser(batch, used);
+        stores.commit(batch);
+        return used;
+    }
+
+    /** The login a token belongs to, if it is valid, not expired, and its account still exists unchanged. */
     public Optional<LoginSession> session(String token) {
+        return current(token).map(Current::login);
+    }
+
+    /** The login a token belongs to and its account as it is now; empty when the account changed since the login. */
+    public Optional<Current> current(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return stores.staff().login(hash(token.strip())).filter(s -> clock.instant().isBefore(s.expiresAt()))
-                .filter(s -> stores.staff().user(s.username()).isPresent());
+        Optional<LoginSession> login = stores.staff().login(hash(token.strip())).filter(s -> clock.instant().isBefore(s.expiresAt()));
+        if (login.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<User> user = stores.staff().user(login.get().username());
+        if (user.isEmpty() || user.get().version() != login.get().userVersion()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Current(login.get(), user.get(), mustEnrol(user.get(), login.get().method() == null ? "password" : login.get().method())));
+    }
+
+    /** Starts setting up TOTP: a new secret, pending until {@link #confirmTotp}. Refused (Conflict) when one is already in force. */
+    public synchronized String startTotp(String username) {
+        User user = stores.staff().user(normalize(username)).orElseThrow();
+        if (user.hasTotp()) {
+            throw new Conflict("A second factor is already set up. An admin can reset it (PATCH /api/admin/users/{username} {\"resetTotp\": true}).");
+        }
+        String secret = Totp.newSecret();
+        Batch batch = new Batch();
+        stores.staff().saveUser(batch, user.withTotpPending(secret));
+        stores.commit(batch);
+        return secret;
+    }
+
+    /** The secret being set up, for its QR code. */
+    public Optional<String> pendingTotp(String username) {
+        return stores.staff().user(normalize(username)).map(User::totpPending);
+    }
+
+    /** Confirms the pending secret with a code from the app; false when the code is wrong (or nothing is pending). */
+    public synchronized boolean confirmTotp(String username, String code) {
+        User user = stores.staff().user(normalize(username)).orElseThrow();
+        if (user.totpPending() == null) {
+            return false;
+        }
+        OptionalLong step = Totp.verify(user.totpPending(), code, clock.instant(), 0);
+        if (step.isEmpty()) {
+            return false;
+        }
+        Batch batch = new Batch();
+        stores.staff().saveUser(batch, user.withTotpConfirmed(step.getAsLong()));
+        stores.commit(batch);
+        log.info("totp set up username={}", user.username());
+        return true;
     }
 
     public void logout(String token) {
         Batch batch = new Batch();
         stores.staff().removeLogin(batch, hash(token));
         stores.commit(batch);
+    }
+
+    /** A token for the command line on this machine while the server runs (admin rights, loopback only); never stored. */
+    public String localToken() {
+        return localToken;
+    }
+
+    public boolean isLocalToken(String token) {
+        return token != null && MessageDigest.isEqual(token.strip().getBytes(StandardCharsets.UTF_8), localToken.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String validName(String username) {
+        String name = normalize(username);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a username is 2-100 characters: letters, digits, '.', '_', '-', '@' or '+' "
+                    + "(an e-mail address is fine), starting with a letter or digit");
+        }
+        return name;
+    }
+
+    private static void validRole(String role) {
+        if (role == null || !ROLES.contains(role)) {
+            throw new IllegalArgumentException("role must be one of staff, peer, oncall, admin (was '" + role + "')");
+        }
+    }
+
+    private static String hash(char[] password) {
+        if (password.length < 12) {
+            throw new IllegalArgumentException("the password must be at least 12 characters");
+        }
+        if (password.length > 72) {
+            throw new IllegalArgumentException("the password must be at most 72 characters");
+        }
+        return BCrypt.withDefaults().hashToString(COST, password);
     }
 
     private String randomToken() {

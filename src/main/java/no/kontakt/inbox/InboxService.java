@@ -88,7 +88,7 @@ public final class InboxService {
             candidates = candidates(f, open);
         }
         return candidates.stream()
-                .filter(c -> matches(c, f, staff, open))
+                .filter(c -> matches(c, f, staff, open) && visibleTo(c, staff))
                 .map(c -> item(c, now, open.getOrDefault(c.id(), 0)))
                 .sorted(Comparator.comparing((QueueItem q) -> !q.urgent())
                         .thenComparing(q -> q.waitingSince() == null ? q.lastMessageAt() : q.waitingSince()))
@@ -186,7 +186,7 @@ public final class InboxService {
     }
 
     public Optional<View> read(String id, Staff staff, int page, int size) {
-        Optional<Conversation> found = stores.conversations().find(id);
+        Optional<Conversation> found = stores.conversations().find(id).filter(c -> visibleTo(c, staff));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -231,7 +231,7 @@ public final class InboxService {
 
     public ConversationEvent note(String id, Staff staff, String text) {
         return conversations.locked(id, () -> {
-            require(id);
+            require(id, staff);
             Instant now = clock.instant();
             Batch batch = new Batch();
             var note = new ConversationEvent(StaffStores.eventId(id, now, (int) (System.nanoTime() & 0xffff)), id, now, "note",
@@ -247,7 +247,7 @@ public final class InboxService {
     /** Sends a staff reply through the conversation's channel (via the outbox); its delivery shows on the message. */
     public Message reply(String id, Staff staff, String text) {
         Message sent = conversations.locked(id, () -> {
-            Conversation c = require(id);
+            Conversation c = require(id, staff);
             Instant now = clock.instant();
             String messageId = c.nextMessageId();
             Message message = new Message(messageId, id, Message.Direction.OUT, staff.actor(), text, now, null);
@@ -291,7 +291,7 @@ public final class InboxService {
     private Conversation change(String id, Staff staff, String action, Map<String, String> detail,
                                 java.util.function.UnaryOperator<Conversation> change, java.util.function.Consumer<Batch> more) {
         Conversation after = conversations.locked(id, () -> {
-            Conversation c = require(id);
+            Conversation c = require(id, staff);
             Instant now = clock.instant();
             Conversation changed = change.apply(c);
             Batch batch = new Batch();
@@ -307,8 +307,14 @@ public final class InboxService {
         return after;
     }
 
-    private Conversation require(String id) {
-        return stores.conversations().find(id).orElseThrow(() -> new java.util.NoSuchElementException("There is no conversation " + id + "."));
+    private Conversation require(String id, Staff staff) {
+        return stores.conversations().find(id).filter(c -> visibleTo(c, staff))
+                .orElseThrow(() -> new java.util.NoSuchElementException("There is no conversation " + id + "."));
+    }
+
+    /** A peer worker sees the shared queue and their own conversations, not those assigned to someone else. */
+    public static boolean visibleTo(Conversation c, Staff staff) {
+        return staff == null || staff.may(Permission.SEE_ALL_CONVERSATIONS) || c.assignedTo() == null || staff.username().equals(c.assignedTo());
     }
 
     private void audit(Staff staff, String action, String conversationId, String detail) {

@@ -5,4 +5,9 @@ public record Staff(String username, String role) {
     public String actor() {
         return "staff:" + username;
     }
+
+    /** Whether this person's role has the permission (see {@link Permission} for the table). */
+    public boolean may(Permission permission) {
+        return permission.allows(role);
+    }
 }

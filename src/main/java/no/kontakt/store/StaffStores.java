@@ -62,6 +62,11 @@ public final class StaffStores {
         logins.remove(batch, tokenHash);
     }
 
+    /** Every stored login (a few per person): read when an account changes, to end its logins. */
+    public List<LoginSession> logins() {
+        return logins.withPrefix("");
+    }
+
     public void audit(Batch batch, AuditEntry entry) {
         audit.put(batch, key(entry.at()) + "/" + entry.username() + "/" + System.nanoTime(), entry);
     }

@@ -27,7 +27,18 @@ public final class WebServer {
     public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
                         Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
                         no.kontakt.offers.Offers offers, OffersCalendar calendar,
-                        Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat) {}
+                        Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat, SignOn signOn) {
+        public Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
+                     Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
+                     no.kontakt.offers.Offers offers, OffersCalendar calendar,
+                     Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat) {
+            this(conversations, stores, accounts, inbox, appointments, events, scripts, settings, offers, calendar, metrics, ready, clock, chat,
+                    new SignOn(null, null));
+        }
+    }
+
+    /** Single sign-on: the settings (issuer and client, the environment's values applied) and the client secret (null: a public client). */
+    public record SignOn(AppConfig.SignIn settings, String clientSecret) {}
 
     /** What the web chat uses: its sessions, the connected browsers, and the emergency numbers as they are now. */
     public record Chat(no.kontakt.channel.chat.ChatSessions sessions, no.kontakt.channel.chat.ChatHub hub,
@@ -69,7 +80,16 @@ public final class WebServer {
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             cfg.routes.get("/metrics", parts.metrics()::scrape);
             twilio.register(cfg.routes);
-            new AuthRoutes(parts.accounts(), config.server().publicUrl().getScheme().equals("https"), parts.clock()).register(cfg.routes);
+            var authRoutes = new AuthRoutes(parts.accounts(), parts.stores(), https, parts.clock());
+            authRoutes.register(cfg.routes);
+            AppConfig.SignIn signIn = parts.signOn().settings();
+            if (signIn != null && signIn.oidc()) {
+                new OidcRoutes(new OidcRoutes.Settings(signIn.oidcIssuer(), signIn.oidcClientId(), parts.signOn().clientSecret(),
+                        java.net.URI.create(config.server().publicBase() + "/auth/oidc/callback")), parts.accounts(), authRoutes, https, parts.clock())
+                        .register(cfg.routes);
+            } else {
+                OidcRoutes.registerDisabled(cfg.routes);
+            }
             new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores(), parts.offers(), parts.clock(),
                     config.unit().defaultLanguage(), new InboxRoutes.Office(java.time.Duration.ofMinutes(
                             Math.round(config.office().contactPromiseHours() * 60)), config.unit().timeZone())).register(cfg.routes);
