@@ -83,7 +83,7 @@ public final class Totp {
     }
 
     private static QrData data(String issuer, String username, String secret) {
-        return new QrData.Builder().label(username).secret(secret).issuer(issuer).algorithm(HashingAlgorithm.SHA1)
+        return new QrData.Builder().label(issuer + ":" + username).secret(secret).issuer(issuer).algorithm(HashingAlgorithm.SHA1)
                 .digits(DIGITS).period(PERIOD).build();
     }
 }

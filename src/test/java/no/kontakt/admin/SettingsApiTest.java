@@ -27,7 +27,7 @@ class SettingsApiTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z")); // Tuesday 10:00: the ambulant team is off
 
     private Kontakt start() {
-        var env = TestKontakt.env(data);
+        var env = TestKontakt.withoutSecondFactor(TestKontakt.env(data)); // about something else: see SignInTest
         return Kontakt.create(TestKontakt.config(env), MapDbStorage.open(data), env::get, clock,
                 new Kontakt.Options(Map.of("sms", new RecordingSender()), null)).serve();
     }

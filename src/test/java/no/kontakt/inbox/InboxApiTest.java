@@ -31,7 +31,7 @@ class InboxApiTest {
 
     @BeforeEach
     void start() {
-        var env = TestKontakt.env(data);
+        var env = TestKontakt.withoutSecondFactor(TestKontakt.env(data)); // about something else: see SignInTest
         kontakt = Kontakt.create(TestKontakt.config(env), MapDbStorage.open(data), env::get, clock,
                 new Kontakt.Options(Map.of("sms", sms), null)).serve();
         kontakt.accounts().add("kari", "staff", "a long staff password".toCharArray());

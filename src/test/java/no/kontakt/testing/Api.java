@@ -23,13 +23,23 @@ public final class Api {
     public record Response(int status, JsonNode json, String body, java.net.http.HttpHeaders headers) {}
 
     public Response login(String username, String password) {
-        Response r = send("POST", "/api/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", false);
+        return login(username, password, null);
+    }
+
+    /** A login with the second factor's code (null: none sent). */
+    public Response login(String username, String password, String code) {
+        Response r = send("POST", "/api/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\""
+                + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}", false);
         if (r.status() == 200) {
             token = r.json().get("token").asText();
             csrf = r.json().get("csrf").asText();
             cookie = r.headers().firstValue("Set-Cookie").orElse("").split(";")[0];
         }
         return r;
+    }
+
+    public String token() {
+        return token;
     }
 
     public Response get(String path) {

@@ -22,6 +22,16 @@ public final class TestKontakt {
         return env;
     }
 
+    /**
+     * The same environment with {@code KONTAKT_REQUIRE_2FA=none}, on purpose: for tests about something else that
+     * log in as admin (often on a simulated clock, where an authenticator's codes would not fit). The second factor
+     * and its default ({@code admin}) are tested in {@code SignInTest} and the admin page test.
+     */
+    public static Map<String, String> withoutSecondFactor(Map<String, String> env) {
+        env.put("KONTAKT_REQUIRE_2FA", "none");
+        return env;
+    }
+
     public static AppConfig config(Map<String, String> env) {
         return new ConfigLoader(env::get).load(Path.of("config/kontakt.yaml"));
     }
