@@ -34,7 +34,7 @@ public final class CallBacks {
 
     /** The number of a conversation, without audit (for exports that audit themselves). */
     public Optional<String> number(Conversation c) {
-        if (!"chat".equals(c.channel())) {
+        if ("sms".equals(c.channel())) {
             Optional<String> own = PhoneNumbers.e164(c.address(), country);
             if (own.isPresent()) {
                 return own;

@@ -84,11 +84,11 @@ public final class FhirRecord {
     }
 
     private static CodeableConcept medium(String channel) {
-        boolean chat = "chat".equals(channel);
+        boolean chat = !"sms".equals(channel);
         CodeableConcept concept = new CodeableConcept();
         concept.addCoding().setSystem(PARTICIPATION_MODE).setCode(chat ? "ONLINEWRIT" : "WRITTEN")
                 .setDisplay(chat ? "online written" : "written");
-        concept.setText(chat ? "nettchat" : "SMS");
+        concept.setText(chat ? "nettprat" : "SMS");
         return concept;
     }
 

@@ -37,7 +37,7 @@ public final class TextRecord {
         StringBuilder out = new StringBuilder();
         out.append("Samtale fra Kontakt (").append(unit).append(")\n");
         out.append("Samtale-ID: ").append(c.id()).append('\n');
-        out.append("Kanal: ").append("chat".equals(c.channel()) ? "nettchat" : "SMS " + Mask.phone(c.address()))
+        out.append("Kanal: ").append("sms".equals(c.channel()) ? "SMS " + Mask.phone(c.address()) : "nettprat")
                 .append(", språk: ").append(c.language() == null ? "-" : c.language()).append('\n');
         out.append("Startet: ").append(when(c.createdAt())).append(", status: ").append(c.status()).append('\n');
         out.append("Eksportert: ").append(when(now)).append(" av ").append(exportedBy).append(" (tider i ").append(zone.getId()).append(")\n\n");

@@ -76,8 +76,16 @@ final class InboxRoutes {
         if (!FILTERS.contains(filter)) {
             throw ApiError.badRequest("filter must be one of urgent, waiting, mine, unassigned, closed, all.");
         }
-        ctx.json(Map.of("filter", filter, "conversations", inbox.queue(filter, Auth.staff(ctx)),
+        ctx.json(Map.of("filter", filter, "conversations", markDeclined(inbox.queue(filter, Auth.staff(ctx))),
                 "office", Map.of("open", inbox.officeOpen(), "promiseSeconds", office.promise().toSeconds(), "timeZone", office.zone().getId())));
+    }
+
+    /** Each queue line with {@code appointmentDeclined}: the citizen said no to an appointment and staff have not dealt with it yet. */
+    private List<JsonNode> markDeclined(List<InboxService.QueueItem> items) {
+        Set<String> declined = stores.contactRequests().open().stream().filter(r -> r.id().endsWith(Appointments.DECLINED))
+                .map(ContactRequest::conversationId).collect(java.util.stream.Collectors.toSet());
+        return items.stream().map(q -> (JsonNode) ((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(q))
+                .put("appointmentDeclined", declined.contains(q.id()))).toList();
     }
 
     private void conversation(Context ctx) {

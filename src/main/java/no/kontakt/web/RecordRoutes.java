@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import no.kontakt.flow.Segments;
+import no.kontakt.inbox.Permission;
 import no.kontakt.inbox.Staff;
 import no.kontakt.records.AccessLog;
 import no.kontakt.records.AccessPage;
@@ -26,8 +27,6 @@ import no.kontakt.store.Stores;
  * open to peer workers. Also the reply's SMS cost, and the audit of list reads.
  */
 final class RecordRoutes {
-    /** Every inbox role but the peer worker's. */
-    static final Role[] BEYOND_PEER = {Role.STAFF, Role.ONCALL, Role.ADMIN};
     private static final String BASE = "/api/inbox/conversations/{id}";
 
     private final Stores stores;
@@ -54,22 +53,24 @@ final class RecordRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(BASE + "/reveal-number", ctx -> ctx.json(Map.of("number", callBacks.reveal(id(ctx), Auth.staff(ctx))
+        routes.post(BASE + "/reveal-number", ctx -> ctx.json(Map.of("number", callBacks.reveal(id(ctx), Auth.require(ctx, Permission.REVEAL_NUMBER))
                 .orElseThrow(() -> new ApiError(404, "no_number", "The citizen left no number to call back on in this conversation.")))),
-                BEYOND_PEER);
+                Role.INBOX);
         routes.get(BASE + "/export.txt", ctx -> {
+            Staff staff = Auth.require(ctx, Permission.EXPORT);
             Conversation c = conversation(ctx);
-            log.record(Auth.staff(ctx), "export_text", c.id(), "");
+            log.record(staff, "export_text", c.id(), "");
             ctx.contentType("text/plain; charset=utf-8").header("Content-Disposition", "inline; filename=\"" + c.id() + ".txt\"")
-                    .header("Cache-Control", "no-store").result(text.of(c, Auth.staff(ctx).username(), clock.instant()));
-        }, BEYOND_PEER);
+                    .header("Cache-Control", "no-store").result(text.of(c, staff.username(), clock.instant()));
+        }, Role.INBOX);
         routes.get(BASE + "/export.fhir.json", ctx -> {
+            Staff staff = Auth.require(ctx, Permission.EXPORT);
             Conversation c = conversation(ctx);
-            log.record(Auth.staff(ctx), "export_fhir", c.id(), "");
+            log.record(staff, "export_fhir", c.id(), "");
             ctx.contentType("application/fhir+json; charset=utf-8").header("Cache-Control", "no-store")
                     .header("Content-Disposition", "attachment; filename=\"" + c.id() + ".fhir.json\"")
                     .result(fhir.json(c, clock.instant()).getBytes(StandardCharsets.UTF_8));
-        }, BEYOND_PEER);
+        }, Role.INBOX);
         routes.post("/api/admin/access-export", ctx -> {
             JsonNode body = Bodies.json(ctx);
             accessExport(ctx, Bodies.text(body, "number", 40), body.hasNonNull("format") ? body.get("format").asText() : "json");
@@ -81,12 +82,12 @@ final class RecordRoutes {
     }
 
     private void accessExport(Context ctx, String raw, String format) {
+        Staff staff = Auth.require(ctx, Permission.CITIZEN_ACCESS);
         if (!"json".equals(format) && !"html".equals(format)) {
             throw ApiError.badRequest("format is json or html.");
         }
         String number = PhoneNumbers.e164(raw, country).orElseThrow(() ->
                 ApiError.badRequest("Give the citizen's telephone number, like +4791234567 or 912 34 567."));
-        Staff staff = Auth.staff(ctx);
         Map<String, Object> report = access.report(number, staff.username(), clock.instant());
         @SuppressWarnings("unchecked")
         var conversations = (java.util.List<Map<String, Object>>) report.get("conversations");
@@ -94,7 +95,9 @@ final class RecordRoutes {
         log.record(staff, "access_export", null, no.kontakt.privacy.Mask.phone(number) + ", " + conversations.size() + " conversation(s)");
         ctx.header("Cache-Control", "no-store");
         if ("html".equals(format)) {
-            ctx.contentType("text/html; charset=utf-8").result(AccessPage.html(Json.MAPPER.valueToTree(report)));
+            // a page of its own: no script at all, only its inline style sheet
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+                    .contentType("text/html; charset=utf-8").result(AccessPage.html(Json.MAPPER.valueToTree(report)));
         } else {
             ctx.json(report);
         }

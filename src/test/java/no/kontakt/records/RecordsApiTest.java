@@ -118,21 +118,21 @@ class RecordsApiTest {
     void a_web_chat_reveals_the_number_its_contact_request_gave_and_lists_show_it_masked() {
         Instant now = clock.instant();
         Batch batch = new Batch();
-        kontakt.stores().conversations().save(batch, Conversation.start("chat-abc123", "chat", "session-1", "nb", now).waitingForPerson(now));
-        kontakt.stores().contactRequests().save(batch, new ContactRequest("chat-abc123/1", "chat-abc123", null, "call", "asap", null, "Mia",
+        kontakt.stores().conversations().save(batch, Conversation.start("web-abc123", "web", "session-1", "nb", now).waitingForPerson(now));
+        kontakt.stores().contactRequests().save(batch, new ContactRequest("web-abc123/1", "web-abc123", null, "call", "asap", null, "Mia",
                 false, ContactRequest.OPEN, now, now, "912 34 568"));
         kontakt.stores().commit(batch);
         Api staff = staff();
         assertThat(staff.get("/api/inbox/contact-requests").json().get(0).get("phone").asText()).isEqualTo("***4568");
-        assertThat(staff.get("/api/inbox/conversations/chat-abc123").json().get("contactRequests").get(0).get("phone").asText())
+        assertThat(staff.get("/api/inbox/conversations/web-abc123").json().get("contactRequests").get(0).get("phone").asText())
                 .isEqualTo("***4568");
-        assertThat(staff.post("/api/inbox/conversations/chat-abc123/reveal-number", "{}").json().get("number").asText())
+        assertThat(staff.post("/api/inbox/conversations/web-abc123/reveal-number", "{}").json().get("number").asText())
                 .isEqualTo("+4791234568");
 
         Batch none = new Batch();
-        kontakt.stores().conversations().save(none, Conversation.start("chat-nonumber", "chat", "session-2", "nb", now));
+        kontakt.stores().conversations().save(none, Conversation.start("web-nonumber", "web", "session-2", "nb", now));
         kontakt.stores().commit(none);
-        Api.Response missing = staff.post("/api/inbox/conversations/chat-nonumber/reveal-number", "{}");
+        Api.Response missing = staff.post("/api/inbox/conversations/web-nonumber/reveal-number", "{}");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("error").asText()).isEqualTo("no_number");
     }
@@ -227,8 +227,8 @@ class RecordsApiTest {
         staff.post("/api/inbox/conversations/" + id + "/reveal-number", "{}");
         Instant now = clock.instant();
         Batch batch = new Batch();
-        kontakt.stores().conversations().save(batch, Conversation.start("chat-web1", "chat", "session-9", "nb", now));
-        kontakt.stores().contactRequests().save(batch, new ContactRequest("chat-web1/1", "chat-web1", null, "sms", "asap", null, null,
+        kontakt.stores().conversations().save(batch, Conversation.start("web-web1", "web", "session-9", "nb", now));
+        kontakt.stores().contactRequests().save(batch, new ContactRequest("web-web1/1", "web-web1", null, "sms", "asap", null, null,
                 false, ContactRequest.OPEN, now, now, "0047 912 34 567"));
         kontakt.stores().commit(batch);
 
@@ -237,9 +237,9 @@ class RecordsApiTest {
         assertThat(json.status()).isEqualTo(200);
         JsonNode report = json.json();
         assertThat(report.get("number").asText()).isEqualTo(CITIZEN);
-        assertThat(report.get("conversations")).extracting(c -> c.get("id").asText()).containsExactly(id, "chat-web1");
+        assertThat(report.get("conversations")).extracting(c -> c.get("id").asText()).containsExactly(id, "web-web1");
         assertThat(report.get("conversations").get(0).get("messages").findValuesAsText("body")).contains("hei", "<script>alert(1)</script>");
-        assertThat(report.get("contactRequests").findValuesAsText("conversationId")).contains("chat-web1");
+        assertThat(report.get("contactRequests").findValuesAsText("conversationId")).contains("web-web1");
         assertThat(report.get("accessLog")).anySatisfy(e -> {
             assertThat(e.get("username").asText()).isEqualTo("kari");
             assertThat(e.get("action").asText()).isEqualTo("read");
@@ -255,7 +255,7 @@ class RecordsApiTest {
         assertThat(admin.post("/api/admin/access-export", "{\"number\":\"ring meg\"}").status()).isEqualTo(400);
         assertThat(staff.post("/api/admin/access-export", "{\"number\":\"91234567\"}").status()).isEqualTo(403);
         assertThat(audit("access_export")).extracting(e -> !e.hasNonNull("conversationId") ? e.get("detail").asText() : e.get("conversationId").asText())
-                .contains(id, "chat-web1", "***4567, 2 conversation(s)");
+                .contains(id, "web-web1", "***4567, 2 conversation(s)");
     }
 
     @Test
