@@ -59,7 +59,7 @@ public final class TextRecord {
         }
         for (Appointment a : stores.staff().appointments(c.id())) {
             lines.add(new Line(a.createdAt(), "Time avtalt " + when(a.startsAt()) + (a.place() == null ? "" : ", " + a.place())
-                    + (a.with() == null ? "" : ", med " + a.with()) + ", svar: " + answer(a)));
+                    + (a.with() == null ? "" : ", med " + a.with()) + ", svar: " + answer(a) + (a.reason() == null ? "" : " (" + a.reason() + ")")));
         }
         lines.sort(Comparator.comparing(Line::at));
         lines.forEach(l -> out.append(when(l.at())).append("  ").append(l.text()).append('\n'));
