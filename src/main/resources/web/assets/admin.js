@@ -7,7 +7,8 @@
   const $ = (id) => document.getElementById(id);
   const api = KontaktApi;
   const LANGUAGES = [["nb", "Bokmål"], ["nn", "Nynorsk"], ["da", "Dansk"], ["sv", "Svensk"], ["en", "Engelsk"]];
-  const VIEWS = {samtaler: "scripts-view", innstillinger: "settings-view", ferdigsvar: "canned-view", statistikk: "stats-view"};
+  const VIEWS = {samtaler: "scripts-view", innstillinger: "settings-view", ferdigsvar: "canned-view", statistikk: "stats-view",
+    brukere: "users-view"};
 
   /** Makes an element with attributes and children (strings become text, never HTML). */
   function el(tag, attrs, ...children) {
@@ -204,13 +205,18 @@
     for (const id of Object.values(VIEWS)) $(id).hidden = true;
     $("nav").hidden = true;
     $("who").hidden = true;
+    $("totp-view").hidden = true;
     $("login-view").hidden = false;
     $("login-error").textContent = message || "";
+    KontaktSignIn.resetCode();
     $("username").focus();
   }
 
   async function showApp(session, focus) {
     $("login-view").hidden = true;
+    if (session.mustEnrolTotp) { // an admin sets up the second factor before anything else
+      await KontaktSignIn.enrol(() => { for (const id of Object.values(VIEWS)) $(id).hidden = true; });
+    }
     $("nav").hidden = false;
     $("who").hidden = false;
     $("who-name").textContent = `Logget inn som ${session.username}`;
@@ -231,6 +237,7 @@
     if (name === "innstillinger") await SettingsView.show();
     if (name === "ferdigsvar") await Canned.show();
     if (name === "statistikk") await Stats.show();
+    if (name === "brukere") await call(KontaktSignIn.users());
   }
 
   $("login-form").addEventListener("submit", async (event) => {
@@ -242,8 +249,9 @@
       return;
     }
     try {
-      const session = await api.login(username, password);
+      const session = await api.login(username, password, KontaktSignIn.code());
       $("password").value = "";
+      KontaktSignIn.resetCode();
       if (session.role !== "admin") {
         await api.logout();
         $("login-error").textContent = `Kontoen ${session.username} har rollen ${session.role}. Denne siden er for administratorer.`;
@@ -252,8 +260,7 @@
       $("login-error").textContent = "";
       await showApp(session, true);
     } catch (e) {
-      $("login-error").textContent = e.status === 401 ? "Feil brukernavn eller passord."
-        : e.status === 429 ? "For mange forsøk. Vent litt og prøv igjen." : `Kunne ikke logge inn: ${e.message}`;
+      $("login-error").textContent = KontaktSignIn.refusal(e);
     }
   });
 
@@ -1007,6 +1014,7 @@
     SettingsView.init();
     Canned.init();
     Stats.init();
+    KontaktSignIn.offerSso();
     const session = await api.resume();
     if (session && session.role === "admin") await showApp(session, false);
     else showLogin(session ? `Kontoen ${session.username} har rollen ${session.role}. Denne siden er for administratorer.` : "");

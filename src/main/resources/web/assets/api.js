@@ -39,9 +39,10 @@ const KontaktApi = (() => {
     post: (path, body) => request("POST", path, body === undefined ? {} : body),
     put: (path, body, contentType) => request("PUT", path, body, contentType),
     del: (path) => request("DELETE", path),
-    /** Logs in; resolves to {username, role}. */
-    async login(username, password) {
-      session = await request("POST", "/api/login", {username, password});
+    send: (method, path, body) => request(method, path, body),
+    /** Logs in (with the second factor's code once the account has one); resolves to {username, role, mustEnrolTotp}. */
+    async login(username, password, code) {
+      session = await request("POST", "/api/login", code ? {username, password, code} : {username, password});
       return session;
     },
     /** The session the cookie still holds after a reload, or null. */

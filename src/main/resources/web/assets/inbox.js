@@ -47,7 +47,9 @@ function showLogin(message) {
   for (const id of Object.values(VIEWS)) show(byId(id), false);
   show(byId("nav"), false);
   show(byId("account"), false);
+  show(byId("totp-view"), false);
   show(byId("login-view"), true);
+  KontaktSignIn.resetCode();
   byId("page-error").textContent = "";
   byId("login-message").textContent = message || "";
   byId("password").value = "";
@@ -57,6 +59,14 @@ function showLogin(message) {
 async function loggedIn(session, moveFocus) {
   show(byId("login-view"), false);
   byId("login-error").textContent = "";
+  if (session.mustEnrolTotp) { // the second factor first: nothing else answers until it is set up
+    try {
+      await KontaktSignIn.enrol(() => { for (const id of Object.values(VIEWS)) show(byId(id), false); });
+    } catch (e) {
+      failed(e);
+      return;
+    }
+  }
   fill(byId("whoami"), "Innlogget som ", session.username, " (", ROLES[session.role] || session.role, ")");
   show(byId("nav"), true);
   show(byId("account"), true);
@@ -71,14 +81,14 @@ byId("login-form").addEventListener("submit", async (e) => {
   error.textContent = "";
   byId("login-submit").disabled = true;
   try {
-    const session = await KontaktApi.login(byId("username").value.trim(), byId("password").value);
+    const session = await KontaktApi.login(byId("username").value.trim(), byId("password").value, KontaktSignIn.code());
     byId("login-message").textContent = "";
+    byId("password").value = "";
+    KontaktSignIn.resetCode();
     await loggedIn(session, true);
   } catch (err) {
-    error.textContent = err.status === 401 ? "Feil brukernavn eller passord."
-      : err.status === 429 ? "For mange forsøk: " + err.message
-      : err instanceof KontaktApi.ApiError ? err.message : "Fikk ikke kontakt med serveren. Prøv igjen.";
-    byId("password").focus();
+    error.textContent = KontaktSignIn.refusal(err);
+    if (!err.code || !err.code.startsWith("totp")) byId("password").focus();
   } finally {
     byId("login-submit").disabled = false;
   }
@@ -230,6 +240,7 @@ setInterval(() => {
 // --- start: a session the cookie still holds, or the login form ---
 
 (async () => {
+  KontaktSignIn.offerSso();
   const session = await KontaktApi.resume();
   if (session) await loggedIn(session, false);
   else showLogin("");

@@ -43,7 +43,7 @@ final class Auth {
             if (!loopback(ctx.req().getRemoteAddr())) {
                 throw new ApiError(401, "unauthorized", "The local token works only from this machine.");
             }
-            if (!roles.contains(Role.ADMIN)) {
+            if (!roles.contains(Role.ADMIN) || !ctx.path().startsWith("/api/admin/users")) {
                 throw ApiError.forbidden("The local token is for account management only.");
             }
             ctx.attribute(STAFF, new Staff(LOCAL_USER, "admin"));

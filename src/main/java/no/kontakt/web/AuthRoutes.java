@@ -89,6 +89,9 @@ final class AuthRoutes {
     /** The pages ask after a reload: the cookie still holds the session, the CSRF token lives only in memory. */
     private void me(Context ctx) {
         Accounts.Current current = ctx.attribute("login");
+        if (current == null) {
+            throw ApiError.forbidden("The local token is not a person's login.");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", current.username());
         out.put("role", current.role());

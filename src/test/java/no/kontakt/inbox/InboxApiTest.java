@@ -146,7 +146,7 @@ class InboxApiTest {
                     continue;
                 }
                 String method = op.getKey().toUpperCase();
-                String url = path.getKey().replace("{id}", "sms-x").replace("{name}", "main").replace("{offer}", "x");
+                String url = path.getKey().replace("{id}", "sms-x").replace("{name}", "main").replace("{offer}", "x").replace("{username}", "kari");
                 Api.Response anonymous = nobody.send(method, url, method.equals("GET") ? null : "{}", false);
                 assertThat(anonymous.status()).as(method + " " + url + " without a login").isEqualTo(401);
                 boolean staffAdmitted = false;

@@ -86,12 +86,52 @@ class AdminPageTest {
         return driver;
     }
 
+    /** Each admin's TOTP secret once set up in the page, and the step of the last code used (a code works once). */
+    private static final java.util.Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Long> LAST_STEP = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static void logIn(WebDriver driver) {
+        logIn(driver, "ola", false);
+    }
+
+    /**
+     * Logs in by keyboard. An admin without a second factor sets it up as a person does (the default
+     * {@code KONTAKT_REQUIRE_2FA=admin}): reads the key shown beside the QR code and types the code an
+     * authenticator app would show (the real RFC 6238 algorithm); later logins type a fresh code in the code field.
+     */
+    private static void logIn(WebDriver driver, String username, boolean checkEnrolmentPage) {
         driver.get("http://127.0.0.1:" + kontakt.port() + "/admin");
         WebElement user = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         waiting(driver, 10).until(d -> user.equals(d.switchTo().activeElement()));
-        new Actions(driver).sendKeys("ola").sendKeys(Keys.TAB).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
+        new Actions(driver).sendKeys(username).sendKeys(Keys.TAB).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
+        String secret = SECRETS.get(username);
+        if (secret == null) {
+            WebElement key = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("totp-secret")));
+            waiting(driver, 10).until(d -> key.getText().length() >= 32);
+            waiting(driver, 10).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                    "const i = document.getElementById('totp-qr'); return i.complete && i.naturalWidth > 0;"));
+            secret = key.getText().replace(" ", "");
+            if (checkEnrolmentPage) {
+                Browsers.assertAccessible(driver);
+            }
+            driver.findElement(By.id("totp-code")).sendKeys(code(username, secret), Keys.ENTER);
+            SECRETS.put(username, secret);
+        } else {
+            WebElement field = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+            waiting(driver, 10).until(d -> field.equals(d.switchTo().activeElement()));
+            driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            field.sendKeys(code(username, secret), Keys.ENTER);
+        }
         waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("who-name")));
+    }
+
+    /** A code not used before: this step's, or the next one's (one step of skew is accepted) when this step's was used. */
+    private static String code(String username, String secret) {
+        long now = no.kontakt.inbox.Totp.step(java.time.Instant.now());
+        long step = Math.max(now, LAST_STEP.getOrDefault(username, 0L) + 1);
+        assertThat(step).as("a fresh code within one step").isLessThanOrEqualTo(now + 1);
+        LAST_STEP.put(username, step);
+        return no.kontakt.inbox.Totp.code(secret, step);
     }
 
     /** Puts the caret right after the first {@code marker} in a textarea. */
@@ -241,6 +281,41 @@ class AdminPageTest {
         assertThat(driver.findElement(By.id("canned-takk-nb")).getAttribute("value")).isEqualTo("Takk for at du tok kontakt.");
         assertThat(driver.findElement(By.id("canned-status")).getText()).contains("takk er lagret");
         Browsers.assertAccessible(driver);
+    }
+
+    @Test
+    void a_new_admin_sets_up_the_second_factor_then_adds_changes_and_removes_an_account(Browsers browsers) {
+        kontakt.accounts().add("eva", "admin", PASSWORD.toCharArray());
+        WebDriver driver = desktop(browsers);
+        logIn(driver, "eva", true); // the enrolment page, checked by axe, before anything else
+
+        driver.findElement(By.cssSelector("#nav a[href='#brukere']")).click();
+        WebElement table = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("users-body")));
+        waiting(driver, 10).until(d -> table.getText().contains("eva"));
+        Browsers.assertAccessible(driver);
+
+        driver.findElement(By.id("new-username")).sendKeys("Per.Hansen@Kommune.no");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("new-role"))).selectByValue("peer");
+        driver.findElement(By.id("new-password")).sendKeys("a long peer password");
+        driver.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+        waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-status"), "per.hansen@kommune.no er lagt til"));
+        assertThat(kontakt.accounts().user("per.hansen@kommune.no").orElseThrow().role()).isEqualTo("peer");
+        Browsers.assertAccessible(driver);
+
+        // a peer's login ends when the role changes in the page
+        var peer = new no.kontakt.testing.Api(kontakt.port());
+        assertThat(peer.login("per.hansen@kommune.no", "a long peer password").status()).isEqualTo(200);
+        WebElement row = driver.findElement(By.xpath("//tbody[@id='users-body']/tr[th='per.hansen@kommune.no']"));
+        new org.openqa.selenium.support.ui.Select(row.findElement(By.tagName("select"))).selectByValue("staff");
+        row.findElement(By.xpath(".//button[text()='Lagre rolle']")).click();
+        waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-status"), "har nå rollen staff"));
+        assertThat(peer.get("/api/me").status()).isEqualTo(401);
+
+        WebElement again = driver.findElement(By.xpath("//tbody[@id='users-body']/tr[th='per.hansen@kommune.no']"));
+        again.findElement(By.xpath(".//button[text()='Fjern']")).click();
+        driver.switchTo().alert().accept();
+        waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-status"), "er fjernet"));
+        assertThat(kontakt.accounts().user("per.hansen@kommune.no")).isEmpty();
     }
 
     /** Picks an option of a select by keyboard-free DOM selection and tells the page. */
