@@ -127,7 +127,7 @@ public final class UserCommand {
     }
 
     /** Runs against the running server if there is one, else against the store; a locked store without a server to ask is exit 3. */
-    <T> T either(java.util.function.Function<Server, T> viaServer, java.util.function.Function<Stores, T> viaStore) {
+    int either(java.util.function.Function<Server, Integer> viaServer, java.util.function.Function<Stores, Integer> viaStore) {
         AppConfig config = app.loadConfig();
         Optional<Server> server = Server.find(config.store().dataDir());
         if (server.isPresent()) {
@@ -140,9 +140,7 @@ public final class UserCommand {
                 System.err.println("kontakt: the store is in use by a running server, and " + config.store().dataDir().resolve(ACCESS_FILE)
                         + " does not lead to it (the server could not write it, or runs as another user who owns it). "
                         + "Run this command as the server's user, or use the accounts page in /admin.");
-                @SuppressWarnings("unchecked")
-                T unavailable = (T) Integer.valueOf(UNAVAILABLE);
-                return unavailable;
+                return UNAVAILABLE;
             }
             throw e;
         }

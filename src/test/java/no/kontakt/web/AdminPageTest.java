@@ -119,8 +119,7 @@ class AdminPageTest {
         } else {
             WebElement field = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
             waiting(driver, 10).until(d -> field.equals(d.switchTo().activeElement()));
-            driver.findElement(By.id("password")).sendKeys(PASSWORD);
-            field.sendKeys(code(username, secret), Keys.ENTER);
+            field.sendKeys(code(username, secret), Keys.ENTER); // the password is still in its field
         }
         waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("who-name")));
     }
