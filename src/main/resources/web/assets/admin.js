@@ -446,6 +446,7 @@
           : p.text || p.message))
         : transcripts.map((t) => el("li", {}, t));
       $("publish-refusal-list").replaceChildren(...items);
+      Reword.offer(!problems.length && transcripts.length > 0);
       $("publish-refusal").hidden = false;
       if (problems.length) {
         renderProblems($("script-problems"), $("script-problem-summary"), problems, this.editor, "/" + this.name + ".yaml");
@@ -909,6 +910,102 @@
       return svg;
     },
   };
+
+  // ---------------------------------------------------------------- rewording: transcripts take the new texts
+
+  const Reword = {
+    init() {
+      $("reword-review").addEventListener("click", () => this.review().catch((e) => say("reword-status", `Kunne ikke sjekke: ${e.message}`, "bad")));
+      $("reword-accept").addEventListener("click", () => this.accept().catch((e) => say("reword-status", `Kunne ikke godta: ${e.message}`, "bad")));
+    },
+
+    /** Offered when a publish was refused only because transcripts show other texts. */
+    offer(show) {
+      $("reword").hidden = !show;
+      $("reword-diff").replaceChildren();
+      $("reword-accept").hidden = true;
+      say("reword-status", "");
+    },
+
+    async review() {
+      say("reword-status", "Sjekker testsamtalene …", "busy");
+      const review = await call(api.post(`/api/admin/scripts/${Scripts.name}/transcripts/review`, {}));
+      this.render(review);
+      $("reword-accept").hidden = !review.acceptable;
+      say("reword-status", review.acceptable ? "Bare tekster er endret. Se over og godta." : this.why(review), review.acceptable ? "" : "bad");
+    },
+
+    why(review) {
+      if (review.structural) return `Utkastet endrer mer enn tekster (${review.structural}). Da må testsamtalene gå bra som de er.`;
+      const bad = review.transcripts.find((t) => t.problem);
+      return bad ? `${bad.file}: ${bad.problem}.` : "Alle testsamtalene går bra. Du kan publisere.";
+    },
+
+    /** Old → new per turn: the removed text struck through, the new text under it. */
+    render(review) {
+      $("reword-diff").replaceChildren(...review.transcripts.map((t) => el("section", {class: "reword-file"},
+        el("h5", {}, `${t.name} (${t.file})`),
+        el("ul", {}, t.turns.map((turn) => el("li", {},
+          el("p", {}, `Tur ${turn.turn}${turn.in ? ` («${turn.in}»)` : ""}:`),
+          turn.texts.map((x) => el("p", {class: "reword-pair"},
+            el("span", {class: "visually-hidden"}, "Gammel tekst: "), el("del", {}, x.before), el("br"),
+            el("span", {class: "visually-hidden"}, "Ny tekst: "), el("ins", {}, x.after)))))),
+        t.problem ? el("p", {class: "bad"}, t.problem) : null)));
+    },
+
+    async accept() {
+      say("reword-status", "Godtar …", "busy");
+      const result = await call(api.post(`/api/admin/scripts/${Scripts.name}/transcripts/accept`, {}));
+      $("reword-accept").hidden = true;
+      say("reword-status", `${result.accepted.length} ${result.accepted.length === 1 ? "testsamtale" : "testsamtaler"} har fått de nye tekstene. Publiser igjen.`, "ok");
+      $("publish").focus();
+    },
+  };
+  Reword.init();
+
+  // ---------------------------------------------------------------- citizen access (innsyn)
+
+  VIEWS.innsyn = "access-view";
+  const Access = {
+    urls: [],
+
+    init() {
+      $("access-form").addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.fetch().catch((e) => say("access-status", `Kunne ikke hente: ${e.message}`, "bad"));
+      });
+    },
+
+    /** Asks by POST (the number stays out of addresses and logs), shows a summary and offers both files. */
+    async fetch() {
+      const number = $("access-number").value.trim();
+      if (!number) {
+        say("access-status", "Skriv et telefonnummer.", "bad");
+        return;
+      }
+      say("access-status", "Henter …", "busy");
+      const report = await call(api.post("/api/admin/access-export", {number}));
+      const html = await call(api.post("/api/admin/access-export", {number, format: "html"}));
+      const count = (list, one, many) => `${list.length} ${list.length === 1 ? one : many}`;
+      $("access-summary").replaceChildren(
+        el("li", {}, count(report.conversations, "samtale", "samtaler")),
+        el("li", {}, count(report.contactRequests, "kontaktønske", "kontaktønsker")),
+        el("li", {}, count(report.enrolments, "påmelding", "påmeldinger")),
+        el("li", {}, count(report.appointments, "avtale", "avtaler")),
+        el("li", {}, count(report.accessLog, "oppslag i loggen", "oppslag i loggen")));
+      this.urls.forEach((u) => URL.revokeObjectURL(u));
+      const file = `innsyn-${report.number.replace(/[^0-9]/g, "")}`;
+      this.urls = [URL.createObjectURL(new Blob([html], {type: "text/html"})),
+        URL.createObjectURL(new Blob([JSON.stringify(report, null, 2)], {type: "application/json"}))];
+      $("access-html").href = this.urls[0];
+      $("access-html").setAttribute("download", file + ".html");
+      $("access-json").href = this.urls[1];
+      $("access-json").setAttribute("download", file + ".json");
+      $("access-result").hidden = false;
+      say("access-status", `Opplysninger om ${report.number} er hentet. Uttaket er logget.`, "ok");
+    },
+  };
+  Access.init();
 
   // ---------------------------------------------------------------- start
 

@@ -58,6 +58,7 @@ public final class ScriptAdmin {
     private final Compiler compiler;
     private final Clock clock;
     private final Path dir;
+    private final Transcripts transcripts;
     private volatile BiConsumer<Library, IntentExamples> install = (library, intents) -> { };
 
     public ScriptAdmin(AppConfig config, Stores stores, Compiler compiler, Clock clock) {
@@ -66,6 +67,7 @@ public final class ScriptAdmin {
         this.compiler = compiler;
         this.clock = clock;
         this.dir = config.conversations().dir();
+        this.transcripts = new Transcripts(stores, dir);
     }
 
     /** What publishing does once a version passed: install the new library and intents in the running engine. */
@@ -200,33 +202,50 @@ public final class ScriptAdmin {
         int next = stores.scripts().latest(name).map(v -> v.version() + 1).orElse(1);
         Library library = candidate.library();
         IntentExamples intents = candidate.intents();
-        List<String> broken = transcriptFailures(library, intents);
+        List<String> broken = transcriptFailures(library, intents, name);
         if (!broken.isEmpty()) {
             return new Refusal(List.of(), broken);
         }
         Batch batch = new Batch();
         stores.scripts().publish(batch, new ScriptVersion(name, next, yaml, staff.username(), clock.instant(), null));
         stores.scripts().removeDraft(batch, name);
-        audit(batch, staff, action, name + " v" + next);
+        List<String> reworded = transcripts.publishDrafts(batch, name, staff.username(), clock.instant());
+        audit(batch, staff, action, name + " v" + next + (reworded.isEmpty() ? "" : ", reworded transcripts " + String.join(", ", reworded)));
         stores.commit(batch);
         install.accept(library(compiler.compile(live(Map.of())), Map.of()), intents);
         log.info("script published name={} version={} by={}", name, next, staff.username());
         return new Published(name, next);
     }
 
-    /** Replays every transcript against a library; the failures name the transcript and the turn. */
-    public List<String> transcriptFailures(Library library, IntentExamples intents) {
+    /**
+     * Replays every transcript against a library — with the rewordings accepted for {@code script}'s draft in place
+     * ({@code script} may be null) — and the failures name the transcript and the turn.
+     */
+    public List<String> transcriptFailures(Library library, IntentExamples intents, String script) {
         List<String> failures = new ArrayList<>();
-        for (Path file : transcriptFiles()) {
+        for (var source : transcripts.sources(script).entrySet()) {
             try {
-                Transcript t = YAML.readValue(file.toFile(), Transcript.class);
+                Transcript t = YAML.readValue(source.getValue(), Transcript.class);
                 failures.addAll(TranscriptRunner.replay(t, config, library, intents).failures().stream()
-                        .map(f -> file.getFileName() + ": " + f).toList());
+                        .map(f -> source.getKey() + ": " + f).toList());
             } catch (IOException | RuntimeException e) {
-                failures.add(file.getFileName() + ": cannot be replayed: " + e.getMessage());
+                failures.add(source.getKey() + ": cannot be replayed: " + e.getMessage());
             }
         }
         return failures;
+    }
+
+    /** File name → YAML of the transcripts a publish of {@code script} replays (accepted rewordings in place). */
+    public Map<String, String> transcriptSources(String script) {
+        return transcripts.sources(script);
+    }
+
+    /** Keeps reworded transcripts with {@code script}'s draft, audited; they are published with it. */
+    public void acceptTranscripts(String script, Map<String, Transcript> reworded, Staff staff) {
+        Batch batch = new Batch();
+        reworded.forEach((file, t) -> transcripts.saveDraft(batch, script, file, t, staff.username(), clock.instant()));
+        audit(batch, staff, "transcripts_accept", script + ": " + String.join(", ", reworded.keySet()));
+        stores.commit(batch);
     }
 
     /** Talks to the draft of {@code name} (or the live set) on a throwaway store: the bot's texts per message. */
@@ -274,7 +293,7 @@ public final class ScriptAdmin {
 
     /** The scripts, global words and intents (not the settings kept beside them). */
     private List<String> scriptNames() {
-        return stores.scripts().names().stream().filter(n -> !n.startsWith("settings.")).toList();
+        return stores.scripts().names().stream().filter(n -> !n.startsWith("settings.") && !Transcripts.isTranscript(n)).toList();
     }
 
     private String fileName(String name) {
@@ -300,18 +319,6 @@ public final class ScriptAdmin {
             throw new UncheckedIOException("cannot read the scripts in " + dir + ": " + e.getMessage(), e);
         }
         return files;
-    }
-
-    List<Path> transcriptFiles() {
-        Path tests = dir.resolve("tests");
-        if (!Files.isDirectory(tests)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(tests)) {
-            return list.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void audit(Batch batch, Staff staff, String action, String detail) {

@@ -1,6 +1,5 @@
 package no.kontakt.admin;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,22 +45,34 @@ public final class TranscriptCheck {
 
     /** Every transcript replayed against the candidate; those that fail come first, then by file name. */
     public List<Result> run(ScriptAdmin.Candidate candidate) {
-        List<Path> files = scripts.transcriptFiles();
+        return run(candidate, null);
+    }
+
+    /** The same, with the rewordings accepted for {@code script}'s draft in place of their transcripts. */
+    public List<Result> run(ScriptAdmin.Candidate candidate, String script) {
+        return replayAll(candidate, script).stream().map(Replayed::result)
+                .sorted(Comparator.comparing(Result::passed).thenComparing(Result::file)).toList();
+    }
+
+    /** A transcript as written and the result of replaying it (null transcript when it cannot be read). */
+    record Replayed(Transcript transcript, TranscriptRunner.Result run, Result result) {}
+
+    List<Replayed> replayAll(ScriptAdmin.Candidate candidate, String script) {
+        var sources = scripts.transcriptSources(script).entrySet();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
             Thread t = new Thread(r, "transcript-check");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Result>> futures = new ArrayList<>();
-            for (Path file : files) {
-                futures.add(pool.submit(() -> replay(file, candidate.library(), candidate.intents())));
+            List<Future<Replayed>> futures = new ArrayList<>();
+            for (var source : sources) {
+                futures.add(pool.submit(() -> replay(source.getKey(), source.getValue(), candidate.library(), candidate.intents())));
             }
-            List<Result> results = new ArrayList<>();
-            for (Future<Result> f : futures) {
+            List<Replayed> results = new ArrayList<>();
+            for (Future<Replayed> f : futures) {
                 results.add(f.get());
             }
-            results.sort(Comparator.comparing(Result::passed).thenComparing(Result::file));
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -73,13 +84,12 @@ public final class TranscriptCheck {
         }
     }
 
-    private Result replay(Path file, no.kontakt.flow.Library library, IntentExamples intents) {
-        String fileName = file.getFileName().toString();
+    private Replayed replay(String fileName, String yaml, no.kontakt.flow.Library library, IntentExamples intents) {
         Transcript t;
         try {
-            t = ScriptAdmin.YAML.readValue(file.toFile(), Transcript.class);
+            t = ScriptAdmin.YAML.readValue(yaml, Transcript.class);
         } catch (java.io.IOException | RuntimeException e) {
-            return new Result(fileName, fileName, null, null, List.of(), List.of(), "cannot be read: " + e.getMessage());
+            return new Replayed(null, null, new Result(fileName, fileName, null, null, List.of(), List.of(), "cannot be read: " + e.getMessage()));
         }
         try {
             TranscriptRunner.Result r = TranscriptRunner.replay(t, config, library, intents);
@@ -95,10 +105,11 @@ public final class TranscriptCheck {
                         turn.contains() == null ? List.of() : turn.contains(), failures));
             }
             String end = t.name() + ", at the end: ";
-            return new Result(fileName, t.name(), t.script(), t.language(), turns,
-                    r.endFailures().stream().map(f -> f.startsWith(end) ? f.substring(end.length()) : f).toList(), null);
+            return new Replayed(t, r, new Result(fileName, t.name(), t.script(), t.language(), turns,
+                    r.endFailures().stream().map(f -> f.startsWith(end) ? f.substring(end.length()) : f).toList(), null));
         } catch (RuntimeException e) {
-            return new Result(fileName, t.name(), t.script(), t.language(), List.of(), List.of(), "cannot be replayed: " + e.getMessage());
+            return new Replayed(t, null, new Result(fileName, t.name(), t.script(), t.language(), List.of(), List.of(),
+                    "cannot be replayed: " + e.getMessage()));
         }
     }
 }

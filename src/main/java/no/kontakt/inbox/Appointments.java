@@ -10,7 +10,6 @@ import java.util.Optional;
 import no.kontakt.conversation.ConversationService;
 import no.kontakt.flow.Templates;
 import no.kontakt.flow.Texts;
-import no.kontakt.flow.YesNo;
 import no.kontakt.hours.Spoken;
 import no.kontakt.store.AuditEntry;
 import no.kontakt.store.Appointment;
@@ -58,7 +57,7 @@ public final class Appointments {
                 throw new IllegalArgumentException("The appointment must be in the future.");
             }
             Appointment a = new Appointment(conversationId + "/" + String.format("%015d", now.toEpochMilli()), conversationId,
-                    startsAt, place, with, staff.username(), null, null, false, now);
+                    startsAt, place, with, staff.username(), null, null, false, now, null);
             Batch batch = new Batch();
             stores.staff().saveAppointment(batch, a);
             send(batch, c, text("appointment_booked", c, a, now), now);
@@ -100,8 +99,8 @@ public final class Appointments {
      * text to send back is returned. Anything else is not for the appointment (empty).
      */
     public Optional<String> answer(Conversation c, String message, Batch batch) {
-        Optional<Boolean> yes = YesNo.parse(message, c.language());
-        if (yes.isEmpty()) {
+        Optional<AppointmentAnswer> answer = AppointmentAnswer.parse(message, c.language());
+        if (answer.isEmpty()) {
             return Optional.empty(); // not a yes or no: no need to read the appointments
         }
         Instant now = clock.instant();
@@ -110,9 +109,29 @@ public final class Appointments {
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        stores.staff().saveAppointment(batch, open.get().answered(yes.get() ? "yes" : "no", now));
-        return Optional.of(text(yes.get() ? "appointment_yes" : "appointment_no", c, open.get(), now));
+        boolean yes = answer.get().yes();
+        stores.staff().saveAppointment(batch, open.get().answered(yes ? "yes" : "no", now, answer.get().reason()));
+        if (!yes) {
+            followUp(batch, c, open.get(), answer.get().reason(), now);
+        }
+        return Optional.of(text(yes ? "appointment_yes" : "appointment_no", c, open.get(), now));
     }
+
+    /**
+     * A NEI is a task for staff: an open contact request (id {@code <appointment id>/declined}) puts the conversation
+     * in the queue, marked as a declined appointment, with the reason if the citizen gave one.
+     */
+    private void followUp(Batch batch, Conversation c, Appointment a, String reason, Instant now) {
+        String when = a.startsAt().atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM. HH:mm"));
+        String topic = "Sa nei til timen " + when + (reason == null ? "" : ": «" + reason + "»");
+        stores.contactRequests().save(batch, new no.kontakt.store.ContactRequest(a.id() + DECLINED, c.id(), topic,
+                "sms".equals(c.channel()) ? "sms" : c.channel(), "asap", null, null, c.urgent(), no.kontakt.store.ContactRequest.OPEN, now, now, null));
+        stores.staff().event(batch, new no.kontakt.store.ConversationEvent(no.kontakt.store.StaffStores.eventId(c.id(), now, 98), c.id(), now,
+                "appointment_declined", "citizen", Map.of("appointment", a.id(), "reason", reason == null ? "no" : "yes")));
+    }
+
+    /** The suffix of a follow-up request's id: a citizen said no to an appointment. */
+    public static final String DECLINED = "/declined";
 
     private void send(Batch batch, Conversation c, String text, Instant now) {
         String id = c.nextMessageId();

@@ -76,15 +76,25 @@ final class InboxRoutes {
         if (!FILTERS.contains(filter)) {
             throw ApiError.badRequest("filter must be one of urgent, waiting, mine, unassigned, closed, all.");
         }
-        ctx.json(Map.of("filter", filter, "conversations", inbox.queue(filter, Auth.staff(ctx)),
+        ctx.json(Map.of("filter", filter, "conversations", markDeclined(inbox.queue(filter, Auth.staff(ctx))),
                 "office", Map.of("open", inbox.officeOpen(), "promiseSeconds", office.promise().toSeconds(), "timeZone", office.zone().getId())));
+    }
+
+    /** Each queue line with {@code appointmentDeclined}: the citizen said no to an appointment and staff have not dealt with it yet. */
+    private List<JsonNode> markDeclined(List<InboxService.QueueItem> items) {
+        Set<String> declined = stores.contactRequests().open().stream().filter(r -> r.id().endsWith(Appointments.DECLINED))
+                .map(ContactRequest::conversationId).collect(java.util.stream.Collectors.toSet());
+        return items.stream().map(q -> (JsonNode) ((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(q))
+                .put("appointmentDeclined", declined.contains(q.id()))).toList();
     }
 
     private void conversation(Context ctx) {
         int page = intParam(ctx, "page", 1, 1, 100_000);
         int size = intParam(ctx, "size", 50, 1, 500);
-        ctx.json(inbox.read(id(ctx), Auth.staff(ctx), page, size)
-                .orElseThrow(() -> ApiError.notFound("There is no conversation " + id(ctx) + ".")));
+        InboxService.View view = inbox.read(id(ctx), Auth.staff(ctx), page, size)
+                .orElseThrow(() -> ApiError.notFound("There is no conversation " + id(ctx) + "."));
+        ctx.json(new InboxService.View(view.conversation(), view.messages(), view.events(),
+                view.contactRequests().stream().map(InboxRoutes::masked).toList(), view.appointments(), view.page(), view.pages()));
     }
 
     private void book(Context ctx) {
@@ -116,8 +126,15 @@ final class InboxRoutes {
         String status = ctx.queryParam("status");
         List<ContactRequest> all = (ContactRequest.OPEN.equals(status) ? stores.contactRequests().open() : stores.contactRequests().all()).stream()
                 .filter(r -> status == null || r.status().equals(status))
-                .sorted(Comparator.comparing((ContactRequest r) -> !r.urgent()).thenComparing(ContactRequest::createdAt)).toList();
+                .sorted(Comparator.comparing((ContactRequest r) -> !r.urgent()).thenComparing(ContactRequest::createdAt))
+                .map(InboxRoutes::masked).toList();
         ctx.json(all);
+    }
+
+    /** A number a web-chat citizen gave shows masked in lists: the full number only through the audited reveal. */
+    private static ContactRequest masked(ContactRequest r) {
+        return r.phone() == null ? r : new ContactRequest(r.id(), r.conversationId(), r.topic(), r.channel(), r.window(), r.windowText(),
+                r.name(), r.urgent(), r.status(), r.createdAt(), r.updatedAt(), no.kontakt.privacy.Mask.phone(r.phone().replaceAll("[^+0-9]", "")));
     }
 
     private void offerList(Context ctx) {

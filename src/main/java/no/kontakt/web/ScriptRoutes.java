@@ -12,6 +12,7 @@ import java.util.Map;
 import no.kontakt.admin.ScriptAdmin;
 import no.kontakt.admin.ScriptDiagram;
 import no.kontakt.admin.TranscriptCheck;
+import no.kontakt.admin.TranscriptRewording;
 import no.kontakt.flow.Problem;
 import no.kontakt.flow.ScriptException;
 import no.kontakt.store.ScriptVersion;
@@ -22,10 +23,12 @@ final class ScriptRoutes {
 
     private final ScriptAdmin scripts;
     private final TranscriptCheck transcripts;
+    private final TranscriptRewording rewording;
 
     ScriptRoutes(ScriptAdmin scripts, TranscriptCheck transcripts) {
         this.scripts = scripts;
         this.transcripts = transcripts;
+        this.rewording = new TranscriptRewording(scripts, transcripts);
     }
 
     void register(RoutesConfig routes) {
@@ -51,6 +54,8 @@ final class ScriptRoutes {
         }, Role.ADMIN);
         routes.post(BASE + "/simulate", this::simulate, Role.ADMIN);
         routes.post(BASE + "/transcripts", this::transcripts, Role.ADMIN);
+        routes.post(BASE + "/transcripts/review", ctx -> reword(ctx, false), Role.ADMIN);
+        routes.post(BASE + "/transcripts/accept", ctx -> reword(ctx, true), Role.ADMIN);
         routes.get(BASE + "/diagram.svg", this::diagram, Role.ADMIN);
     }
 
@@ -64,9 +69,40 @@ final class ScriptRoutes {
             refused(ctx, candidate.errors(), List.of());
             return;
         }
-        List<TranscriptCheck.Result> results = transcripts.run(candidate);
+        List<TranscriptCheck.Result> results = transcripts.run(candidate, name);
         long passed = results.stream().filter(TranscriptCheck.Result::passed).count();
         ctx.json(Map.of("passed", passed, "failed", results.size() - passed, "transcripts", results));
+    }
+
+    /**
+     * Which transcripts show a text the draft rewords, old → new per turn ({@code review}); {@code accept} rewrites
+     * those turns and keeps them with the draft (422 when the draft changes more than texts, or a turn differs in more).
+     */
+    private void reword(Context ctx, boolean accept) {
+        String name = name(ctx);
+        String yaml = scripts.draft(name).map(d -> d.yaml()).orElseThrow(() -> ApiError.notFound(name + " has no draft to compare."));
+        ScriptAdmin.Candidate candidate = scripts.candidate(name, yaml);
+        if (!candidate.ok()) {
+            refused(ctx, candidate.errors(), List.of());
+            return;
+        }
+        if (!accept) {
+            ctx.json(rewording.review(name, yaml, candidate));
+            return;
+        }
+        TranscriptRewording.Review review = rewording.accept(name, yaml, candidate, Auth.staff(ctx));
+        if (review.acceptable()) {
+            ctx.json(Map.of("accepted", review.transcripts().stream().map(TranscriptRewording.Change::file).toList(), "review", review));
+            return;
+        }
+        String message = review.structural() != null
+                ? "The draft changes more than texts (" + review.structural() + "): its transcripts must pass as they are. Edit them in conversations/tests/."
+                : review.transcripts().isEmpty() ? "Every transcript passes: there is nothing to accept."
+                : "A transcript differs in more than a text: " + review.transcripts().stream().filter(c -> c.problem() != null)
+                        .map(c -> c.file() + ", " + c.problem()).findFirst().orElse("") + ".";
+        ctx.status(review.transcripts().isEmpty() && review.structural() == null ? 409 : 422)
+                .json(Map.of("error", review.structural() != null ? "structural" : review.transcripts().isEmpty() ? "nothing_to_accept" : "not_a_text",
+                        "message", message, "review", review));
     }
 
     /** The steps of the live version ({@code ?of=live}, the default) or of the draft ({@code ?of=draft}) as SVG. */

@@ -100,6 +100,7 @@ public final class WebServer {
                     config.unit().defaultLanguage(), new InboxRoutes.Office(java.time.Duration.ofMinutes(
                             Math.round(config.office().contactPromiseHours() * 60)), config.unit().timeZone())).register(cfg.routes);
             new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
+            new RecordRoutes(parts.stores(), parts.clock(), config, parts.conversations()::conversationId).register(cfg.routes);
             new ScriptRoutes(parts.scripts(), new no.kontakt.admin.TranscriptCheck(config, parts.scripts())).register(cfg.routes);
             new SettingsRoutes(parts.settings()).register(cfg.routes);
             offers.register(cfg.routes);

@@ -6,6 +6,7 @@ import {byId, el, fill, show} from "./dom.js";
 import * as say from "./format.js";
 import {clock} from "./queue.js";
 import {appendTimeline, drawTimeline} from "./timeline.js";
+import {createRecords} from "./records.js";
 
 const PAGE_SIZE = 100;
 
@@ -24,6 +25,7 @@ export function createConversation({queue, failed, me}) {
   let readAt = performance.now(); // when the view was read: its clock runs on from there
 
   const base = () => "/api/inbox/conversations/" + encodeURIComponent(current.conversation.id);
+  const records = createRecords({base, failed, error, tell: (text) => tell(text)});
 
   async function open(id, {focus}) {
     error.textContent = "";
@@ -83,6 +85,7 @@ export function createConversation({queue, failed, me}) {
     show(byId("appointment-form"), c.status !== "closed");
     byId("reply-channel").textContent = c.channel === "web" ? "vises i nettpraten" : "sendes som " + say.channel(c.channel);
     show(byId("older"), pagesLoaded < current.pages);
+    records.show(current.conversation);
     renderRequests(current.contactRequests);
     renderAppointments(current.appointments);
     renderCanned();
@@ -120,7 +123,8 @@ export function createConversation({queue, failed, me}) {
     fill(list, appointments.map((a) => el("li", {class: "appointment answer-" + (a.answer || "none")},
       el("strong", {}, say.longWhen(a.startsAt)), el("br"), a.place + ", med " + a.with,
       el("br"), "Svar: ", el("span", {class: "answer"}, say.answer(a.answer)),
-      a.reminded ? " · påminnelse sendt" : "")));
+      a.reminded ? " · påminnelse sendt" : "",
+      a.reason ? [el("br"), "Grunn: ", el("q", {}, a.reason)] : "")));
   }
 
   function renderCanned() {
@@ -252,6 +256,7 @@ export function createConversation({queue, failed, me}) {
 
   function countReply() {
     byId("reply-count").textContent = String(replyText.value.length);
+    records.count(replyText.value, current && current.conversation.channel);
   }
 
   wire();

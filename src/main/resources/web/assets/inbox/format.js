@@ -150,7 +150,7 @@ export function requestStatus(code) {
 
 /** How the citizen wants to be contacted: "Ring meg" / "Send SMS". */
 export function contactBy(code) {
-  return code === "call" ? "Ring" : code === "sms" ? "SMS" : code || "";
+  return code === "call" ? "Ring" : code === "sms" ? "SMS" : code === "web" ? "Nettprat" : code || "";
 }
 
 /** The citizen's answer to an appointment. */

@@ -83,6 +83,7 @@ export function createQueue() {
     const badges = [];
     if (c.urgent) badges.push(el("span", {class: "badge badge-urgent"}, "Haster"), " ");
     if (c.fromEarlierShift) badges.push(el("span", {class: "badge badge-shift"}, "Fra forrige vakt"), " ");
+    if (c.appointmentDeclined) badges.push(el("span", {class: "badge badge-declined"}, "Sa nei til timen"), " ");
     const details = [say.status(c.status, c.assignedTo)];
     if (c.openRequests) details.push(c.openRequests === 1 ? "1 kontaktforespørsel" : c.openRequests + " kontaktforespørsler");
     if (c.lastMessageAt && c.status !== "waiting") details.push("siste melding " + say.when(c.lastMessageAt));
