@@ -37,10 +37,13 @@ final class ChannelReader {
             "not", "dont", "doesnt", "didnt", "cant", "cannot", "wont", "never", "aldri", "aldrig", "ingen", "inga",
             "inget", "intet", "no", "nei", "nej", "uten", "utan", "uden", "without", "slipp", "slippe", "slipper",
             "ikkje", "orker ikke", "ikke noe", "ikkje noko", "inte någon", "rather not", "hate", "hater", "hatar",
-            "skal ikke", "kan ikke", "klarer ikke", "tor ikke");
+            "skal ikke", "kan ikke", "klarer ikke", "tor ikke", "redd for", "radd for", "bange for",
+            "scared of", "afraid of", "scared to", "afraid to", "anxious to", "nervous to", "hater a", "hatar att");
     /** "X instead of Y", "X better than Y": Y is the loser. */
     /** Compared with these words, unsqueezed ("enn" squeezed is the article "en"). */
     private static final Set<String> THAN = Set.of("enn", "end", "than", "än", "vs", "versus");
+    /** A negation whose squeezed form is another word ("too" is "to"). */
+    private static final Set<String> NEGATION_RAW = Set.of("too");
     private static final Set<String> INSTEAD_OF = SlotTokens.set("istedenfor",
             "istedet for", "i stedet for", "i staden for", "istaden for", "istallet for", "i stallet for",
             "fremfor", "framfor", "framfor", "snarere enn", "instead of", "rather than");
@@ -182,14 +185,20 @@ final class ChannelReader {
         return false;
     }
 
+    /** A channel word at {@code k}: a negation before it belongs to it, not to a later one ("dont call text me"). */
+    private static boolean cue(SlotTokens t, int k) {
+        return CALL.contains(t.at(k)) || SMS.contains(t.at(k));
+    }
+
     private static boolean boundary(SlotTokens t, int k) {
         return t.at(k).equals(SlotTokens.BREAK) || CLAUSE.contains(t.at(k));
     }
 
     /** A negation just before the cue in the same clause, or right after it ("ring ikke", "ring meg ikke"). */
     private static boolean negated(SlotTokens t, int i, int n) {
-        for (int k = i - 1; k >= Math.max(0, i - 4) && !boundary(t, k); k--) {
-            if (t.matchAt(k, NEGATION, 2) > 0) {
+        for (int k = i - 1; k >= Math.max(0, i - 4) && !boundary(t, k) && !cue(t, k); k--) {
+            if (t.matchAt(k, NEGATION, 2) > 0
+                    || NEGATION_RAW.contains(t.original.get(k).toLowerCase(java.util.Locale.ROOT))) {
                 return true;
             }
             if ((t.matchAt(k, INSTEAD_OF, 3) > 0 || THAN.contains(t.original.get(k).toLowerCase(java.util.Locale.ROOT)))
@@ -204,14 +213,17 @@ final class ChannelReader {
         return t.matchAt(j, NEGATION, 1) > 0 && !t.at(j).equals("no");
     }
 
-    /** "ring ikke før 16", "ikke ring meg i kveld": the rest of the clause names a time, so the no is about when. */
+    /**
+     * "ring ikke før 16", "ikke ring meg i kveld": the rest of the clause names a time, so the no is about when.
+     * "nå"/"now" does not count: "kan ikke snakke i telefonen nå" is a no to the call.
+     */
     private static boolean aboutTime(SlotTokens t, int j, String language) {
         StringBuilder rest = new StringBuilder();
         for (int k = j; k < Math.min(t.size(), j + 6) && !t.at(k).equals(SlotTokens.BREAK); k++) {
             rest.append(t.original.get(k)).append(' ');
         }
         TimeReading r = TimeReading.read(rest.toString(), language);
-        return r.hasTime() || r.asap || r.asapWeak || r.offsetTo != null;
+        return r.hasTime() || r.offsetTo != null;
     }
 
     private static boolean preferred(SlotTokens t, int i, int n) {

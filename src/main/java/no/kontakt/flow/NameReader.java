@@ -47,7 +47,11 @@ final class NameReader {
             "sier ikke", "seier ikkje", "siger ikke", "sager inte", "uten a si", "forblir anonym", "vil helst ikke si",
             "vil helst ikke oppgi", "vil helst ikkje", "ikke si", "ikkje sei", "inte saga", "not say", "not tell",
             "ikke fortelle", "ikkje fortelje", "inte beratta", "ikke sige", "ikke dele", "ikkje dele", "inte dela",
-            "not share", "no names", "ingen namn");
+            "not share", "no names", "ingen namn", "heter ikke noe", "heiter ikkje noko", "heter ingenting",
+            "hedder ikke noget", "heter inget", "heter ingenting", "behover i ikke", "behover de ikke",
+            "behover ni inte", "trenger dere ikke", "treng de ikkje", "trenger du ikke", "dont need my name",
+            "dont need to know", "trenger ikke navnet", "trenger ikke vite", "treng ikkje vite", "behover ikke vide",
+            "behover inte veta", "skip the name", "skip name", "hopp over navn", "hopp over namn", "spring over");
     /** A no-ish answer that means "no name" only at the name question. */
     private static final Set<String> ANONYMOUS_ANSWER = SlotTokens.set("0", "-", "x", "nei", "nej", "no", "nope",
             "nah", "na", "nix", "ne", "neppe", "nei takk", "nej tak", "nej tack", "no thanks", "no thank you",

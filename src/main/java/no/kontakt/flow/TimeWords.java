@@ -29,7 +29,8 @@ final class TimeWords {
     private static final Map<String, Meaning> WORDS = new HashMap<>();
 
     static {
-        put(Kind.ASAP, WEAK, null, "nå", "nu", "now", "snart", "soon", "direkte", "direkt");
+        put(Kind.ASAP, WEAK, null, "nå", "nu", "now", "snart", "soon", "direkte", "direkt", "right now",
+                "akkurat nå", "akkurat no", "lige nu", "just nu", "nå nå", "i øyeblikket", "for øyeblikket");
         put(Kind.ASAP, 0, null, "asap", "snarest", "snarast", "straks", "omgående", "genast",
                 "umiddelbart", "immediately", "anytime", "whenever", "fortast", "fortest", "snarast råd",
                 "så fort som mulig", "så fort som mogleg", "så fort som muligt", "så fort som möjligt",
@@ -42,7 +43,7 @@ final class TimeWords {
                 "när som helst", "når det passer", "når det passar", "när det passar", "hvornår det passer",
                 "når du vil", "når dere vil", "når I vil", "när ni vill", "spiller ingen rolle",
                 "spelar ingen roll", "as soon as possible", "as soon as you can", "as early as possible",
-                "right away", "right now", "any time", "when ever", "doesn't matter", "does not matter",
+                "right away", "any time", "when ever", "doesn't matter", "does not matter",
                 "så fort dere kan", "så fort de kan", "så fort I kan", "så fort ni kan", "så snart dere kan",
                 "så snart I kan", "så snart ni kan", "as fast as possible", "når som helst egentlig",
                 "hurtigst muligt", "snarest muligt", "asap please", "når de vil", "når det passar dykk",
@@ -126,6 +127,7 @@ final class TimeWords {
                 "hr", "hrs", "h", "t");
         put(Kind.MINUTES, 0, null, "min", "mins", "minutt", "minutter", "minuttar", "minut", "minuter",
                 "minutes", "minute");
+        put(Kind.HOURS, 0, null, "times tid", "timestid", "timmes tid");
         put(Kind.HALF_HOUR, 30, null, "halvtime", "halvtimen", "halvtimme", "halvtimmen", "halv time",
                 "halv timme", "half an hour", "half hour");
         put(Kind.QUARTER, 15, null, "kvarter", "quarter", "quarter of an hour");
@@ -156,7 +158,7 @@ final class TimeWords {
             case "for":
                 return new Meaning("en".equals(language) ? Kind.AT : Kind.BEFORE, 0, null);
             case "no":
-                return "nn".equals(language) ? new Meaning(Kind.ASAP, 0, null) : null;
+                return "nn".equals(language) ? new Meaning(Kind.ASAP, WEAK, null) : null;
             case "frokost":
                 return "da".equals(language) ? new Meaning(Kind.PART, 0, DayPart.LUNCH) : null;
             default:
