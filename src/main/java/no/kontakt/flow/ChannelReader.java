@@ -17,7 +17,8 @@ final class ChannelReader {
             "snakke pa telefonen", "prate i telefonen", "prate i telefon", "snakke i telefonen", "tale i telefon",
             "tale i telefonen", "snakke i telefon", "prata i telefon", "prata i telefonen", "prata pa telefon",
             "snakke med nokon i telefonen", "ta telefonen", "ta telefon", "svare telefonen", "svara i telefon",
-            "tage telefonen", "answer the phone", "pick up the phone", "opkald", "et opkald", "ett samtal",
+            "tage telefonen", "answer the phone", "pick up the phone", "talking on the phone", "talking on phone",
+            "speaking on the phone", "talk on phone", "phone calls", "phonecalls", "opkald", "et opkald", "ett samtal",
             "rinng", "call", "calls", "calling", "phone", "phonecall", "phone call", "telefon", "telefonen",
             "telefonsamtale", "telefonsamtal", "tlf", "tlf.", "tel", "samtale", "samtal", "oppringing", "oppringning",
             "uppringning", "ringning", "opkald", "opringning", "mobilen", "ring up", "ringe opp", "ring opp",
@@ -38,7 +39,7 @@ final class ChannelReader {
             "inget", "intet", "no", "nei", "nej", "uten", "utan", "uden", "without", "slipp", "slippe", "slipper",
             "ikkje", "orker ikke", "ikke noe", "ikkje noko", "inte någon", "rather not", "hate", "hater", "hatar",
             "skal ikke", "kan ikke", "klarer ikke", "tor ikke", "redd for", "radd for", "bange for",
-            "scared of", "afraid of", "scared to", "afraid to", "anxious to", "nervous to", "hater a", "hatar att");
+            "scared of", "afraid of", "hader", "hader at", "hates", "hatar", "scared to", "afraid to", "anxious to", "nervous to", "hater a", "hatar att");
     /** "X instead of Y", "X better than Y": Y is the loser. */
     /** Compared with these words, unsqueezed ("enn" squeezed is the article "en"). */
     private static final Set<String> THAN = Set.of("enn", "end", "than", "än", "vs", "versus");
@@ -59,7 +60,11 @@ final class ChannelReader {
     private static final Set<String> PAST_CLAUSE = SlotTokens.set("i gar", "igar", "yesterday", "ringte", "ringde",
             "ringede", "ringet", "called", "phoned", "texted", "tok", "tog", "took", "fikk", "fekk", "fik", "fick",
             "i natt", "last night", "i forgars", "sist", "forrige", "tidligere", "tidlegare", "tidigare", "earlier",
-            "forra", "sidst", "svarte", "svarade", "svarede", "answered", "picked up", "plukket opp");
+            "forra", "sidst", "svarte", "svarade", "svarede", "answered", "picked up", "plukket opp", "forre",
+            "forre veke", "sidste uge", "forra veckan", "last week", "skickade", "sendte", "sent", "sende meg");
+    /** "mine meldinger", "my messages", "mobilen min": things the citizen has, not a way to be reached. */
+    private static final Set<String> POSSESSIVE = SlotTokens.set("mine", "mina", "min", "mi", "mitt", "my",
+            "hans", "hennes", "hendes", "their", "his", "her", "deres", "dykkar", "sine", "sina", "sin");
     /** Ends a clause like a comma: "men", "but". */
     private static final Set<String> CLAUSE = SlotTokens.set("men", "but", "fast", "though", "selv om", "sjol om");
     /** A first-person subject right before a verb of writing: the citizen writes ("eg skriv hit"), no wish. */
@@ -155,6 +160,10 @@ final class ChannelReader {
     /** A cue about the past, a thanks, the citizen writing, or about someone else. */
     private static boolean ignored(SlotTokens t, int i, int n) {
         if (pastClause(t, i) || WRITING.contains(t.at(i)) && I_WRITE.contains(t.at(i - 1))) {
+            return true;
+        }
+        if (!WRITING.contains(t.at(i)) && (POSSESSIVE.contains(t.at(i - 1)) || POSSESSIVE.contains(t.at(i + n)))
+                && !t.at(i - 1).equals("mi") && !t.at(i + n).equals("min")) {
             return true;
         }
         for (int k = Math.max(0, i - 3); k < i; k++) {

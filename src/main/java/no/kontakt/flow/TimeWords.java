@@ -63,12 +63,13 @@ final class TimeWords {
                 "fri fra skole", "fri fra skolen", "færdig på arbejde", "færdig med arbejde", "færdig på job",
                 "færdig med skolen", "færdig i skole", "slutat jobba", "slutar jobba", "slutat jobbet",
                 "slutar jobbet", "slutat på jobbet", "slutat skolan", "slutar skolan", "finish work",
-                "finished work", "finish school", "off work", "get off work", "home from work", "home from school",
+                "finished work", "finish school", "get off work", "home from work", "home from school",
                 "hjem fra jobb", "hjem fra jobben", "heim frå jobb", "heim frå jobben", "hjem fra arbejde",
                 "hjem fra skole", "hjem fra skolen", "hem från jobbet", "hem från skolan", "slutter på jobb",
                 "sluttar på jobb", "slutter jobb", "kommer hjem", "kjem heim", "kommer hem", "get home",
                 "fri fra arbeidet", "ferdig på arbeid", "ferdig på arbeidet", "ferdig på skule");
         put(Kind.PAST, 0, null, "i går", "igår", "i gaar", "igaar", "yesterday", "last", "forrige", "förra",
+                "førre veke", "førre veka", "førre helg", "sidste", "i går aftes", "igår kväll",
                 "sist", "siste", "i forgårs", "iforgårs", "i förrgår", "the other", "tidligere i dag");
         put(Kind.DAY, 0, null, "i dag", "idag", "today");
         put(Kind.DAY, 1, null, "i morgen", "imorgen", "i morgon", "imorgon", "i morra", "imorra", "i mårra",
@@ -83,7 +84,7 @@ final class TimeWords {
                 "iförmiddag");
         put(Kind.DAY, 0, DayPart.MORNING, "this morning");
         put(Kind.PART, 0, DayPart.MORNING, "morgen", "morgenen", "morgon", "morgonen", "morning", "mornings",
-                "tidlig", "tidig", "early", "bitti");
+                "tidlig", "tidig", "early", "bitti", "tidleg");
         put(Kind.PART, 0, DayPart.FORENOON, "formiddag", "formiddagen", "føremiddag", "føremiddagen",
                 "förmiddag", "förmiddagen", "forenoon");
         put(Kind.PART, 0, DayPart.DINNER, "middag", "middagen", "middagstid", "dinner", "dinnertime", "supper",
@@ -107,6 +108,7 @@ final class TimeWords {
                 "afer", "atter", "eftir", "tidligst", "tidigast", "earliest", "later than",
                 "senere enn", "seinare enn", "senare än");
         put(Kind.BEFORE, 0, null, "før", "före", "innen", "inden", "innan", "before", "by", "within", "senest",
+                "seinest", "no later than", "not later than", "at the latest", "ikke senere enn", "ikkje seinare enn",
                 "seinast", "senast", "latest");
         put(Kind.AT, 0, null, "kl", "klokka", "klokken", "klokkan", "klokke", "klockan", "at", "ved", "vid",
                 "ca", "cirka", "circa", "omkring", "rundt", "runt", "ungefär", "around", "about");
