@@ -11,7 +11,7 @@ import java.util.Set;
  * ("ring eller send sms, samme for meg") give empty.
  */
 final class ChannelReader {
-    private static final Set<String> CALL = SlotTokens.set("ring", "ringe", "ringa", "ringer", "ringes", "rign",
+    private static final PhraseSet CALL = SlotTokens.set("ring", "ringe", "ringa", "ringer", "ringes", "rign",
             "ringje", "ringjer", "ringja", "ringast", "ringjast", "ringe meg", "talk on the phone",
             "talk over the phone", "speak on the phone", "snakke i telefonen", "snakke i telefon", "snakke på telefon",
             "snakke pa telefonen", "prate i telefonen", "prate i telefon", "snakke i telefonen", "tale i telefon",
@@ -23,7 +23,7 @@ final class ChannelReader {
             "telefonsamtale", "telefonsamtal", "tlf", "tlf.", "tel", "samtale", "samtal", "oppringing", "oppringning",
             "uppringning", "ringning", "opkald", "opringning", "mobilen", "ring up", "ringe opp", "ring opp",
             "give me a call", "give me a ring", "ring me", "phone me");
-    private static final Set<String> SMS = SlotTokens.set("sms", "smse", "smsa", "smser", "smsen", "smsar", "sms'e",
+    private static final PhraseSet SMS = SlotTokens.set("sms", "smse", "smsa", "smser", "smsen", "smsar", "sms'e",
             "tekst", "teksten", "tekstmelding", "tekstmeldinger", "tekstmeldingar", "melding", "meldinger",
             "meldingar", "meldingen", "mld", "besked", "beskeder", "beskeden", "sms-besked", "meddelande",
             "meddelanden", "meddelandet", "text", "texts", "texting", "txt", "message", "messages", "msg", "skriv",
@@ -32,9 +32,9 @@ final class ChannelReader {
             "tekstbesked", "tekstbeskeder", "sms-besked", "textmeddelanden", "meldinga", "meldingane", "messaging",
             "message me", "text me", "texting me", "dm", "skrivas", "skrives", "skrivast", "skriftligt");
     /** Words of talking: a call only when no channel word is said ("kan ikke snakke nå" is an SMS). */
-    private static final Set<String> TALK = SlotTokens.set("snakke", "snakk", "prate", "prat", "tale", "snakka",
+    private static final PhraseSet TALK = SlotTokens.set("snakke", "snakk", "prate", "prat", "tale", "snakka",
             "prata", "snakka", "talk", "speak", "talking", "speaking", "snakker", "snakke med", "hore stemmen");
-    private static final Set<String> NEGATION = SlotTokens.set("ikke", "ikkje", "ikk", "ik", "inte", "int", "ej",
+    private static final PhraseSet NEGATION = SlotTokens.set("ikke", "ikkje", "ikk", "ik", "inte", "int", "ej",
             "not", "dont", "doesnt", "didnt", "cant", "cannot", "wont", "never", "aldri", "aldrig", "ingen", "inga",
             "inget", "intet", "no", "nei", "nej", "uten", "utan", "uden", "without", "slipp", "slippe", "slipper",
             "ikkje", "orker ikke", "ikke noe", "ikkje noko", "inte någon", "rather not", "hate", "hater", "hatar",
@@ -45,48 +45,58 @@ final class ChannelReader {
     private static final Set<String> THAN = Set.of("enn", "end", "than", "än", "vs", "versus");
     /** A negation whose squeezed form is another word ("too" is "to"). */
     private static final Set<String> NEGATION_RAW = Set.of("too");
-    private static final Set<String> INSTEAD_OF = SlotTokens.set("istedenfor",
+    private static final PhraseSet INSTEAD_OF = SlotTokens.set("istedenfor",
             "istedet for", "i stedet for", "i staden for", "istaden for", "istallet for", "i stallet for",
             "fremfor", "framfor", "framfor", "snarere enn", "instead of", "rather than");
-    private static final Set<String> PREFER = SlotTokens.set("heller", "helst", "hellere", "hellre", "istedet",
+    private static final PhraseSet PREFER = SlotTokens.set("heller", "helst", "hellere", "hellre", "istedet",
             "istaden", "istallet", "i stedet", "i staden", "i stallet", "instead", "better", "bedre", "battre",
             "foretrekker", "foretrekk", "foretraekker", "foredrar", "prefer", "preferably", "rather", "best",
             "gjerne", "gerne", "garna", "please", "pls", "plz");
     /** Past contact and thanks: "jeg ringte i går", "fikk en melding", "takk for meldingen". */
-    private static final Set<String> PAST = SlotTokens.set("fikk", "fick", "fik", "fekk", "got", "received",
+    private static final PhraseSet PAST = SlotTokens.set("fikk", "fick", "fik", "fekk", "got", "received",
             "sendte", "skickade", "sendt", "skickat", "mottok", "takk for", "tak for", "tack for", "thanks for",
             "thank you for", "sent", "last", "forrige", "sist", "fatt", "fatt en", "fått");
     /** A clause with one of these is about the past: "ringte i går men ingen tok telefonen". */
-    private static final Set<String> PAST_CLAUSE = SlotTokens.set("i gar", "igar", "yesterday", "ringte", "ringde",
+    private static final PhraseSet PAST_CLAUSE = SlotTokens.set("i gar", "igar", "yesterday", "ringte", "ringde",
             "ringede", "ringet", "called", "phoned", "texted", "tok", "tog", "took", "fikk", "fekk", "fik", "fick",
             "i natt", "last night", "i forgars", "sist", "forrige", "tidligere", "tidlegare", "tidigare", "earlier",
             "forra", "sidst", "svarte", "svarade", "svarede", "answered", "picked up", "plukket opp", "forre",
             "forre veke", "sidste uge", "forra veckan", "last week", "skickade", "sendte", "sent", "sende meg");
     /** "mine meldinger", "my messages", "mobilen min": things the citizen has, not a way to be reached. */
-    private static final Set<String> POSSESSIVE = SlotTokens.set("mine", "mina", "min", "mi", "mitt", "my",
+    private static final PhraseSet POSSESSIVE = SlotTokens.set("mine", "mina", "min", "mi", "mitt", "my",
             "hans", "hennes", "hendes", "their", "his", "her", "deres", "dykkar", "sine", "sina", "sin");
     /** Ends a clause like a comma: "men", "but". */
-    private static final Set<String> CLAUSE = SlotTokens.set("men", "but", "fast", "though", "selv om", "sjol om");
+    private static final PhraseSet CLAUSE = SlotTokens.set("men", "but", "fast", "though", "selv om", "sjol om");
     /** A first-person subject right before a verb of writing: the citizen writes ("eg skriv hit"), no wish. */
-    private static final Set<String> I_WRITE = SlotTokens.set("jeg", "eg", "jag", "i", "e", "vi", "me", "im");
-    private static final Set<String> WRITING = SlotTokens.set("skriv", "skriver", "skrive", "skriva", "write",
+    private static final PhraseSet I_WRITE = SlotTokens.set("jeg", "eg", "jag", "i", "e", "vi", "me", "im");
+    private static final PhraseSet WRITING = SlotTokens.set("skriv", "skriver", "skrive", "skriva", "write",
             "writing", "texting", "messaging", "chat", "chatte", "chatta", "chatter", "chattar");
     /** A call or a message to someone else: "ring 113", "ringe legevakten", "sms til mamma". */
-    private static final Set<String> OTHERS = SlotTokens.set("113", "112", "110", "116", "1177", "1813", "116111",
+    private static final PhraseSet OTHERS = SlotTokens.set("113", "112", "110", "116", "1177", "1813", "116111",
             "116123", "legevakt", "legevakta", "legevakten", "laegevagt", "laegevagten", "vardcentralen",
             "politi", "politiet", "polisen", "police", "ambulanse", "ambulance", "mamma", "pappa", "mor", "far",
             "mora", "faren", "moren", "mom", "mum", "dad", "fastlegen", "fastlege", "legen", "laegen", "lakaren",
             "doctor", "gp", "kjaresten", "kjaeresten", "kjaereste", "kaeresten", "pojkvan", "flickvan", "boyfriend",
             "girlfriend", "venn", "vennen", "venninne", "ven", "van", "friend", "sjefen", "boss", "mental helse",
             "kirkens", "sos", "hjelpetelefonen", "alarmsentralen", "emergency");
-    private static final Set<String> CONNECT = SlotTokens.set("til", "till", "to", "pa", "on", "min", "mi", "mitt",
+    private static final PhraseSet CONNECT = SlotTokens.set("til", "till", "to", "pa", "on", "min", "mi", "mitt",
             "my", "din", "di", "ditt", "your", "en", "ei", "a", "the");
-    private static final Set<String> PRONOUN = SlotTokens.set("meg", "mig", "mej", "me", "oss", "us", "deg", "dig",
+    private static final PhraseSet PRONOUN = SlotTokens.set("meg", "mig", "mej", "me", "oss", "us", "deg", "dig",
             "you", "dere", "jer", "er", "ni", "dokker", "eg", "jeg", "jag", "i", "a", "en", "ei", "et", "ett",
             "heller", "helst", "bare", "berre", "bara", "just", "only", "gjerne", "gerne", "garna");
     private record Cue(String channel, boolean talk, boolean negated, int at) {}
 
     private ChannelReader() {}
+
+    /** True when the message names a way of contact at all, wanted or not ("ring eller sms, samme for meg"). */
+    static boolean mentionsContact(SlotTokens t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.matchAt(i, CALL, 1) > 0 || t.matchAt(i, SMS, 1) > 0 || t.matchAt(i, TALK, 1) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** True for a word that names a channel ("ring", "sms", "telefon", "text"): no name, no topic. */
     static boolean isChannelWord(String folded) {
@@ -95,7 +105,10 @@ final class ChannelReader {
 
     /** "call", "sms" or empty; {@code asked} is true when the message answers the channel question. */
     static Optional<String> read(String text, String language, boolean asked) {
-        SlotTokens t = SlotTokens.of(text);
+        return read(SlotTokens.of(text), language, asked);
+    }
+
+    static Optional<String> read(SlotTokens t, String language, boolean asked) {
         int call = 0;
         int sms = 0;
         int talk = 0;

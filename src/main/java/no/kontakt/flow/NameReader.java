@@ -18,24 +18,24 @@ final class NameReader {
         static final Answer ANONYMOUS = new Answer(Optional.empty(), true);
     }
 
-    private static final Set<String> STRONG_INTRO = SlotTokens.set("heter", "hetter", "heiter", "hedder", "hetr",
+    private static final PhraseSet STRONG_INTRO = SlotTokens.set("heter", "hetter", "heiter", "hedder", "hetr",
             "navnet mitt er", "navnet mitt e", "mitt navn er", "navnet er", "mitt namn er", "namnet mitt er",
             "mit navn er", "mitt namn ar", "namnet ar", "namnet mitt ar", "navn er", "namn er", "my name is",
             "my names", "name is", "names", "the name is", "kall meg", "kalle meg", "kald mig", "kalde mig",
             "kalla mig", "kalla mej", "kallas", "kalles", "kallast", "kaldes", "kalt", "hilsen", "helsing", "mvh",
             "hilsner", "halsningar", "hilsen fra", "regards", "cheers", "du kan kalle meg", "sign", "signed",
             "nickname", "kallenavn");
-    private static final Set<String> WEAK_INTRO = SlotTokens.set("jeg er", "eg er", "e er", "jag ar", "jeg e",
+    private static final PhraseSet WEAK_INTRO = SlotTokens.set("jeg er", "eg er", "e er", "jag ar", "jeg e",
             "eg e", "im", "i am", "i m", "call me", "det er", "dette er", "her er", "det ar", "detta ar", "har ar",
             "this is", "its", "it is", "du snakker med", "du skriver med", "you are talking to", "det e", "her e",
             "hej det ar", "hei det er");
     /** Words a bare answer may carry around the name: greetings, thanks, "her". */
-    private static final Set<String> FILLER = SlotTokens.set("hei", "hey", "hallo", "hello", "hi", "hej", "heisann",
+    private static final PhraseSet FILLER = SlotTokens.set("hei", "hey", "hallo", "hello", "hi", "hej", "heisann",
             "hejsan", "hallaisen", "takk", "tack", "tak", "thanks", "thx", "ok", "okay", "okei", "her", "here",
             "har", "navn", "name", "namn", "navnet", "namnet", "mitt", "my", "mit", "er", "ar", "is", "e", "bare",
             "berre", "bara", "just", "only", "kun", "fornavn", "fornamn", "fornavnet", "first", "firstname",
             "mvh", "hilsen", "lol", "haha");
-    private static final Set<String> ANONYMOUS_ANYWHERE = SlotTokens.set("anonym", "anonymt", "anonyme", "anonymous",
+    private static final PhraseSet ANONYMOUS_ANYWHERE = SlotTokens.set("anonym", "anonymt", "anonyme", "anonymous",
             "anonymously", "anon", "anonymitet", "anonymity", "annonym", "anonum", "anynom", "anomym",
             "ingen navn", "uten navn", "utan namn", "uden navn", "inget namn", "intet navn", "ikkje namn",
             "no name", "without a name", "without name", "vil ikke si", "vil ikkje seie", "vil ikkje sei",
@@ -54,7 +54,7 @@ final class NameReader {
             "behover inte veta", "dont wanna give", "dont wanna say", "wont give", "wont say", "not giving",
             "skip the name", "skip name", "hopp over navn", "hopp over namn", "spring over");
     /** A no-ish answer that means "no name" only at the name question. */
-    private static final Set<String> ANONYMOUS_ANSWER = SlotTokens.set("0", "-", "x", "nei", "nej", "no", "nope",
+    private static final PhraseSet ANONYMOUS_ANSWER = SlotTokens.set("0", "-", "x", "nei", "nej", "no", "nope",
             "nah", "na", "nix", "ne", "neppe", "nei takk", "nej tak", "nej tack", "no thanks", "no thank you",
             "trenger ikke", "trengs ikke", "trengst ikkje", "treng ikkje", "trenger du ikke", "behover ikke",
             "behover inte", "behovs inte", "behovs ikke", "ikke nodvendig", "ikkje naudsynt", "ikke nodvendigt",
@@ -69,13 +69,16 @@ final class NameReader {
             "nei det trenger dere ikke", "nei tak", "nope thanks", "no ty", "nei ty", "ingen navn takk");
 
     /** "Sander, 17 år", "Ethan, 17 y/o": an age after the name. */
-    private static final Set<String> AGE = SlotTokens.set("ar", "aar", "year", "years", "yo", "y", "o", "old",
+    private static final PhraseSet AGE = SlotTokens.set("ar", "aar", "year", "years", "yo", "y", "o", "old",
             "yrs", "gammel", "gamal", "gamla", "gammal", "gl");
 
     private NameReader() {}
 
     static Answer read(String text, String language, boolean asked) {
-        SlotTokens t = SlotTokens.of(text);
+        return read(SlotTokens.of(text), text, language, asked);
+    }
+
+    static Answer read(SlotTokens t, String text, String language, boolean asked) {
         if (t.size() == 0 || NameWords.hostile(t, language)) {
             return Answer.NONE;
         }

@@ -5,15 +5,15 @@ import java.util.Set;
 /** The words that decide whether a word can be a first name: common words, known names, risk, insults. */
 final class NameWords {
     /** Words that start a question: "hvorfor trenger dere det", "what for". */
-    static final Set<String> QUESTION = SlotTokens.set("hvorfor", "kvifor", "korfor", "varfor", "hvorfor", "why",
+    static final PhraseSet QUESTION = SlotTokens.set("hvorfor", "kvifor", "korfor", "varfor", "hvorfor", "why",
             "hva", "kva", "ka", "vad", "hvad", "what", "hvem", "kven", "vem", "who", "hvordan", "korleis", "hur",
             "how", "hvor", "kor", "var", "where", "trenger", "treng", "behover", "need", "ma", "maste", "must",
             "skal", "skall", "må");
     /** Words that make an anonymity question a wish: "kan jeg være anonym?". */
-    private static final Set<String> WISH = SlotTokens.set("vaere", "vere", "vara", "be", "stay", "remain",
+    private static final PhraseSet WISH = SlotTokens.set("vaere", "vere", "vara", "be", "stay", "remain",
             "forbli", "forbliva", "forblive", "holde", "halde", "halla", "ga", "prefer", "vil", "ville", "vill",
             "want", "foretrekker", "helst", "rather");
-    private static final Set<String> RISK = SlotTokens.set("do", "doe", "die", "dying", "dead", "dod", "dode",
+    private static final PhraseSet RISK = SlotTokens.set("do", "doe", "die", "dying", "dead", "dod", "dode",
             "selvmord", "sjolvmord", "sjalvmord", "selvmordstanker", "suicide", "suicidal", "suicidalt", "drepe",
             "drep", "drap", "kill", "killing", "kys", "ta livet", "tar livet", "take my life", "end my life",
             "end it", "ende livet", "avslutte", "avslutte livet", "skade meg", "skade meg selv", "skada mig",
@@ -24,7 +24,7 @@ final class NameWords {
             "hopeless", "ingen vits", "no point", "ikke leve", "ikkje leve", "inte leva", "not live", "leve mer",
             "i fare", "in danger", "voldtatt", "raped", "slar meg", "hits me", "vold", "violence", "misbruk",
             "abuse", "krise", "crisis", "panikk", "panic");
-    private static final Set<String> INSULT = SlotTokens.set("faen", "fanden", "fan", "helvete", "helvede",
+    private static final PhraseSet INSULT = SlotTokens.set("faen", "fanden", "fan", "helvete", "helvede",
             "helvette", "javla", "jaevla", "javel", "jaevel", "jaevlig", "satan", "satans", "fuck", "fucking",
             "fucker", "fuk", "fck", "fk", "fu", "shit", "dritt", "drit", "piss", "pis", "pikk", "kuk", "fitte",
             "fitta", "hore", "idiot", "idioter", "idiotar", "dust", "tosk", "bitch", "ass", "asshole", "arse",
@@ -33,7 +33,7 @@ final class NameWords {
             "homo", "mongo", "retard", "knull", "knulle", "suck", "sucks", "sug", "rass",
             "skit", "skitt", "fandens", "pokker", "fuckoff", "fyfaen", "fy faen");
     /** Common words of the five languages that can follow "jeg er"/"I'm" or stand alone, and are no first name. */
-    private static final Set<String> COMMON = SlotTokens.set(
+    private static final PhraseSet COMMON = SlotTokens.set(
             // nb/nn/da/sv function words
             "jeg", "eg", "e", "jag", "je", "du", "han", "hun", "ho", "hon", "den", "det", "de", "dei", "vi", "me",
             "oss", "dere", "dokker", "dykk", "ni", "er", "ar", "var", "vart", "ble", "blei", "blev", "blir", "har",
@@ -110,7 +110,7 @@ final class NameWords {
             "faktisk", "actually", "egentlig", "eigentleg", "egentligen", "really", "seriost", "seriously",
             "lurer", "undrer", "undrar", "wonder", "sliter", "strever", "strevar", "kamper", "kampar", "struggle");
     /** First names common in Norway, Denmark, Sweden and England; a lowercase "jeg er kari" counts for these. */
-    private static final Set<String> KNOWN = SlotTokens.set("kari", "ola", "ole", "per", "pal", "nils", "lars",
+    private static final PhraseSet KNOWN = SlotTokens.set("kari", "ola", "ole", "per", "pal", "nils", "lars",
             "knut", "jan", "hans", "erik", "eirik", "jon", "jonas", "emil", "lukas", "oskar", "oscar", "filip",
             "william", "noah", "oliver", "jakob", "jacob", "elias", "aksel", "axel", "magnus", "henrik", "mathias",
             "mats", "martin", "thomas", "tomas", "andreas", "anders", "kristian", "christian", "sander", "sondre",

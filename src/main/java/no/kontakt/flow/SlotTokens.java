@@ -2,9 +2,7 @@ package no.kontakt.flow;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,12 +16,18 @@ final class SlotTokens {
     static final String BREAK = "|";
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}'\u2019\u00B4`]+(?:-[\\p{L}\\p{N}]+)*|[,.;!?:\\n]");
 
+    /** The longest phrase any reader looks up. */
+    static final int MAX_PHRASE = 6;
+
     final List<String> words;
     final List<String> original;
+    /** Phrases built once: {@code phrases[i][n - 1]} is the {@code n} words from {@code i}. */
+    private final String[][] phrases;
 
     private SlotTokens(List<String> words, List<String> original) {
         this.words = Collections.unmodifiableList(words);
         this.original = Collections.unmodifiableList(original);
+        this.phrases = new String[words.size()][];
     }
 
     static SlotTokens of(String text) {
@@ -39,7 +43,7 @@ final class SlotTokens {
                 }
                 continue;
             }
-            String plain = raw.replaceAll("['\u2019\u00B4`]", "");
+            String plain = withoutApostrophes(raw);
             String folded = fold(plain);
             if (!folded.isEmpty()) {
                 words.add(folded);
@@ -49,14 +53,42 @@ final class SlotTokens {
         return new SlotTokens(words, original);
     }
 
+    private static String withoutApostrophes(String raw) {
+        StringBuilder b = null;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean apostrophe = c == '\'' || c == '\u2019' || c == '\u00B4' || c == '`';
+            if (apostrophe && b == null) {
+                b = new StringBuilder(raw.substring(0, i));
+            } else if (!apostrophe && b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? raw : b.toString();
+    }
+
     /** One word folded and squeezed as the readers compare it. */
     static String fold(String word) {
+        if (plainAscii(word)) {
+            return Text.squeeze(word.toLowerCase(java.util.Locale.ROOT));
+        }
         return Text.squeeze(Text.normalize(Text.lowerWithSwedishNo(word)).replace(" ", ""));
     }
 
+    /** Letters a-z, A-Z and digits only: folding is lowercasing. */
+    private static boolean plainAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A set of folded, squeezed words or phrases (words joined by one space). */
-    static Set<String> set(String... entries) {
-        Set<String> out = new HashSet<>();
+    static PhraseSet set(String... entries) {
+        PhraseSet out = new PhraseSet();
         for (String e : entries) {
             List<String> parts = new ArrayList<>();
             for (String w : e.split(" ")) {
@@ -77,15 +109,28 @@ final class SlotTokens {
 
     /** The words from {@code from}, {@code n} of them, joined by spaces (shorter at the end). */
     String phrase(int from, int n) {
-        StringBuilder b = new StringBuilder();
-        for (int k = from; k < Math.min(words.size(), from + n); k++) {
-            b.append(k > from ? " " : "").append(words.get(k));
+        if (n > MAX_PHRASE) {
+            throw new IllegalArgumentException("phrases have at most " + MAX_PHRASE + " words, asked for " + n);
         }
-        return b.toString();
+        String[] built = phrases[from];
+        if (built == null) {
+            built = new String[MAX_PHRASE];
+            StringBuilder b = new StringBuilder();
+            for (int k = from; k < Math.min(words.size(), from + MAX_PHRASE); k++) {
+                b.append(k > from ? " " : "").append(words.get(k));
+                built[k - from] = b.toString();
+            }
+            phrases[from] = built;
+        }
+        int last = Math.min(words.size() - from, n);
+        return built[last - 1];
     }
 
     /** True when a word or phrase of {@code set} (up to {@code maxWords} words) starts at {@code i}. */
-    int matchAt(int i, Set<String> set, int maxWords) {
+    int matchAt(int i, PhraseSet set, int maxWords) {
+        if (i < 0 || i >= words.size() || !set.startsWith(words.get(i))) {
+            return 0;
+        }
         for (int n = maxWords; n >= 1; n--) {
             if (i + n <= words.size() && set.contains(phrase(i, n))) {
                 return n;

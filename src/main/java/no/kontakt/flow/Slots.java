@@ -34,10 +34,11 @@ public final class Slots {
         if (text.isBlank()) {
             return SlotValues.none();
         }
-        Optional<String> channel = ChannelReader.read(text, language, asked == Slot.CHANNEL);
-        Optional<WindowReader.Found> window = WindowReader.read(text, language, now, hours, asked == Slot.WINDOW,
-                channel.isPresent());
-        NameReader.Answer who = NameReader.read(text, language, asked == Slot.NAME);
+        SlotTokens tokens = SlotTokens.of(text);
+        Optional<String> channel = ChannelReader.read(tokens, language, asked == Slot.CHANNEL);
+        Optional<WindowReader.Found> window = WindowReader.read(text, tokens, language, now, hours,
+                asked == Slot.WINDOW, channel.isPresent() || ChannelReader.mentionsContact(tokens));
+        NameReader.Answer who = NameReader.read(tokens, text, language, asked == Slot.NAME);
         return new SlotValues(channel, window.map(WindowReader.Found::window), window.map(WindowReader.Found::words),
                 who.name(), who.anonymous());
     }

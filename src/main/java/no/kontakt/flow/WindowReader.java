@@ -11,15 +11,15 @@ final class WindowReader {
     record Found(TimeWindow window, String words) {}
 
     /** Words that make a day or a "nå" in a free message about contact: "passer", "ledig", "available". */
-    private static final Set<String> CONTACT = SlotTokens.set("passer", "passar", "passe", "passa", "suits",
+    private static final PhraseSet CONTACT = SlotTokens.set("passer", "passar", "passe", "passa", "suits",
             "suit", "works", "work for me", "kontakt", "kontakte", "kontakta", "contact", "reach", "treffe",
             "treffes", "traffas", "ledig", "ledug", "available", "free", "tid", "tiden", "time for", "samtale",
             "samtal", "svar", "svare", "svara", "reply", "answer", "horer", "hore fra", "hear", "hear from",
             "naes", "nas", "hjelp", "hjalp", "hjaelp", "help", "snakke", "prate", "prata", "tale", "talk", "mote",
             "motes", "meet", "avtale", "aftale", "appointment", "komme", "kome", "come");
     private static final int MAX_WORDS = 12;
-    /** Longer messages are not trimmed word by word (that costs a reading per word); their last words are kept. */
-    private static final int MAX_SCAN = 40;
+    private static final java.util.regex.Pattern EDGES =
+            java.util.regex.Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s&&[^.]]+$|[?!,;]+$");
 
     private WindowReader() {}
 
@@ -30,13 +30,17 @@ final class WindowReader {
      */
     static Optional<Found> read(String text, String language, ZonedDateTime now, OpeningHours hours, boolean asked,
                                 boolean contact) {
-        boolean about = contact || asked || mentionsContact(text);
+        return read(text, SlotTokens.of(text), language, now, hours, asked, contact);
+    }
+
+    static Optional<Found> read(String text, SlotTokens tokens, String language, ZonedDateTime now,
+                                OpeningHours hours, boolean asked, boolean contact) {
+        boolean about = contact || asked || mentionsContact(tokens);
         return TimeWindowParser.parse(text, language, now, hours, !asked, about)
                 .map(w -> new Found(w, words(text, language, now, hours, asked, about, w)));
     }
 
-    private static boolean mentionsContact(String text) {
-        SlotTokens t = SlotTokens.of(text);
+    private static boolean mentionsContact(SlotTokens t) {
         for (int i = 0; i < t.size(); i++) {
             if (t.matchAt(i, CONTACT, 2) > 0) {
                 return true;
@@ -47,24 +51,36 @@ final class WindowReader {
 
     /**
      * The shortest run of the message's words that still gives the same window ("kan dere ringe meg etter 16?" →
-     * "etter 16"), at most twelve words; the whole message, trimmed, when no shorter run does.
+     * "etter 16"), found by halving from each end (a few readings, not one per word), at most twelve words.
      */
     private static String words(String text, String language, ZonedDateTime now, OpeningHours hours, boolean asked,
                                 boolean about, TimeWindow window) {
         List<String> words = List.of(text.strip().split("\\s+"));
-        if (words.size() > MAX_SCAN) {
-            return String.join(" ", words.subList(words.size() - MAX_WORDS, words.size()));
-        }
-        int from = 0;
         int to = words.size();
-        while (from < to - 1 && same(words.subList(from + 1, to), language, now, hours, asked, about, window)) {
-            from++;
+        int lo = 0;
+        int hi = to - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (same(words.subList(mid, to), language, now, hours, asked, about, window)) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
         }
-        while (to > from + 1 && same(words.subList(from, to - 1), language, now, hours, asked, about, window)) {
-            to--;
+        int from = lo;
+        lo = from + 1;
+        hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (same(words.subList(from, mid), language, now, hours, asked, about, window)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
         }
+        to = lo;
         List<String> run = words.subList(from, Math.min(to, from + MAX_WORDS));
-        return String.join(" ", run).replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s&&[^.]]+$|[?!,;]+$", "");
+        return EDGES.matcher(String.join(" ", run)).replaceAll("");
     }
 
     private static boolean same(List<String> words, String language, ZonedDateTime now, OpeningHours hours,

@@ -63,7 +63,7 @@ final class WindowText {
             return day.equals(now.toLocalDate()) ? w.tonight() : en ? dayWords + " " + w.evening()
                     : dayWords + " " + w.evening();
         }
-        if (end == DayPart.FORENOON.end && dayStart) {
+        if (end == DayPart.FORENOON.end && start == DayPart.FORENOON.start) {
             return en ? dayWords + " " + w.forenoon() : dayWords + " " + w.forenoon();
         }
         if (end == DayPart.AFTERNOON.end && (start == DayPart.AFTERNOON.start || fromNow && start > 12 * 60)) {
