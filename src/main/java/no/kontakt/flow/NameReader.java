@@ -72,6 +72,10 @@ final class NameReader {
     private static final PhraseSet AGE = SlotTokens.set("ar", "aar", "year", "years", "yo", "y", "o", "old",
             "yrs", "gammel", "gamal", "gamla", "gammal", "gl");
 
+    /** What may follow a name after "jeg er" in a free message: the clause ends, or "og", "her". */
+    private static final PhraseSet CLAUSE_END = SlotTokens.set("og", "and", "och", "her", "here",
+            "har", "fra", "from", "fran", "i", "in", "pa", "hei", "hej");
+
     private NameReader() {}
 
     static Answer read(String text, String language, boolean asked) {
@@ -85,12 +89,12 @@ final class NameReader {
         if (anonymous(t, text, asked)) {
             return Answer.ANONYMOUS;
         }
-        if (text.contains("?") || NameWords.QUESTION.contains(t.at(0))) {
-            return Answer.NONE;
-        }
-        Optional<String> introduced = introduced(t, language);
+        Optional<String> introduced = introduced(t, language, asked);
         if (introduced.isPresent()) {
             return new Answer(introduced, false);
+        }
+        if (text.contains("?") || NameWords.QUESTION.contains(t.at(0))) {
+            return Answer.NONE;
         }
         return asked ? new Answer(bare(t, language), false) : Answer.NONE;
     }
@@ -109,8 +113,12 @@ final class NameReader {
                 || YesNo.parse(text, null).map(yes -> !yes).orElse(false);
     }
 
-    /** The name after "jeg heter", "I'm", "call me"…, or empty. */
-    private static Optional<String> introduced(SlotTokens t, String language) {
+    /**
+     * The name after "jeg heter", "I'm", "call me"…, or empty. After a weak introduction in a free message the word
+     * must be a known first name, or capitalised and the end of its clause ("Jeg er Lise, mamma til Ola"), so
+     * "Det er Jul snart" and "Jeg er Norsk men…" give no name.
+     */
+    private static Optional<String> introduced(SlotTokens t, String language, boolean asked) {
         for (int i = 0; i < t.size(); i++) {
             int strong = t.matchAt(i, STRONG_INTRO, 3);
             int weak = strong > 0 ? 0 : t.matchAt(i, WEAK_INTRO, 3);
@@ -119,8 +127,10 @@ final class NameReader {
                 continue;
             }
             String word = t.original.get(at);
-            if (NameWords.candidate(t.at(at), word, language)
-                    && (strong > 0 || Character.isUpperCase(word.codePointAt(0)) || NameWords.known(t.at(at)))) {
+            boolean capital = Character.isUpperCase(word.codePointAt(0));
+            boolean weakOk = NameWords.known(t.at(at)) || capital && (asked || t.at(at + 1).equals(SlotTokens.BREAK)
+                    || CLAUSE_END.contains(t.at(at + 1)));
+            if (NameWords.candidate(t.at(at), word, language) && (strong > 0 || weakOk)) {
                 return Optional.of(capitalised(word));
             }
         }

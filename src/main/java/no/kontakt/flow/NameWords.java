@@ -33,7 +33,7 @@ final class NameWords {
             "homo", "mongo", "retard", "knull", "knulle", "suck", "sucks", "sug", "rass",
             "skit", "skitt", "fandens", "pokker", "fuckoff", "fyfaen", "fy faen");
     /** Common words of the five languages that can follow "jeg er"/"I'm" or stand alone, and are no first name. */
-    private static final PhraseSet COMMON = SlotTokens.set(
+    private static final String[] COMMON_WORDS = {
             // nb/nn/da/sv function words
             "jeg", "eg", "e", "jag", "je", "du", "han", "hun", "ho", "hon", "den", "det", "de", "dei", "vi", "me",
             "oss", "dere", "dokker", "dykk", "ni", "er", "ar", "var", "vart", "ble", "blei", "blev", "blir", "har",
@@ -108,7 +108,18 @@ final class NameWords {
             "sammen", "saman", "sammen", "tilsammans", "together", "hverandre", "each", "mange", "many", "flere",
             "fleire", "flera", "more", "most", "mest", "minst", "least", "som", "akkurat", "precis", "exactly",
             "faktisk", "actually", "egentlig", "eigentleg", "egentligen", "really", "seriost", "seriously",
-            "lurer", "undrer", "undrar", "wonder", "sliter", "strever", "strevar", "kamper", "kampar", "struggle");
+            "lurer", "undrer", "undrar", "wonder", "sliter", "strever", "strevar", "kamper", "kampar", "struggle",
+            // nationalities and places people name after "jeg er"
+            "norsk", "svensk", "dansk", "engelsk", "tysk", "polsk", "somalisk", "syrisk", "ukrainsk", "afghansk",
+            "eritreisk", "irakisk", "iransk", "litauisk", "finsk", "islandsk", "norwegian", "swedish", "danish",
+            "english", "british", "german", "polish", "american", "ukrainian", "syrian", "somali",
+            "svenske", "dansker", "utlending", "innvandrer", "invandrare", "indvandrer", "immigrant", "flyktning",
+            "flykting", "refugee", "kristen", "muslim", "muslimsk", "jul", "christmas", "paske", "easter", "sommer",
+            "summer", "vinter", "winter", "helg", "helgen", "weekend", "ferie", "semester", "holiday", "bursdag",
+            "birthday", "fodselsdag"};
+    private static final PhraseSet COMMON = SlotTokens.set(COMMON_WORDS);
+    /** The same words unsqueezed: "inne" must not block the name "Ine", nor "alle" "Ale". */
+    private static final java.util.Set<String> COMMON_RAW = raw(COMMON_WORDS);
     /** First names common in Norway, Denmark, Sweden and England; a lowercase "jeg er kari" counts for these. */
     private static final PhraseSet KNOWN = SlotTokens.set("kari", "ola", "ole", "per", "pal", "nils", "lars",
             "knut", "jan", "hans", "erik", "eirik", "jon", "jonas", "emil", "lukas", "oskar", "oscar", "filip",
@@ -158,9 +169,33 @@ final class NameWords {
         if (KNOWN.contains(folded)) {
             return !INSULT.contains(folded);
         }
-        return !COMMON.contains(folded) && !INSULT.contains(folded) && !RISK.contains(folded)
+        return !common(folded, original) && !INSULT.contains(folded) && !RISK.contains(folded)
                 && TimeWords.meaning(folded, language) == null && !ChannelReader.isChannelWord(folded)
                 && YesNo.parse(original, language).isEmpty();
+    }
+
+    /** A common word as written ("inne"), or squeezed when letters were drawn out ("reddd", "neeei"). */
+    private static boolean common(String folded, String original) {
+        String raw = Text.normalize(Text.lowerWithSwedishNo(original));
+        return COMMON_RAW.contains(raw) || !raw.equals(folded) && COMMON.contains(folded) && drawnOut(raw);
+    }
+
+    /** Three or more of the same letter in a row. */
+    private static boolean drawnOut(String raw) {
+        for (int i = 2; i < raw.length(); i++) {
+            if (raw.charAt(i) == raw.charAt(i - 1) && raw.charAt(i) == raw.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Set<String> raw(String... words) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : words) {
+            out.add(Text.normalize(Text.lowerWithSwedishNo(w)));
+        }
+        return out;
     }
 
     /** A risk word or an insult anywhere: such a message never carries a name. */

@@ -78,7 +78,7 @@ final class TimeReading {
             Meaning m = scan.meaningAt(i);
             Optional<Timed> bare = scan.time(i, false);
             if (past && (bare.isPresent() || m != null && (m.kind() == Kind.DAY || m.kind() == Kind.PART
-                    || m.kind() == Kind.WEEKDAY))) {
+                    || m.kind() == Kind.WEEKDAY || m.kind() == Kind.WEEKEND))) {
                 i = bare.isPresent() ? bare.get().next() : i + 1;
             } else if (bare.isPresent()) {
                 i = bareTime(bare.get(), negated);
@@ -126,6 +126,12 @@ final class TimeReading {
                 if (!negated) {
                     days.add(new DayRef(m.value(), null, false));
                     part(m.part());
+                }
+            }
+            case WEEKEND -> {
+                if (!negated) {
+                    days.add(new DayRef(0, DayOfWeek.SATURDAY, next));
+                    days.add(new DayRef(0, DayOfWeek.SUNDAY, next));
                 }
             }
             case WEEKDAY -> {

@@ -17,7 +17,9 @@ final class TimeWords {
         /** "ferdig på jobb", "when I finish work": after work, 16:00 on a working day. */
         AFTER_WORK,
         /** "i går", "yesterday", "last": the day or part that follows is in the past and is not read. */
-        PAST
+        PAST,
+        /** "i helgen", "this weekend": Saturday and Sunday. */
+        WEEKEND
     }
 
     /** A word's meaning: its kind, a value (day offset, ISO weekday, minutes) and an optional day part. */
@@ -68,6 +70,9 @@ final class TimeWords {
                 "hjem fra skole", "hjem fra skolen", "hem från jobbet", "hem från skolan", "slutter på jobb",
                 "sluttar på jobb", "slutter jobb", "kommer hjem", "kjem heim", "kommer hem", "get home",
                 "fri fra arbeidet", "ferdig på arbeid", "ferdig på arbeidet", "ferdig på skule");
+        put(Kind.WEEKEND, 0, null, "i helgen", "i helga", "i helgi", "ihelgen", "i weekenden", "i weekenden",
+                "i helgen", "till helgen", "på helgen", "i helga", "this weekend", "at the weekend", "on the weekend",
+                "weekend", "helgen", "helga", "weekenden");
         put(Kind.PAST, 0, null, "i går", "igår", "i gaar", "igaar", "yesterday", "last", "forrige", "förra",
                 "førre veke", "førre veka", "førre helg", "sidste", "i går aftes", "igår kväll",
                 "sist", "siste", "i forgårs", "iforgårs", "i förrgår", "the other", "tidligere i dag");

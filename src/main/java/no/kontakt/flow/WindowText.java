@@ -15,24 +15,24 @@ final class WindowText {
     /** The words of one language: asap, today, tomorrow, after, before, between…, and its weekday names. */
     private record Words(String asap, String today, String tomorrow, String on, String after, String before,
                          String between, String and, String clock, String[] weekdays, String tonight,
-                         String evening, String forenoon, String afternoon, String morning) {}
+                         String evening, String forenoon, String afternoon, String morning, String or) {}
 
     private static final Map<String, Words> WORDS = Map.of(
             "nb", new Words("så snart som mulig", "i dag", "i morgen", "på", "etter", "før", "mellom", "og", "kl. ",
                     new String[] {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"},
-                    "i kveld", "kveld", "formiddag", "ettermiddag", "tidlig"),
+                    "i kveld", "kveld", "formiddag", "ettermiddag", "tidlig", "eller"),
             "nn", new Words("så snart som mogleg", "i dag", "i morgon", "på", "etter", "før", "mellom", "og", "kl. ",
                     new String[] {"måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag"},
-                    "i kveld", "kveld", "føremiddag", "ettermiddag", "tidleg"),
+                    "i kveld", "kveld", "føremiddag", "ettermiddag", "tidleg", "eller"),
             "da", new Words("så hurtigt som muligt", "i dag", "i morgen", "på", "efter", "før", "mellem", "og",
                     "kl. ", new String[] {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"},
-                    "i aften", "aften", "formiddag", "eftermiddag", "tidlig"),
+                    "i aften", "aften", "formiddag", "eftermiddag", "tidlig", "eller"),
             "sv", new Words("så snart som möjligt", "i dag", "i morgon", "på", "efter", "före", "mellan", "och",
                     "kl. ", new String[] {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"},
-                    "i kväll", "kväll", "förmiddag", "eftermiddag", "tidigt"),
+                    "i kväll", "kväll", "förmiddag", "eftermiddag", "tidigt", "eller"),
             "en", new Words("as soon as possible", "today", "tomorrow", "on", "after", "before", "between", "and",
                     "", new String[] {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-                    "tonight", "evening", "morning", "afternoon", "early"));
+                    "tonight", "evening", "morning", "afternoon", "early", "or"));
 
     private WindowText() {}
 
@@ -49,11 +49,14 @@ final class WindowText {
         LocalDate day = from.toLocalDate();
         String dayWords = day(day, now.toLocalDate(), w);
         int start = from.getHour() * 60 + from.getMinute();
-        int end = to.toLocalDate().isAfter(day) ? 24 * 60 : to.getHour() * 60 + to.getMinute();
+        boolean toMidnight = to.getHour() == 0 && to.getMinute() == 0 && to.toLocalDate().equals(day.plusDays(1));
+        int end = toMidnight ? 24 * 60 : to.getHour() * 60 + to.getMinute();
         boolean fromNow = !from.isAfter(now.plusMinutes(1));
-        boolean sameDay = !to.toLocalDate().isAfter(day) || end == 24 * 60 && to.toLocalDate().equals(day.plusDays(1));
+        boolean sameDay = to.toLocalDate().equals(day) || toMidnight;
         if (!sameDay) {
-            return dayWords + " – " + day(to.toLocalDate(), now.toLocalDate(), w);
+            String last = day(to.toLocalDate(), now.toLocalDate(), w);
+            return dayWords + " " + w.or() + " " + (last.startsWith(w.on() + " ") ? last.substring(w.on().length() + 1)
+                    : last);
         }
         boolean dayStart = start <= TimeWindowParser.DAY_START || fromNow;
         if (dayStart && end == TimeWindowParser.DAY_END) {

@@ -206,6 +206,9 @@ class SlotsTest {
             sv | så snart som möjligt   | så snart som möjligt
             en | asap                   | as soon as possible
             nb | i morgen               | i morgen
+            nb | i helgen               | på lørdag eller søndag
+            en | this weekend           | on Saturday or Sunday
+            nb | i dag eller i morgen   | i dag eller i morgen
             """)
     void says_the_window_in_plain_words(String language, String text, String expected) {
         TimeWindow w = TimeWindowParser.parse(text, language, TUESDAY).orElseThrow();
