@@ -76,6 +76,8 @@ final class NameReader {
     private static final PhraseSet CLAUSE_END = SlotTokens.set("og", "and", "och", "her", "here",
             "har", "fra", "from", "fran", "i", "in", "pa", "hei", "hej");
 
+    private static final PhraseSet HERE = SlotTokens.set("her", "har", "here");
+
     private NameReader() {}
 
     static Answer read(String text, String language, boolean asked) {
@@ -93,10 +95,13 @@ final class NameReader {
         if (introduced.isPresent()) {
             return new Answer(introduced, false);
         }
+        if (!asked) {
+            return signed(t, language);
+        }
         if (text.contains("?") || NameWords.QUESTION.contains(t.at(0))) {
             return Answer.NONE;
         }
-        return asked ? new Answer(bare(t, language), false) : Answer.NONE;
+        return new Answer(bare(t, language), false);
     }
 
     private static boolean anonymous(SlotTokens t, String text, boolean asked) {
@@ -135,6 +140,18 @@ final class NameReader {
             }
         }
         return Optional.empty();
+    }
+
+    /** "Kari her", "Lisa här", "Tom here" opening a free message: a capitalised name before "her". */
+    private static Answer signed(SlotTokens t, String language) {
+        int i = 0;
+        while (FILLER.contains(t.at(i)) && !HERE.contains(t.at(i)) || t.at(i).equals(SlotTokens.BREAK) && i < t.size()) {
+            i++;
+        }
+        String word = i < t.size() ? t.original.get(i) : "";
+        boolean named = !word.isEmpty() && Character.isUpperCase(word.codePointAt(0)) && HERE.contains(t.at(i + 1))
+                && NameWords.candidate(t.at(i), word, language);
+        return named ? new Answer(Optional.of(capitalised(word)), false) : Answer.NONE;
     }
 
     /** A bare first name as the whole answer ("Kari", "kari", "Ola Nordmann", "hei, Kari her"), or empty. */

@@ -14,6 +14,8 @@ final class NameWords {
             "forbli", "forbliva", "forblive", "holde", "halde", "halla", "ga", "prefer", "vil", "ville", "vill",
             "want", "foretrekker", "helst", "rather");
     private static final PhraseSet RISK = SlotTokens.set("do", "doe", "die", "dying", "dead", "dod", "dode",
+            "kms", "unalive", "end it all", "ende det hele", "ta mitt liv", "ta livet mitt", "ta mitt eget liv",
+            "tage mit liv", "ta mitt liv", "forsvinne for godt", "ikke vaere her", "not be here", "not be here anymore",
             "selvmord", "sjolvmord", "sjalvmord", "selvmordstanker", "suicide", "suicidal", "suicidalt", "drepe",
             "drep", "drap", "kill", "killing", "kys", "ta livet", "tar livet", "take my life", "end my life",
             "end it", "ende livet", "avslutte", "avslutte livet", "skade meg", "skade meg selv", "skada mig",

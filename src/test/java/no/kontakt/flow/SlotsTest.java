@@ -144,6 +144,19 @@ class SlotsTest {
         assertThat(Slots.extract("hei, jeg heter Kari og vil snakke med noen", "nb", TUESDAY).name()).contains("Kari");
         assertThat(Slots.extract("kan jeg være anonym?", "nb", TUESDAY).anonymous()).isTrue();
         assertThat(Slots.plausibleName("Ola Nordmann", "nb")).contains("Ola");
+        assertThat(Slots.extract("Hej, Lisa här. kan ni ringa?", "sv", TUESDAY).name()).contains("Lisa");
+        assertThat(Slots.extract("Det er Jul snart og jeg gruer meg", "nb", TUESDAY).name()).isEmpty();
+        assertThat(Slots.extract("Jeg er Norsk men bor i Sverige", "nb", TUESDAY).name()).isEmpty();
+        assertThat(Slots.extract("Hei! Jeg er Lise, mamma til Ola (15)", "nb", TUESDAY).name()).contains("Lise");
+        assertThat(Slots.plausibleName("Ine", "nb")).contains("Ine");
+    }
+
+    @Test
+    void reads_without_a_language() {
+        SlotValues v = Slots.extract("ikke ring meg, send sms etter 16. jeg heter Kari", null, TUESDAY);
+        assertThat(v.channel()).contains("sms");
+        assertThat(v.window()).isPresent();
+        assertThat(v.name()).contains("Kari");
     }
 
     @Test
