@@ -60,7 +60,7 @@ final class ChannelReader {
     private static final PhraseSet PAST_CLAUSE = SlotTokens.set("i gar", "igar", "yesterday", "ringte", "ringde",
             "ringede", "ringet", "called", "phoned", "texted", "tok", "tog", "took", "fikk", "fekk", "fik", "fick",
             "i natt", "last night", "i forgars", "sist", "forrige", "tidligere", "tidlegare", "tidigare", "earlier",
-            "forra", "sidst", "svarte", "svarade", "svarede", "answered", "picked up", "plukket opp", "forre",
+            "forra", "sidst", "svarte", "svarade", "svarede", "answered", "picked up", "plukket opp",
             "forre veke", "sidste uge", "forra veckan", "last week", "skickade", "sendte", "sent", "sende meg");
     /** "mine meldinger", "my messages", "mobilen min": things the citizen has, not a way to be reached. */
     private static final PhraseSet POSSESSIVE = SlotTokens.set("mine", "mina", "min", "mi", "mitt", "my",

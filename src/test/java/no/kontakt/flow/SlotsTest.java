@@ -51,6 +51,8 @@ class SlotsTest {
             sv | skicka sms istället                 | sms
             sv | meddelande                          | sms
             sv | hellre sms än telefon               | sms
+            sv | ring inte efter 18                  | call
+            sv | ring inte före kl 17                | call
             en | don't call, text me                 | sms
             en | dont call text me                   | sms
             en | text is better                      | sms
