@@ -15,24 +15,30 @@ final class WindowText {
     /** The words of one language: asap, today, tomorrow, after, before, between…, and its weekday names. */
     private record Words(String asap, String today, String tomorrow, String on, String after, String before,
                          String between, String and, String clock, String[] weekdays, String tonight,
-                         String evening, String forenoon, String afternoon, String morning, String or) {}
+                         String evening, String forenoon, String afternoon, String thisAfternoon, String morning,
+                         String tomorrowMorning, String or) {}
 
     private static final Map<String, Words> WORDS = Map.of(
             "nb", new Words("så snart som mulig", "i dag", "i morgen", "på", "etter", "før", "mellom", "og", "kl. ",
                     new String[] {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"},
-                    "i kveld", "kveld", "formiddag", "ettermiddag", "tidlig", "eller"),
+                    "i kveld", "kveld", "formiddag", "ettermiddag", "i ettermiddag", "morgen", "i morgen tidlig",
+                    "eller"),
             "nn", new Words("så snart som mogleg", "i dag", "i morgon", "på", "etter", "før", "mellom", "og", "kl. ",
                     new String[] {"måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag"},
-                    "i kveld", "kveld", "føremiddag", "ettermiddag", "tidleg", "eller"),
+                    "i kveld", "kveld", "føremiddag", "ettermiddag", "i ettermiddag", "morgon", "i morgon tidleg",
+                    "eller"),
             "da", new Words("så hurtigt som muligt", "i dag", "i morgen", "på", "efter", "før", "mellem", "og",
                     "kl. ", new String[] {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"},
-                    "i aften", "aften", "formiddag", "eftermiddag", "tidlig", "eller"),
+                    "i aften", "aften", "formiddag", "eftermiddag", "i eftermiddag", "morgen", "i morgen tidlig",
+                    "eller"),
             "sv", new Words("så snart som möjligt", "i dag", "i morgon", "på", "efter", "före", "mellan", "och",
                     "kl. ", new String[] {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"},
-                    "i kväll", "kväll", "förmiddag", "eftermiddag", "tidigt", "eller"),
+                    "i kväll", "kväll", "förmiddag", "eftermiddag", "i eftermiddag", "morgon", "i morgon bitti",
+                    "eller"),
             "en", new Words("as soon as possible", "today", "tomorrow", "on", "after", "before", "between", "and",
                     "", new String[] {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-                    "tonight", "evening", "morning", "afternoon", "early", "or"));
+                    "tonight", "evening", "morning", "afternoon", "this afternoon", "morning", "tomorrow morning",
+                    "or"));
 
     private WindowText() {}
 
@@ -62,24 +68,28 @@ final class WindowText {
         if (dayStart && end == TimeWindowParser.DAY_END) {
             return dayWords;
         }
+        boolean today = day.equals(now.toLocalDate());
+        boolean tomorrow = day.equals(now.toLocalDate().plusDays(1));
         if (end == DayPart.EVENING.end && (start == DayPart.EVENING.start || fromNow && start > DayPart.EVENING.start)) {
-            return day.equals(now.toLocalDate()) ? w.tonight() : en ? dayWords + " " + w.evening()
-                    : dayWords + " " + w.evening();
+            return today ? w.tonight() : dayWords + " " + w.evening();
         }
         if (end == DayPart.FORENOON.end && start == DayPart.FORENOON.start) {
-            return en ? dayWords + " " + w.forenoon() : dayWords + " " + w.forenoon();
+            return dayWords + " " + w.forenoon();
         }
         if (end == DayPart.AFTERNOON.end && (start == DayPart.AFTERNOON.start || fromNow && start > 12 * 60)) {
-            return dayWords + " " + w.afternoon();
+            return today ? w.thisAfternoon() : dayWords + " " + w.afternoon();
+        }
+        if (end == DayPart.MORNING.end && start == DayPart.MORNING.start && !today) {
+            return tomorrow ? w.tomorrowMorning() : dayWords + " " + w.morning();
         }
         if (end == TimeWindowParser.DAY_END) {
-            return dayWords + " " + w.after() + " " + clock(start, w, en, true);
+            return dayWords + " " + w.after() + " " + clock(start, w, en, true, false);
         }
         if (dayStart) {
-            return dayWords + " " + w.before() + " " + clock(end, w, en, true);
+            return dayWords + " " + w.before() + " " + clock(end, w, en, true, true);
         }
-        return dayWords + " " + w.between() + " " + clock(start, w, en, true) + " " + w.and() + " "
-                + clock(end, w, en, false);
+        return dayWords + " " + w.between() + " " + clock(start, w, en, true, true) + " " + w.and() + " "
+                + clock(end, w, en, false, true);
     }
 
     private static String day(LocalDate day, LocalDate today, Words w) {
@@ -98,14 +108,17 @@ final class WindowText {
         return w.on() + " " + name + " " + day.getDayOfMonth() + "." + day.getMonthValue() + ".";
     }
 
-    /** "kl. 16", "kl. 15.30"; in English "4 pm", "3:30 pm", "noon". */
-    private static String clock(int minutes, Words w, boolean en, boolean prefix) {
+    /**
+     * "kl. 16", "kl. 15.30" ({@code prefix}: with "kl."); in English "4 pm", "3:30 pm", and with {@code noon}
+     * "noon" (not after "after": "after 12 pm" rather than "after noon").
+     */
+    private static String clock(int minutes, Words w, boolean en, boolean prefix, boolean noon) {
         int h = minutes / 60 % 24;
         int m = minutes % 60;
         if (!en) {
             return (prefix ? w.clock() : "") + h + (m == 0 ? "" : "." + (m < 10 ? "0" : "") + m);
         }
-        if (h == 12 && m == 0) {
+        if (h == 12 && m == 0 && noon) {
             return "noon";
         }
         if (h == 0 && m == 0) {

@@ -224,6 +224,16 @@ class SlotsTest {
             nb | i helgen               | på lørdag eller søndag
             en | this weekend           | on Saturday or Sunday
             nb | i dag eller i morgen   | i dag eller i morgen
+            nb | i ettermiddag          | i ettermiddag
+            da | i eftermiddag          | i eftermiddag
+            en | this afternoon         | this afternoon
+            nb | i morgen tidlig        | i morgen tidlig
+            nn | i morgon tidleg        | i morgon tidleg
+            sv | i morgon bitti         | i morgon bitti
+            en | tomorrow morning       | tomorrow morning
+            en | monday morning         | on Monday morning
+            en | friday after 12        | on Friday after 12 pm
+            sv | på fredag förmiddag    | på fredag förmiddag
             """)
     void says_the_window_in_plain_words(String language, String text, String expected) {
         TimeWindow w = TimeWindowParser.parse(text, language, TUESDAY).orElseThrow();
