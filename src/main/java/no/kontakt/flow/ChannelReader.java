@@ -98,6 +98,16 @@ final class ChannelReader {
         return false;
     }
 
+    /** True when a channel word (not only a word of talking) is in the message. */
+    static boolean namesChannel(SlotTokens t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.matchAt(i, CALL, SlotTokens.MAX_PHRASE) > 0 || t.matchAt(i, SMS, 3) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for a word that names a channel ("ring", "sms", "telefon", "text"): no name, no topic. */
     static boolean isChannelWord(String folded) {
         return CALL.contains(folded) || SMS.contains(folded);

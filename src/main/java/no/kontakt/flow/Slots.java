@@ -54,8 +54,10 @@ public final class Slots {
     }
 
     /**
-     * True when {@code text} answers a slot question (a time window, a channel, a yes or no, anonymous) rather than
-     * saying something in free words: a topic step can refuse "etter 16" or "sms" as the topic with it.
+     * True when {@code text} answers a slot question rather than saying something in free words: a yes or no, a short
+     * channel answer ("sms", "ring meg heller"), a wish to stay anonymous, or a time that is most of the message
+     * ("etter 16", "i morgen formiddag takk"). A topic step can refuse "etter 16" or "sms" as the topic with it;
+     * "jeg vil snakke om sønnen min" and "angst" are topics.
      */
     public static boolean isSlotAnswer(String text, String language, ZonedDateTime now) {
         Objects.requireNonNull(text, "text");
@@ -63,13 +65,16 @@ public final class Slots {
         if (YesNo.parse(text, language).isPresent()) {
             return true;
         }
-        int words = Text.words(text).size();
-        if (words > 6) {
+        SlotTokens tokens = SlotTokens.of(text);
+        int words = (int) tokens.words.stream().filter(w -> !w.equals(SlotTokens.BREAK)).count();
+        if (words == 0 || words > 8) {
             return false;
         }
-        return ChannelReader.read(text, language, true).isPresent()
-                || TimeWindowParser.parse(text, language, now).isPresent()
-                || NameReader.read(text, language, true).anonymous();
+        boolean channel = words <= 5 && ChannelReader.namesChannel(tokens)
+                && ChannelReader.read(tokens, language, true).isPresent();
+        boolean anonymous = words <= 6 && NameReader.read(tokens, text, language, true).anonymous();
+        return channel || anonymous || WindowReader.read(text, tokens, language, now, OpeningHours.UNKNOWN, true, true)
+                .filter(found -> 2 * found.words().split("\\s+").length >= words).isPresent();
     }
 
     /**

@@ -242,14 +242,15 @@ class SlotsTest {
 
     @ParameterizedTest(name = "\"{0}\" answers a slot question, not the topic")
     @ValueSource(strings = {"etter 16", "i morgen formiddag", "sms", "ring meg", "ja", "nei takk", "anonym",
-            "når som helst"})
+            "når som helst", "i morgen formiddag takk", "helst ikke telefon", "etter jobb"})
     void knows_a_slot_answer_from_a_topic(String text) {
         assertThat(Slots.isSlotAnswer(text, "nb", TUESDAY)).isTrue();
     }
 
     @ParameterizedTest(name = "\"{0}\" is a topic")
     @ValueSource(strings = {"angst", "jeg drikker for mye", "kjæresten min slår meg", "søvnproblemer",
-            "pappa drikker mye og jeg vet ikke hva jeg skal gjøre"})
+            "pappa drikker mye og jeg vet ikke hva jeg skal gjøre", "jeg vil snakke om sønnen min",
+            "stress på jobb", "jeg har det vondt nå"})
     void knows_a_topic_from_a_slot_answer(String text) {
         assertThat(Slots.isSlotAnswer(text, "nb", TUESDAY)).isFalse();
     }
