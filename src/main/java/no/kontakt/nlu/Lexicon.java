@@ -26,6 +26,8 @@ final class Lexicon {
     final Set<String> negationScope = new HashSet<>();
     final Set<String> clauseWords = new HashSet<>();
     final Set<String> inability = new HashSet<>();
+    final Set<String> intention = new HashSet<>();
+    final Set<String> taken = new HashSet<>();
     final Map<Integer, String> emoji = new HashMap<>();
     private final Set<String> firstPersonWords = new HashSet<>();
 
@@ -79,6 +81,8 @@ final class Lexicon {
             case NEGATION_SCOPE -> negationScope.add(Folding.fold(line));
             case CLAUSE -> clauseWords.add(Folding.fold(line));
             case INABILITY -> inability.add(Folding.fold(line));
+            case INTENTION -> intention.add(Folding.fold(line));
+            case TAKEN -> taken.add(Folding.fold(line));
             case FIRST_PERSON -> firstPersonWords.add(Folding.fold(line));
             case ALIAS -> readAlias(where, line, errors);
             default -> {

@@ -44,6 +44,8 @@ public final class RiskDetector {
     private final Set<String> fillers;
     private final Set<String> clauseWords;
     private final Set<String> inability;
+    private final Set<String> intention;
+    private final Set<String> taken;
 
     private RiskDetector(Lexicon lexicon, OpenNlpRiskClassifier classifier) {
         WordIndex words = new WordIndex(lexicon.aliases, lexicon.ordinary);
@@ -56,6 +58,8 @@ public final class RiskDetector {
         this.fillers = Set.copyOf(lexicon.fillers);
         this.clauseWords = Set.copyOf(lexicon.clauseWords);
         this.inability = Set.copyOf(lexicon.inability);
+        this.intention = Set.copyOf(lexicon.intention);
+        this.taken = Set.copyOf(lexicon.taken);
     }
 
     /**
@@ -147,7 +151,8 @@ public final class RiskDetector {
      * negation just before them in the same clause ("ingen selvmordstanker", "har ikke tenkt å skade meg"), a
      * mention discounted as a topic, or told as the past in its clause ("for ti år siden", "when I was 16")
      * without a word of now in it ("igjen", "i kveld"); {@code why} gets the reasons. Violence at home is the more
-     * telling kind: when a {@code domestic_violence} hit counts, the {@code violence} hits of the message do not.
+     * telling kind: when a {@code domestic_violence} hit counts, the {@code violence} hits of the message do not. An
+     * {@code overdose} phrase said as a plan counts as {@code method:pills} (see {@link #planned}).
      */
     private void judge(List<Hit> hits, List<String> folded, int[] clause, List<Hit> counted, List<Hit> discounted, Set<String> why) {
         List<Hit> exceptions = hits.stream().filter(h -> isRisk(h) && h.rule().exception()).toList();
@@ -177,6 +182,7 @@ public final class RiskDetector {
                 counted.add(hit);
             }
         }
+        counted.replaceAll(hit -> planned(hit, folded, clause) ? new Hit(asPlan(hit.rule()), hit.start(), hit.end()) : hit);
         if (counted.stream().anyMatch(h -> h.rule().section().category().equals("domestic_violence"))) {
             counted.removeIf(h -> h.rule().section().category().equals("violence"));
         }
@@ -202,6 +208,35 @@ public final class RiskDetector {
             }
         }
         return false;
+    }
+
+    /** The section an overdose phrase said as a plan counts in: a means, not an overdose already taken. */
+    private static final Section PLANNED = new Section(Kind.RISK, "method:pills", false, false);
+
+    /**
+     * Whether an {@code overdose} hit is a plan, not something taken: a word of {@code [intention]} stands before it in
+     * its clause ("tenker på å ta alle pillene", "thinking about taking all the pills"), and no word of {@code [taken]}
+     * stands between that word and the end of the hit ("vil bare si at jeg har tatt 30 piller" stays an overdose).
+     */
+    private boolean planned(Hit hit, List<String> folded, int[] clause) {
+        if (!hit.rule().section().name().equals("overdose")) {
+            return false;
+        }
+        int c = clause[hit.start()];
+        for (int i = hit.end(); i >= 0 && clause[i] == c; i--) {
+            String word = folded.get(i);
+            if (taken.contains(word)) {
+                return false;
+            }
+            if (i < hit.start() && intention.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Rule asPlan(Rule rule) {
+        return new Rule(rule.language(), PLANNED, rule.text(), rule.slots(), rule.exception(), rule.firstPerson());
     }
 
     private static Set<Integer> clausesOf(List<Hit> hits, Kind kind, int[] clause) {
@@ -286,6 +321,11 @@ public final class RiskDetector {
                     known.add(rule.id());
                     known.add("discounted:" + rule.id());
                     known.add("negated:" + rule.id());
+                    if (rule.section().name().equals("overdose")) {
+                        Rule plan = asPlan(rule);
+                        known.add(plan.id());
+                        known.add(plan.section().methodReason());
+                    }
                     if (rule.section().methodReason() != null) {
                         known.add(rule.section().methodReason());
                     }
