@@ -35,6 +35,39 @@ final class Folding {
         return words;
     }
 
+    /** Where a word of {@link #words} starts in the text, and the number of its clause (0 for the first). */
+    record Place(int start, int clause) {}
+
+    /**
+     * For every word of {@link #words}, in order, where it starts and which clause it belongs to: a clause ends at
+     * any of {@code . , ; : ! ? …} or a line break ("ingen selvmordstanker, vil dø" is two clauses).
+     */
+    static List<Place> places(String text) {
+        List<Place> places = new ArrayList<>();
+        int clause = 0;
+        boolean inWord = false;
+        boolean broken = false;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                if (!inWord) {
+                    if (broken && !places.isEmpty()) {
+                        clause++;
+                    }
+                    broken = false;
+                    places.add(new Place(i, clause));
+                    inWord = true;
+                }
+            } else if (!(isApostrophe(cp) && inWord)) {
+                inWord = false;
+                broken |= ".,;:!?\n\u2026".indexOf(cp) >= 0;
+            }
+            i += Character.charCount(cp);
+        }
+        return places;
+    }
+
     /** One lexicon word in matching form; keeps the pattern characters {@code * = |}. */
     static String fold(String word) {
         StringBuilder folded = new StringBuilder(word.length());

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Everything read from the lexicon files: pattern rules, word aliases, ordinary words that are never
- * typos of a lexicon word, negation words, filler words and emoji. Filled once at load, read-only afterwards.
+ * typos of a lexicon word, negation words, the words a negation reaches across, the words that begin a new
+ * clause ("men", "but"), filler words and emoji. Filled once at load, read-only afterwards.
  */
 final class Lexicon {
     /** How many words a {@code ..} in a pattern may skip. */
@@ -22,6 +23,11 @@ final class Lexicon {
     final Set<String> ordinary = new HashSet<>();
     final Set<String> negations = new HashSet<>();
     final Set<String> fillers = new HashSet<>();
+    final Set<String> negationScope = new HashSet<>();
+    final Set<String> clauseWords = new HashSet<>();
+    final Set<String> inability = new HashSet<>();
+    final Set<String> intention = new HashSet<>();
+    final Set<String> taken = new HashSet<>();
     final Map<Integer, String> emoji = new HashMap<>();
     private final Set<String> firstPersonWords = new HashSet<>();
 
@@ -72,6 +78,11 @@ final class Lexicon {
             case ORDINARY -> ordinary.add(Folding.fold(line));
             case NEGATION -> negations.add(Folding.fold(line));
             case FILLER -> fillers.add(Folding.fold(line));
+            case NEGATION_SCOPE -> negationScope.add(Folding.fold(line));
+            case CLAUSE -> clauseWords.add(Folding.fold(line));
+            case INABILITY -> inability.add(Folding.fold(line));
+            case INTENTION -> intention.add(Folding.fold(line));
+            case TAKEN -> taken.add(Folding.fold(line));
             case FIRST_PERSON -> firstPersonWords.add(Folding.fold(line));
             case ALIAS -> readAlias(where, line, errors);
             default -> {

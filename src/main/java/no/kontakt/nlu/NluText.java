@@ -3,6 +3,7 @@ package no.kontakt.nlu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import no.kontakt.flow.Matching;
 
@@ -47,7 +48,51 @@ final class NluText {
     /** A colon or full stop that is not between two digits ("sms:a", "kl." but not "16:30"). */
     private static final Pattern SEPARATOR = Pattern.compile("(?<!\\d)[:.]|[:.](?!\\d)");
 
+    /** Words after which a call or contact word within {@link #NEGATION_REACH} words is not asked for ("ikke ring meg"). */
+    private static final Set<String> NEGATIONS = Set.of("ikke", "ikkje", "not", "dont", "doesnt", "no", "never", "aldri", "aldrig",
+            "ingen", "inga", "ingenting", "wont", "slipper", "slepp", "slippe", "behover", "needn");
+    /** Words that ask for a call or contact: after a negation they become {@code ikke_ring} and stop signalling contact. */
+    private static final Set<String> CONTACT = Set.of("ring", "ringe", "ringer", "ringes", "ringt", "ringje", "ringjer", "ringa",
+            "ringet", "ringd", "call", "calls", "calling", "phone", "rings", "ringing", "kontakt", "kontakte",
+            "kontakta", "kontakter", "kontakten", "contact", "contacting", "oppringt", "uppringd", "opringet", "samtale", "samtal");
+    static final int NEGATION_REACH = 5;
+    /** Where a clause ends for the negation's reach: a comma, semicolon, ! or ?, or a full stop before a space. */
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;!?]|\\.(?=\\s|$)");
+    private static final Set<String> CONTRAST = Set.of("men", "but", "mutta");
+
+    /**
+     * The ends of compound words that name a group or a course ("gågruppa", "treningsgruppa", "søvnkurset"): such a word
+     * is followed by its end, so a compound the examples never use still reads as a group or a course.
+     */
+    private static final List<String> ACTIVITY_ENDS = List.of("gruppene", "gruppen", "gruppa", "gruppe", "grupper", "grupp", "kurset",
+            "kursen", "kurser", "kursus", "kurs", "holdet", "treffet", "traffen", "treff", "traff", "group", "course", "class");
+
     private NluText() {}
+
+    /**
+     * {@link #tokens} for the intent classifier, with a call or contact word that a negation before it in the same clause
+     * (at most {@value #NEGATION_REACH} words back) turns down written {@code ikke_ring}: "trenger ikke at noen ringer,
+     * vil bare vite når kurset er" does not ask for a call, "ikke send sms, ring meg" does. A compound that names a group
+     * or a course is followed by that word ("gågruppa gruppa").
+     */
+    static String[] intentTokens(String text) {
+        List<String> out = new ArrayList<>();
+        for (String clause : CLAUSE_END.split(text == null ? "" : text)) {
+            int sinceNegation = Integer.MAX_VALUE;
+            for (String word : tokens(clause)) {
+                if (CONTRAST.contains(word)) {
+                    sinceNegation = Integer.MAX_VALUE;
+                } else if (NEGATIONS.contains(word)) {
+                    sinceNegation = 0;
+                } else if (sinceNegation < Integer.MAX_VALUE) {
+                    sinceNegation++;
+                }
+                out.add(sinceNegation <= NEGATION_REACH && CONTACT.contains(word) ? "ikke_" + word : word);
+                activityEnd(word).ifPresent(out::add);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
 
     static String[] tokens(String text) {
         String normalized = REPEATED.matcher(Matching.normalize(text == null ? "" : text)).replaceAll("$1");
@@ -65,6 +110,11 @@ final class NluText {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    /** The group or course a compound word ends in ("gågruppa" → "gruppa"), if it is one and longer than that. */
+    private static java.util.Optional<String> activityEnd(String word) {
+        return ACTIVITY_ENDS.stream().filter(end -> word.length() >= end.length() + 3 && word.endsWith(end)).findFirst();
     }
 
     /** The word without the {@code : . - +} that {@link Matching#normalize} keeps at its ends ("kl." → "kl"). */

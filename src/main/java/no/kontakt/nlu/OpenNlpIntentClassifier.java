@@ -66,7 +66,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         long t0 = System.nanoTime();
         List<DocumentSample> samples = new ArrayList<>();
         new TreeMap<>(examples.intents()).forEach((intent, byLanguage) -> new TreeMap<>(byLanguage).values().forEach(list -> list.forEach(example -> {
-            String[] tokens = NluText.tokens(example);
+            String[] tokens = NluText.intentTokens(example);
             if (tokens.length > 0) {
                 samples.add(new DocumentSample(intent, tokens));
                 exact.merge(String.join(" ", tokens), intent, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
@@ -103,9 +103,9 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         }
     }
 
-    /** The words the classifier sees: {@link NluText#tokens} with words the examples never use repaired. */
+    /** The words the classifier sees: {@link NluText#intentTokens} with words the examples never use repaired. */
     String[] words(String text) {
-        return vocabulary.repair(NluText.tokens(text));
+        return vocabulary.repair(NluText.intentTokens(text));
     }
 
     /** The features of the words, as {@link DocumentCategorizerME} computes them with the same generators. */

@@ -32,11 +32,20 @@ public final class RiskDetector {
     static final int TOPIC_WINDOW = 5;
     /** How sure the classifier must be to add a flag; chosen on risk-cases.tsv and risk-holdout-2.tsv. */
     static final double CLASSIFIER_THRESHOLD = 0.9;
+    /** How many thinking or planning words may stand between a negation and the risk phrase it denies. */
+    static final int NEGATION_REACH = 4;
 
     private final PhraseMatcher matcher;
     private final Map<Integer, String> emoji;
     private final List<Rule> rules;
     private final OpenNlpRiskClassifier classifier;
+    private final Set<String> negations;
+    private final Set<String> negationScope;
+    private final Set<String> fillers;
+    private final Set<String> clauseWords;
+    private final Set<String> inability;
+    private final Set<String> intention;
+    private final Set<String> taken;
 
     private RiskDetector(Lexicon lexicon, OpenNlpRiskClassifier classifier) {
         WordIndex words = new WordIndex(lexicon.aliases, lexicon.ordinary);
@@ -44,6 +53,13 @@ public final class RiskDetector {
         this.emoji = Map.copyOf(lexicon.emoji);
         this.rules = List.copyOf(lexicon.rules);
         this.classifier = classifier;
+        this.negations = Set.copyOf(lexicon.negations);
+        this.negationScope = Set.copyOf(lexicon.negationScope);
+        this.fillers = Set.copyOf(lexicon.fillers);
+        this.clauseWords = Set.copyOf(lexicon.clauseWords);
+        this.inability = Set.copyOf(lexicon.inability);
+        this.intention = Set.copyOf(lexicon.intention);
+        this.taken = Set.copyOf(lexicon.taken);
     }
 
     /**
@@ -71,17 +87,21 @@ public final class RiskDetector {
     public RiskAssessment assess(String text, String language) {
         Objects.requireNonNull(text, "text");
         String hint = Objects.requireNonNull(language, "language").toLowerCase(Locale.ROOT);
-        List<Hit> hits = matcher.find(Folding.words(text));
+        List<String> folded = Folding.words(text);
+        List<Folding.Place> places = Folding.places(text);
+        int[] clause = clauses(folded, places);
+        List<Hit> hits = matcher.find(folded);
         List<Hit> counted = new ArrayList<>();
         List<Hit> discounted = new ArrayList<>();
         Set<String> why = new LinkedHashSet<>();
-        judge(hits, counted, discounted, why);
+        judge(hits, folded, clause, counted, discounted, why);
         Set<String> reasons = new LinkedHashSet<>();
         explaining(counted, hint).forEach(hit -> reasons.add(hit.rule().id()));
         counted.stream().map(h -> h.rule().section().methodReason()).filter(Objects::nonNull).forEach(reasons::add);
         emojiIn(text).forEach(name -> reasons.add("emoji:" + name));
-        if (reasons.isEmpty() && why.isEmpty()) {
-            double p = classifier.probability(text);
+        if (reasons.isEmpty()) {
+            String asked = why.isEmpty() ? text : afterSetAside(text, places, clause, hits);
+            double p = asked.isEmpty() ? 0 : classifier.probability(asked);
             if (p >= CLASSIFIER_THRESHOLD) {
                 reasons.add(classifierReason(p));
             }
@@ -96,12 +116,49 @@ public final class RiskDetector {
     }
 
     /**
-     * Sorts the risk hits into those that count and those discounted as a topic or suppressed by an
-     * exception; {@code why} gets the topic and exception reasons.
+     * The clause of every word: a new clause begins after {@code . , ; : ! ?} or a line break, and at a word of the
+     * {@code [clause]} sections ("men", "but"), which begins the clause it stands in.
      */
-    private static void judge(List<Hit> hits, List<Hit> counted, List<Hit> discounted, Set<String> why) {
+    private int[] clauses(List<String> folded, List<Folding.Place> places) {
+        int[] clause = new int[folded.size()];
+        int extra = 0;
+        for (int i = 0; i < clause.length; i++) {
+            if (i > 0 && clauseWords.contains(folded.get(i))) {
+                extra++;
+            }
+            clause[i] = (i < places.size() ? places.get(i).clause() : 0) + extra;
+        }
+        return clause;
+    }
+
+    /**
+     * The text after the last clause holding a hit the lexicons set aside (denied, suppressed, a topic, the past), as
+     * written: in "I don't really want to die, but I can't keep going" the "but" clause carries the risk, so the
+     * classifier is asked about it alone; "" when nothing follows.
+     */
+    private String afterSetAside(String text, List<Folding.Place> places, int[] clause, List<Hit> hits) {
+        int last = hits.stream().filter(RiskDetector::isRisk).mapToInt(h -> clause[h.end()]).max().orElse(Integer.MAX_VALUE);
+        for (int i = 0; i < clause.length && i < places.size(); i++) {
+            if (clause[i] > last) {
+                return text.substring(places.get(i).start());
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Sorts the risk hits into those that count and those set aside: suppressed by an exception, denied by a
+     * negation just before them in the same clause ("ingen selvmordstanker", "har ikke tenkt å skade meg"), a
+     * mention discounted as a topic, or told as the past in its clause ("for ti år siden", "when I was 16")
+     * without a word of now in it ("igjen", "i kveld"); {@code why} gets the reasons. Violence at home is the more
+     * telling kind: when a {@code domestic_violence} hit counts, the {@code violence} hits of the message do not. An
+     * {@code overdose} phrase said as a plan counts as {@code method:pills} (see {@link #planned}).
+     */
+    private void judge(List<Hit> hits, List<String> folded, int[] clause, List<Hit> counted, List<Hit> discounted, Set<String> why) {
         List<Hit> exceptions = hits.stream().filter(h -> isRisk(h) && h.rule().exception()).toList();
         List<Hit> topics = hits.stream().filter(h -> h.rule().section().kind() == Kind.TOPIC).toList();
+        Set<Integer> pastClauses = clausesOf(hits, Kind.PAST, clause);
+        Set<Integer> presentClauses = clausesOf(hits, Kind.PRESENT, clause);
         for (Hit hit : hits) {
             if (!isRisk(hit) || hit.rule().exception()) {
                 continue;
@@ -110,15 +167,86 @@ public final class RiskDetector {
             Hit topic = hit.rule().section().mention()
                     ? topics.stream().filter(t -> isTopicOf(t, hit)).findFirst().orElse(null)
                     : null;
+            int c = clause[hit.start()];
             if (negating != null) {
                 why.add(negating.rule().id());
+            } else if (denied(hit, folded, clause)) {
+                why.add("negated:" + hit.rule().id());
             } else if (topic != null) {
                 why.add("topic:" + topic.rule().section().name());
+                discounted.add(hit);
+            } else if (pastClauses.contains(c) && !presentClauses.contains(c)) {
+                why.add("topic:past");
                 discounted.add(hit);
             } else {
                 counted.add(hit);
             }
         }
+        counted.replaceAll(hit -> planned(hit, folded, clause) ? new Hit(asPlan(hit.rule()), hit.start(), hit.end()) : hit);
+        if (counted.stream().anyMatch(h -> h.rule().section().category().equals("domestic_violence"))) {
+            counted.removeIf(h -> h.rule().section().category().equals("violence"));
+        }
+    }
+
+    /**
+     * Whether a negation stands before {@code hit} in its clause with at most {@value #NEGATION_REACH} words of
+     * {@code [negation_scope]} (thinking, planning, wanting: "tenkt å", "plans to", "tänkt") or fillers between:
+     * "har aldri hatt selvmordstanker", "no thoughts of suicide". A negation inside the pattern ("orker ikke mer")
+     * is the pattern's own; any other word in between ("vet ikke om jeg klarer mer") ends the reach. Not being able
+     * is no denial: after a word of {@code [inability]} ("klarer ikke å holde meg trygg", "kan ikke love") the phrase counts.
+     */
+    private boolean denied(Hit hit, List<String> folded, int[] clause) {
+        int c = clause[hit.start()];
+        for (int i = hit.start() - 1, reach = 0; i >= 0 && clause[i] == c && reach <= NEGATION_REACH; i--, reach++) {
+            String word = folded.get(i);
+            if (negations.contains(word)) {
+                // "klarer ikke", and with the subject after the verb, "kan jeg ikke se"
+                return !(i >= 1 && inability.contains(folded.get(i - 1)) || i >= 2 && inability.contains(folded.get(i - 2)));
+            }
+            if (!negationScope.contains(word) && !fillers.contains(word)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The section an overdose phrase said as a plan counts in: a means, not an overdose already taken. */
+    private static final Section PLANNED = new Section(Kind.RISK, "method:pills", false, false);
+
+    /**
+     * Whether an {@code overdose} hit is a plan, not something taken: a word of {@code [intention]} stands before it in
+     * its clause ("tenker på å ta alle pillene", "thinking about taking all the pills"), and no word of {@code [taken]}
+     * stands between that word and the end of the hit ("vil bare si at jeg har tatt 30 piller" stays an overdose).
+     */
+    private boolean planned(Hit hit, List<String> folded, int[] clause) {
+        if (!hit.rule().section().name().equals("overdose")) {
+            return false;
+        }
+        int c = clause[hit.start()];
+        for (int i = hit.end(); i >= 0 && clause[i] == c; i--) {
+            String word = folded.get(i);
+            if (taken.contains(word)) {
+                return false;
+            }
+            if (i < hit.start() && intention.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Rule asPlan(Rule rule) {
+        return new Rule(rule.language(), PLANNED, rule.text(), rule.slots(), rule.exception(), rule.firstPerson());
+    }
+
+    private static Set<Integer> clausesOf(List<Hit> hits, Kind kind, int[] clause) {
+        Set<Integer> found = new java.util.HashSet<>();
+        hits.stream().filter(h -> h.rule().section().kind() == kind).forEach(h -> {
+            for (int i = h.start(); i <= h.end(); i++) {
+                found.add(clause[i]);
+            }
+        });
+        return found;
     }
 
     /**
@@ -183,7 +311,7 @@ public final class RiskDetector {
 
     /** Every reason this detector can give: the proof that reasons are rule ids, never message text. */
     Set<String> knownReasons() {
-        Set<String> known = new LinkedHashSet<>(List.of("third_person"));
+        Set<String> known = new LinkedHashSet<>(List.of("third_person", "topic:past"));
         for (int hundredths = (int) Math.round(CLASSIFIER_THRESHOLD * 100); hundredths <= 100; hundredths++) {
             known.add(classifierReason(hundredths / 100.0));
         }
@@ -192,6 +320,12 @@ public final class RiskDetector {
                 case RISK -> {
                     known.add(rule.id());
                     known.add("discounted:" + rule.id());
+                    known.add("negated:" + rule.id());
+                    if (rule.section().name().equals("overdose")) {
+                        Rule plan = asPlan(rule);
+                        known.add(plan.id());
+                        known.add(plan.section().methodReason());
+                    }
                     if (rule.section().methodReason() != null) {
                         known.add(rule.section().methodReason());
                     }

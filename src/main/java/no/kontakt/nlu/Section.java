@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
  */
 record Section(Kind kind, String name, boolean mention, boolean after) {
     /** What a section's lines are. */
-    enum Kind { RISK, TOPIC, THIRD_PERSON, FIRST_PERSON, NEGATION, FILLER, ALIAS, ORDINARY, EMOJI, WORDS }
+    enum Kind {
+        RISK, TOPIC, THIRD_PERSON, FIRST_PERSON, NEGATION, NEGATION_SCOPE, INABILITY, INTENTION, TAKEN, CLAUSE, PAST, PRESENT, FILLER, ALIAS, ORDINARY, EMOJI, WORDS
+    }
 
-    static final String KNOWN = "suicidal, self_harm, overdose, violence, method:KIND (each optionally with ' mention'), "
-            + "topic:KIND (optionally with ' after'), third_person, first_person, negation, filler, alias, ordinary, words, emoji:NAME";
+    static final String KNOWN = "suicidal, self_harm, overdose, violence, domestic_violence, method:KIND (each optionally with ' mention'), "
+            + "topic:KIND (optionally with ' after'), third_person, first_person, negation, negation_scope, inability, intention, taken, clause, past, present, "
+            + "filler, alias, ordinary, words, emoji:NAME";
 
     private static final Pattern HEADER = Pattern.compile(
-            "(suicidal|self_harm|overdose|violence|method:[a-z_]+)( mention)?|(topic|emoji):([a-z_]+)( after)?"
-                    + "|third_person|first_person|negation|filler|alias|ordinary|words");
+            "(suicidal|self_harm|overdose|violence|domestic_violence|method:[a-z_]+)( mention)?|(topic|emoji):([a-z_]+)( after)?"
+                    + "|third_person|first_person|negation_scope|negation|inability|intention|taken|clause|past|present|filler|alias|ordinary|words");
 
     /** The section named by {@code header} (without brackets), or {@code null} if there is none. */
     static Section parse(String header) {
@@ -41,7 +44,10 @@ record Section(Kind kind, String name, boolean mention, boolean after) {
         return new Section(Kind.valueOf(header.trim().toUpperCase(Locale.ROOT)), header.trim(), false, false);
     }
 
-    /** The risk category used in rule ids: {@code suicidal}, {@code self_harm}, {@code overdose}, {@code method}, {@code violence}. */
+    /**
+     * The risk category used in rule ids: {@code suicidal}, {@code self_harm}, {@code overdose}, {@code method}, {@code violence},
+     * {@code domestic_violence}.
+     */
     String category() {
         return name.startsWith("method:") ? "method" : name;
     }

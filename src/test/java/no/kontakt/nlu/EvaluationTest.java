@@ -55,6 +55,7 @@ class EvaluationTest {
         int langRight = 0, langCounted = 0, intentRight = 0, riskTp = 0, riskFn = 0, riskFp = 0, riskTn = 0;
         List<String> missedRisk = new ArrayList<>();
         List<String> falseRisk = new ArrayList<>();
+        List<String> wrongIntent = new ArrayList<>();
         for (Row r : rows) {
             String language = detector.detect(r.text(), null, null).language();
             if (r.text().strip().split("\\s+").length >= 3) {
@@ -70,6 +71,9 @@ class EvaluationTest {
             intentNames.add(intent);
             confusion.computeIfAbsent(r.intent(), k -> new TreeMap<>()).merge(intent, 1, Integer::sum);
             intentRight += intent.equals(r.intent()) ? 1 : 0;
+            if (!intent.equals(r.intent())) {
+                wrongIntent.add(String.format("%s %-8s -> %-8s %s", r.language(), r.intent(), intent, r.text()));
+            }
             RiskAssessment assessment = risk.assess(r.text(), language);
             boolean flagged = assessment.risk();
             if (r.risk()) {
@@ -110,6 +114,7 @@ class EvaluationTest {
             intentNames.forEach(p -> out.append(String.format("%9d", confusion.getOrDefault(a, Map.of()).getOrDefault(p, 0))));
             out.append('\n');
         }
+        wrongIntent.forEach(w -> out.append("  misclassified: ").append(w).append('\n'));
         out.append(String.format("risk recall: %.3f (%d/%d), false-positive rate: %.3f (%d/%d)%n", riskRecall, riskTp, riskTp + riskFn,
                 riskFpr, riskFp, riskFp + riskTn));
         missedRisk.forEach(m -> out.append("  missed risk: ").append(m).append('\n'));

@@ -86,7 +86,7 @@ class RiskRulesTest {
     void violence_against_the_writer_is_not_third_person() {
         RiskAssessment assessment = assess("kjæresten min slår meg");
         assertThat(assessment.risk()).isTrue();
-        assertThat(assessment.reasons()).doesNotContain("third_person").anyMatch(r -> r.contains(":violence:"));
+        assertThat(assessment.reasons()).doesNotContain("third_person").anyMatch(r -> r.contains(":domestic_violence:"));
     }
 
     @Test
