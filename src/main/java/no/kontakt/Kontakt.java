@@ -298,6 +298,7 @@ public final class Kontakt implements AutoCloseable {
         Map<String, String> context = new HashMap<>(emergency.placeholders());
         context.put("unit", config.unit().name());
         context.put("time_zone", config.unit().timeZone().getId());
+        context.put("quiet_hours", config.offers().quietHours()); // no bot-initiated reminder inside them
         return context;
     }
 

@@ -399,7 +399,6 @@ final class Run {
         if (script.slots().contains("window") && heard.window().isPresent()) {
             changed |= saveSlot("window", Values.format(heard.window().get()));
             saveSlot("window_text", heard.windowWords().orElse(text.strip()));
-            saveSlot("window_words", Slots.describe(heard.window().get(), language, now.atZone(zone())));
         }
         if (script.slots().contains("name")) {
             if (heard.name().isPresent()) {
@@ -426,7 +425,6 @@ final class Run {
             vars.remove(slot);
             if (slot.equals("window")) {
                 vars.remove("window_text");
-                vars.remove("window_words");
             }
             if (slot.equals("name")) {
                 vars.remove("anonymous");

@@ -126,7 +126,7 @@ public final class Validator {
             for (String slot : s.slots()) {
                 names.add(slot);
                 if (slot.equals("window")) {
-                    names.addAll(List.of("window_text", "window_words"));
+                    names.add("window_text");
                 }
                 if (slot.equals("name")) {
                     names.add("anonymous");
@@ -244,7 +244,7 @@ public final class Validator {
 
         private void checkWait(Step step, String where) {
             Wait wait = step.waitFor();
-            if (wait.routes().isEmpty() && wait.save() == null) {
+            if (wait.routes().isEmpty() && wait.save() == null && wait.changed() == null) {
                 problems.add(Problem.error(wait.location(), where + ": the wait has nowhere to go: give it routes, or save the reply and say where to go with next"));
             }
             if (wait.save() != null && wait.next() == null) {

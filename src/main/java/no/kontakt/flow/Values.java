@@ -38,7 +38,7 @@ public final class Values {
             + "who is this|what is this|what does|what do you mean|is this a|hæ|hæh|huh|hva|kva|hvad|vad|what|hvorfor|kvifor|hvorfor det|varför|why)\\b.*");
     private static final java.util.Set<String> INSULTS = java.util.Set.of("idiot", "dust", "drittsekk", "faen", "fuck", "fuck off", "fuck you",
             "hold kjeft", "drit og dra", "kuk", "fitte", "jævla", "jævel", "satan", "helvete", "pikk", "shit", "stupid", "dum", "dumme",
-            "din idiot", "du er dum", "dra til helvete", "fanden", "fan", "skit", "jävla", "kuk", "kæft", "klap i", "håll käften", "idiotisk");
+            "din idiot", "du er dum", "dra til helvete", "fanden", "fan", "skit", "jävla", "kæft", "klap i", "håll käften", "idiotisk");
 
     /**
      * True for a reply that asks something ("hva koster det?", "er du en robot") or insults, rather than saying what it is
