@@ -18,8 +18,10 @@ public record Globals(Map<Word, List<String>> words, Map<String, List<String>> l
     /** The texts the engine needs from global.yaml. */
     public static final Set<String> TEXT_KEYS = Set.of("opted_out", "opted_in", "help", "not_understood",
             "erase_confirm", "erase_cancelled", "erased", "risk", "language_changed", "failed",
-            "appointment_booked", "appointment_reminder", "appointment_yes", "appointment_no", "feedback_question", "feedback_thanks",
-            "stop_confirm", "menu_confirm", "word_cancelled");
+            "appointment_booked", "appointment_reminder", "appointment_yes", "appointment_no", "feedback_question", "feedback_thanks");
+
+    /** Texts global.yaml may give: without them, stop and menu in free words are not asked about (only the bare words work). */
+    public static final Set<String> OPTIONAL_TEXT_KEYS = Set.of("stop_confirm", "menu_confirm", "word_cancelled");
 
     public Globals {
         words = Map.copyOf(words);

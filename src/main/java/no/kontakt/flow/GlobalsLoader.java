@@ -65,7 +65,9 @@ public final class GlobalsLoader {
         }
         Map<String, Texts> texts = new LinkedHashMap<>();
         if (top.containsKey("texts")) {
-            yaml.map(top.get("texts"), "texts", Globals.TEXT_KEYS).forEach((key, node) -> {
+            java.util.Set<String> allowed = new java.util.HashSet<>(Globals.TEXT_KEYS);
+            allowed.addAll(Globals.OPTIONAL_TEXT_KEYS);
+            yaml.map(top.get("texts"), "texts", allowed).forEach((key, node) -> {
                 Map<String, String> byLanguage = new LinkedHashMap<>();
                 Map<String, Location> at = new LinkedHashMap<>();
                 yaml.map(node, "texts." + key, null).forEach((lang, value) -> {

@@ -517,7 +517,7 @@ final class Run {
                 wish.ifPresent(w -> events.add(new Event.IntentDetected(m.get().intent(), m.get().confidence())));
             }
         }
-        if (wish.isEmpty()) {
+        if (wish.isEmpty() || (wish.get() != Globals.Word.ERASE && wish.get() != Globals.Word.HELP && g.text("stop_confirm") == null)) {
             return false;
         }
         switch (wish.get()) {
