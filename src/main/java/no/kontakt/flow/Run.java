@@ -388,8 +388,8 @@ final class Run {
 
     /** Saves the slots {@code text} fills; true when one of them is new or different. */
     private boolean fillSlots(Script script, String text, Slot asked) {
-        if (script == null || script.slots().isEmpty() || text == null || text.isBlank()) {
-            return false;
+        if (script == null || script.slots().isEmpty() || text == null || text.isBlank() || text.strip().matches("\\d{1,2}")) {
+            return false; // a bare number answers a numbered question (a menu choice, 0 to skip), not when
         }
         SlotValues heard = Slots.extract(text, language, now.atZone(zone()), asked, OpeningHours.UNKNOWN);
         boolean changed = false;
