@@ -774,6 +774,10 @@ final class Run {
         Map<String, Object> values = new HashMap<>(context);
         values.putAll(vars);
         values.put("language", language);
+        String unit = context.get("unit_" + language);
+        if (unit != null) {
+            values.put("unit", unit); // the unit's name in the conversation's language
+        }
         return Templates.render(template, values);
     }
 
