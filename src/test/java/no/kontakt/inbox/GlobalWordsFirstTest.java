@@ -67,7 +67,7 @@ class GlobalWordsFirstTest {
             "+4791234502, hei, glem meg, ja, er slettet",
             "+4520123403, hej, SLET, JA, er slettet",
             "+46701234504, hej, RADERA, JA, är raderat",
-            "+447700900505, hello, DELETE, YES, is erased"})
+            "+447700900505, hello, DELETE, YES, has been deleted"})
     void erase_and_its_yes_go_to_the_erasure_not_to_the_waiting_appointment(String citizen, String hello, String erase, String yes, String erased) {
         String id = withAppointment(citizen, hello);
         assertThat(answer(id)).isEqualTo("null");
@@ -96,5 +96,24 @@ class GlobalWordsFirstTest {
         String id = withAppointment(citizen, "hei");
         assertThat(twilio.sms(citizen, "JA").body()).contains("Takk! Vi sees.");
         assertThat(answer(id)).isEqualTo("yes");
+    }
+
+    @Test
+    void staff_see_what_matters_the_crisis_plan_and_the_corrected_window_on_one_request() {
+        String citizen = "+4791234597";
+        twilio.sms(citizen, "kan noen ringe meg i morgen");
+        twilio.sms(citizen, "Jeg sover dårlig");
+        twilio.sms(citizen, "Kari");
+        twilio.sms(citizen, "Å komme meg på jobb igjen");
+        assertThat(twilio.sms(citizen, "1").body()).contains("Takk, Kari! Vi ringer deg i morgen.");
+        assertThat(twilio.sms(citizen, "send heller sms").body()).contains("Vi sender deg en SMS i morgen.");
+        Api api = new Api(kontakt.port());
+        assertThat(api.login("kari", "a long staff password").status()).isEqualTo(200);
+        var requests = api.get("/api/inbox/contact-requests").json();
+        assertThat(requests).as("the correction updated the request, it did not make a second one").hasSize(1);
+        assertThat(requests.get(0).get("channel").asText()).isEqualTo("sms");
+        assertThat(requests.get(0).get("matters").asText()).isEqualTo("Å komme meg på jobb igjen");
+        assertThat(requests.get(0).get("support").asText()).isEqualTo("crisis_plan");
+        assertThat(requests.get(0).get("topic").asText()).isEqualTo("Jeg sover dårlig");
     }
 }
