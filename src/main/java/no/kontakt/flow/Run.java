@@ -458,6 +458,8 @@ final class Run {
             case TOPIC -> Slots.isSlotAnswer(text, language, now.atZone(zone())) || Values.questionOrInsult(text, language)
                     ? Optional.empty() : Values.parse(Wait.ValueType.TEXT, text, language, now.atZone(zone()));
             case NAME -> Slots.plausibleName(text, language);
+            case TIME_WINDOW -> text.strip().equals("0") ? Optional.empty() // 0 skips a question in every script, never "at midnight"
+                    : Values.parse(type, text, language, now.atZone(zone()));
             default -> Values.parse(type, text, language, now.atZone(zone()));
         };
     }
