@@ -12,6 +12,13 @@ import java.util.Set;
  */
 final class ChannelReader {
     private static final Set<String> CALL = SlotTokens.set("ring", "ringe", "ringa", "ringer", "ringes", "rign",
+            "ringje", "ringjer", "ringja", "ringast", "ringjast", "ringe meg", "talk on the phone",
+            "talk over the phone", "speak on the phone", "snakke i telefonen", "snakke i telefon", "snakke på telefon",
+            "snakke pa telefonen", "prate i telefonen", "prate i telefon", "snakke i telefonen", "tale i telefon",
+            "tale i telefonen", "snakke i telefon", "prata i telefon", "prata i telefonen", "prata pa telefon",
+            "snakke med nokon i telefonen", "ta telefonen", "ta telefon", "svare telefonen", "svara i telefon",
+            "tage telefonen", "answer the phone", "pick up the phone", "talking on the phone", "talking on phone",
+            "speaking on the phone", "talk on phone", "phone calls", "phonecalls", "opkald", "et opkald", "ett samtal",
             "rinng", "call", "calls", "calling", "phone", "phonecall", "phone call", "telefon", "telefonen",
             "telefonsamtale", "telefonsamtal", "tlf", "tlf.", "tel", "samtale", "samtal", "oppringing", "oppringning",
             "uppringning", "ringning", "opkald", "opringning", "mobilen", "ring up", "ringe opp", "ring opp",
@@ -21,7 +28,9 @@ final class ChannelReader {
             "meldingar", "meldingen", "mld", "besked", "beskeder", "beskeden", "sms-besked", "meddelande",
             "meddelanden", "meddelandet", "text", "texts", "texting", "txt", "message", "messages", "msg", "skriv",
             "skrive", "skriva", "skrift", "skriftlig", "skriftleg", "write", "chat", "chatte", "chatta", "chatt",
-            "sms-meddelande", "textmeddelande", "text message", "sms melding", "skrive til meg", "smse meg");
+            "sms-meddelande", "textmeddelande", "text message", "sms melding", "skrive til meg", "smse meg",
+            "tekstbesked", "tekstbeskeder", "sms-besked", "textmeddelanden", "meldinga", "meldingane", "messaging",
+            "message me", "text me", "texting me", "dm", "skrivas", "skrives", "skrivast", "skriftligt");
     /** Words of talking: a call only when no channel word is said ("kan ikke snakke nå" is an SMS). */
     private static final Set<String> TALK = SlotTokens.set("snakke", "snakk", "prate", "prat", "tale", "snakka",
             "prata", "snakka", "talk", "speak", "talking", "speaking", "snakker", "snakke med", "hore stemmen");
@@ -29,19 +38,39 @@ final class ChannelReader {
             "not", "dont", "doesnt", "didnt", "cant", "cannot", "wont", "never", "aldri", "aldrig", "ingen", "inga",
             "inget", "intet", "no", "nei", "nej", "uten", "utan", "uden", "without", "slipp", "slippe", "slipper",
             "ikkje", "orker ikke", "ikke noe", "ikkje noko", "inte någon", "rather not", "hate", "hater", "hatar",
-            "skal ikke", "kan ikke", "klarer ikke", "tor ikke");
+            "skal ikke", "kan ikke", "klarer ikke", "tor ikke", "redd for", "radd for", "bange for",
+            "scared of", "afraid of", "hader", "hader at", "hates", "hatar", "scared to", "afraid to", "anxious to", "nervous to", "hater a", "hatar att");
     /** "X instead of Y", "X better than Y": Y is the loser. */
-    private static final Set<String> INSTEAD_OF = SlotTokens.set("enn", "end", "than", "istedenfor",
+    /** Compared with these words, unsqueezed ("enn" squeezed is the article "en"). */
+    private static final Set<String> THAN = Set.of("enn", "end", "than", "än", "vs", "versus");
+    /** A negation whose squeezed form is another word ("too" is "to"). */
+    private static final Set<String> NEGATION_RAW = Set.of("too");
+    private static final Set<String> INSTEAD_OF = SlotTokens.set("istedenfor",
             "istedet for", "i stedet for", "i staden for", "istaden for", "istallet for", "i stallet for",
-            "i stedet", "fremfor", "framfor", "framfor", "snarere enn", "instead of", "rather than");
+            "fremfor", "framfor", "framfor", "snarere enn", "instead of", "rather than");
     private static final Set<String> PREFER = SlotTokens.set("heller", "helst", "hellere", "hellre", "istedet",
             "istaden", "istallet", "i stedet", "i staden", "i stallet", "instead", "better", "bedre", "battre",
             "foretrekker", "foretrekk", "foretraekker", "foredrar", "prefer", "preferably", "rather", "best",
             "gjerne", "gerne", "garna", "please", "pls", "plz");
     /** Past contact and thanks: "jeg ringte i går", "fikk en melding", "takk for meldingen". */
-    private static final Set<String> PAST = SlotTokens.set("fikk", "fick", "fik", "got", "received", "sendte",
-            "skickade", "sendt", "skickat", "mottok", "takk for", "tak for", "tack for", "thanks for", "thank you for",
-            "sent", "sendte dere", "last", "forrige", "sist");
+    private static final Set<String> PAST = SlotTokens.set("fikk", "fick", "fik", "fekk", "got", "received",
+            "sendte", "skickade", "sendt", "skickat", "mottok", "takk for", "tak for", "tack for", "thanks for",
+            "thank you for", "sent", "last", "forrige", "sist", "fatt", "fatt en", "fått");
+    /** A clause with one of these is about the past: "ringte i går men ingen tok telefonen". */
+    private static final Set<String> PAST_CLAUSE = SlotTokens.set("i gar", "igar", "yesterday", "ringte", "ringde",
+            "ringede", "ringet", "called", "phoned", "texted", "tok", "tog", "took", "fikk", "fekk", "fik", "fick",
+            "i natt", "last night", "i forgars", "sist", "forrige", "tidligere", "tidlegare", "tidigare", "earlier",
+            "forra", "sidst", "svarte", "svarade", "svarede", "answered", "picked up", "plukket opp", "forre",
+            "forre veke", "sidste uge", "forra veckan", "last week", "skickade", "sendte", "sent", "sende meg");
+    /** "mine meldinger", "my messages", "mobilen min": things the citizen has, not a way to be reached. */
+    private static final Set<String> POSSESSIVE = SlotTokens.set("mine", "mina", "min", "mi", "mitt", "my",
+            "hans", "hennes", "hendes", "their", "his", "her", "deres", "dykkar", "sine", "sina", "sin");
+    /** Ends a clause like a comma: "men", "but". */
+    private static final Set<String> CLAUSE = SlotTokens.set("men", "but", "fast", "though", "selv om", "sjol om");
+    /** A first-person subject right before a verb of writing: the citizen writes ("eg skriv hit"), no wish. */
+    private static final Set<String> I_WRITE = SlotTokens.set("jeg", "eg", "jag", "i", "e", "vi", "me", "im");
+    private static final Set<String> WRITING = SlotTokens.set("skriv", "skriver", "skrive", "skriva", "write",
+            "writing", "texting", "messaging", "chat", "chatte", "chatta", "chatter", "chattar");
     /** A call or a message to someone else: "ring 113", "ringe legevakten", "sms til mamma". */
     private static final Set<String> OTHERS = SlotTokens.set("113", "112", "110", "116", "1177", "1813", "116111",
             "116123", "legevakt", "legevakta", "legevakten", "laegevagt", "laegevagten", "vardcentralen",
@@ -50,17 +79,11 @@ final class ChannelReader {
             "doctor", "gp", "kjaresten", "kjaeresten", "kjaereste", "kaeresten", "pojkvan", "flickvan", "boyfriend",
             "girlfriend", "venn", "vennen", "venninne", "ven", "van", "friend", "sjefen", "boss", "mental helse",
             "kirkens", "sos", "hjelpetelefonen", "alarmsentralen", "emergency");
-    private static final Set<String> CONNECT = SlotTokens.set("til", "till", "to", "pa", "on");
+    private static final Set<String> CONNECT = SlotTokens.set("til", "till", "to", "pa", "on", "min", "mi", "mitt",
+            "my", "din", "di", "ditt", "your", "en", "ei", "a", "the");
     private static final Set<String> PRONOUN = SlotTokens.set("meg", "mig", "mej", "me", "oss", "us", "deg", "dig",
             "you", "dere", "jer", "er", "ni", "dokker", "eg", "jeg", "jag", "i", "a", "en", "ei", "et", "ett",
             "heller", "helst", "bare", "berre", "bara", "just", "only", "gjerne", "gerne", "garna");
-    private static final Set<String> TIME_BOUND = SlotTokens.set("for", "innan", "inden", "innen", "before",
-            "etter", "efter", "after", "til", "till", "until", "nå", "nu", "now", "no", "i dag", "idag", "today",
-            "i kveld", "ikveld", "i aften", "i kvall", "tonight", "na", "pa", "om", "pa dagtid", "klokka", "kl",
-            "pa jobb", "at work", "mens", "medan", "while", "midt", "sa sent", "so late", "sa tidlig", "so early",
-            "tidlig", "sent", "seint", "early", "late", "i morgen", "imorgen", "tomorrow", "i natt", "at night",
-            "om natta", "om natten", "in the morning");
-
     private record Cue(String channel, boolean talk, boolean negated, int at) {}
 
     private ChannelReader() {}
@@ -82,9 +105,12 @@ final class ChannelReader {
             int n;
             String channel;
             boolean isTalk = false;
-            if ((n = t.matchAt(i, CALL, 3)) > 0) {
+            int call4 = t.matchAt(i, CALL, 6);
+            int sms4 = t.matchAt(i, SMS, 3);
+            if (call4 > 0 && call4 >= sms4) {
+                n = call4;
                 channel = SlotValues.CALL;
-            } else if ((n = t.matchAt(i, SMS, 3)) > 0) {
+            } else if ((n = sms4) > 0) {
                 channel = SlotValues.SMS;
             } else if ((n = t.matchAt(i, TALK, 2)) > 0) {
                 channel = SlotValues.CALL;
@@ -97,7 +123,7 @@ final class ChannelReader {
                 i += n;
                 continue;
             }
-            boolean negated = negated(t, i, n) && !aboutTime(t, i + n);
+            boolean negated = negated(t, i, n) && !aboutTime(t, i + n, language);
             int vote = negated ? -1 : 1;
             if (isTalk) {
                 talk += vote;
@@ -131,8 +157,15 @@ final class ChannelReader {
         return Optional.empty();
     }
 
-    /** A cue about the past, a thanks, or about someone else. */
+    /** A cue about the past, a thanks, the citizen writing, or about someone else. */
     private static boolean ignored(SlotTokens t, int i, int n) {
+        if (pastClause(t, i) || WRITING.contains(t.at(i)) && I_WRITE.contains(t.at(i - 1))) {
+            return true;
+        }
+        if (!WRITING.contains(t.at(i)) && (POSSESSIVE.contains(t.at(i - 1)) || POSSESSIVE.contains(t.at(i + n)))
+                && !t.at(i - 1).equals("mi") && !t.at(i + n).equals("min")) {
+            return true;
+        }
         for (int k = Math.max(0, i - 3); k < i; k++) {
             if (t.at(k).equals(SlotTokens.BREAK)) {
                 continue;
@@ -142,19 +175,43 @@ final class ChannelReader {
             }
         }
         int j = i + n;
-        if (t.matchAt(j, CONNECT, 1) > 0) {
+        for (int hops = 0; hops < 2 && t.matchAt(j, CONNECT, 1) > 0; hops++) {
             j++;
         }
         return t.matchAt(j, OTHERS, 2) > 0 || t.at(j).matches("\\d{3,}") && !t.at(j).matches("\\d{4}");
     }
 
-    /** A negation just before the cue in the same clause, or right after it ("ring ikke", "ring meg ikke"). */
-    private static boolean negated(SlotTokens t, int i, int n) {
-        for (int k = i - 1; k >= Math.max(0, i - 4) && !t.at(k).equals(SlotTokens.BREAK); k--) {
-            if (t.matchAt(k, NEGATION, 2) > 0) {
+    private static boolean pastClause(SlotTokens t, int i) {
+        int from = i;
+        while (from > 0 && !boundary(t, from - 1)) {
+            from--;
+        }
+        for (int k = from; k < t.size() && (k == i || !boundary(t, k)); k++) {
+            if (t.matchAt(k, PAST_CLAUSE, 2) > 0) {
                 return true;
             }
-            if (t.matchAt(k, INSTEAD_OF, 3) > 0 && k >= i - 2) {
+        }
+        return false;
+    }
+
+    /** A channel word at {@code k}: a negation before it belongs to it, not to a later one ("dont call text me"). */
+    private static boolean cue(SlotTokens t, int k) {
+        return CALL.contains(t.at(k)) || SMS.contains(t.at(k));
+    }
+
+    private static boolean boundary(SlotTokens t, int k) {
+        return t.at(k).equals(SlotTokens.BREAK) || CLAUSE.contains(t.at(k));
+    }
+
+    /** A negation just before the cue in the same clause, or right after it ("ring ikke", "ring meg ikke"). */
+    private static boolean negated(SlotTokens t, int i, int n) {
+        for (int k = i - 1; k >= Math.max(0, i - 4) && !boundary(t, k) && !cue(t, k); k--) {
+            if (t.matchAt(k, NEGATION, 2) > 0
+                    || NEGATION_RAW.contains(t.original.get(k).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+            if ((t.matchAt(k, INSTEAD_OF, 3) > 0 || THAN.contains(t.original.get(k).toLowerCase(java.util.Locale.ROOT)))
+                    && k >= i - 4) {
                 return true;
             }
         }
@@ -165,12 +222,17 @@ final class ChannelReader {
         return t.matchAt(j, NEGATION, 1) > 0 && !t.at(j).equals("no");
     }
 
-    /** "ring ikke før 16", "ikke ring meg i kveld": the negation is about when, not how. */
-    private static boolean aboutTime(SlotTokens t, int j) {
-        for (int hops = 0; hops < 3 && (t.matchAt(j, PRONOUN, 1) > 0 || t.matchAt(j, NEGATION, 1) > 0); hops++) {
-            j++;
+    /**
+     * "ring ikke før 16", "ikke ring meg i kveld": the rest of the clause names a time, so the no is about when.
+     * "nå"/"now" does not count: "kan ikke snakke i telefonen nå" is a no to the call.
+     */
+    private static boolean aboutTime(SlotTokens t, int j, String language) {
+        StringBuilder rest = new StringBuilder();
+        for (int k = j; k < Math.min(t.size(), j + 6) && !t.at(k).equals(SlotTokens.BREAK); k++) {
+            rest.append(t.original.get(k)).append(' ');
         }
-        return t.matchAt(j, TIME_BOUND, 2) > 0;
+        TimeReading r = TimeReading.read(rest.toString(), language);
+        return r.hasTime() || r.offsetTo != null;
     }
 
     private static boolean preferred(SlotTokens t, int i, int n) {

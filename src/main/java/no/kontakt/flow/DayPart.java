@@ -10,6 +10,8 @@ enum DayPart {
     LUNCH(11, 13),
     /** ettermiddag, eftermiddag, afternoon: 12–17. */
     AFTERNOON(12, 17),
+    /** middag, dinner (the evening meal in all five languages; "etter middag" is after 17:00): 16–17. */
+    DINNER(16, 17),
     /** kveld, kväll, aften, evening, tonight: 17–21. */
     EVENING(17, 21),
     /** dagtid, daytime: 08–16. */

@@ -47,7 +47,12 @@ final class NameReader {
             "sier ikke", "seier ikkje", "siger ikke", "sager inte", "uten a si", "forblir anonym", "vil helst ikke si",
             "vil helst ikke oppgi", "vil helst ikkje", "ikke si", "ikkje sei", "inte saga", "not say", "not tell",
             "ikke fortelle", "ikkje fortelje", "inte beratta", "ikke sige", "ikke dele", "ikkje dele", "inte dela",
-            "not share", "no names", "ingen namn");
+            "not share", "no names", "ingen namn", "heter ikke noe", "heiter ikkje noko", "heter ingenting",
+            "hedder ikke noget", "heter inget", "heter ingenting", "behover i ikke", "behover de ikke",
+            "behover ni inte", "trenger dere ikke", "treng de ikkje", "trenger du ikke", "dont need my name",
+            "dont need to know", "trenger ikke navnet", "trenger ikke vite", "treng ikkje vite", "behover ikke vide",
+            "behover inte veta", "dont wanna give", "dont wanna say", "wont give", "wont say", "not giving",
+            "skip the name", "skip name", "hopp over navn", "hopp over namn", "spring over");
     /** A no-ish answer that means "no name" only at the name question. */
     private static final Set<String> ANONYMOUS_ANSWER = SlotTokens.set("0", "-", "x", "nei", "nej", "no", "nope",
             "nah", "na", "nix", "ne", "neppe", "nei takk", "nej tak", "nej tack", "no thanks", "no thank you",
@@ -62,6 +67,10 @@ final class NameReader {
             "drop it", "vil ikke det", "vil helst ikke", "vil helst ikkje", "vill helst inte", "helst ikke det",
             "nei det vil jeg ikke", "ikke noe", "nei ikke noe navn", "not telling", "vil ikke svare", "nah thanks",
             "nei det trenger dere ikke", "nei tak", "nope thanks", "no ty", "nei ty", "ingen navn takk");
+
+    /** "Sander, 17 år", "Ethan, 17 y/o": an age after the name. */
+    private static final Set<String> AGE = SlotTokens.set("ar", "aar", "year", "years", "yo", "y", "o", "old",
+            "yrs", "gammel", "gamal", "gamla", "gammal", "gl");
 
     private NameReader() {}
 
@@ -121,7 +130,8 @@ final class NameReader {
         int words = 0;
         for (int i = 0; i < t.size(); i++) {
             String w = t.at(i);
-            if (w.equals(SlotTokens.BREAK) || FILLER.contains(w)) {
+            if (w.equals(SlotTokens.BREAK) || FILLER.contains(w) || first != null && AGE.contains(w)
+                    || first != null && w.matches("\\d{1,2}")) {
                 continue;
             }
             if (!NameWords.candidate(w, t.original.get(i), language)) {

@@ -19,6 +19,14 @@ final class TimeReading {
     record DayRef(int offset, DayOfWeek weekday, boolean next) {}
 
     boolean asap;
+    /** Only a weak asap word was said ("nå", "now"): in a free message it counts with a word of contact. */
+    boolean asapWeak;
+    /** "når dere er åpne", "when you're open": the unit's opening hours. */
+    boolean open;
+    /** After work or school ("etter jobb", "after school"): from 16:00, on a working day unless a day is named. */
+    boolean workday;
+    /** Some time was read from a clear phrase ("etter 16", "kl 14", "om en time", "etter jobb", "når som helst"). */
+    boolean firm;
     boolean invalid;
     final List<DayRef> days = new ArrayList<>();
     Integer partStart;
@@ -30,14 +38,22 @@ final class TimeReading {
     Duration offsetTo;
     /** A word of being busy came first ("jobber", "på skolen"): "til 16" and "8-16" then mean after 16. */
     private boolean busy;
+    /** A free message, not an answer to the window question: a bare number ("jeg er 17") is no time. */
+    private final boolean free;
     private final TimeScan scan;
 
-    private TimeReading(TimeScan scan) {
+    private TimeReading(TimeScan scan, boolean free) {
         this.scan = scan;
+        this.free = free;
     }
 
     static TimeReading read(String text, String language) {
-        TimeReading reading = new TimeReading(new TimeScan(text, language));
+        return read(text, language, false);
+    }
+
+    /** Reads {@code text}; with {@code free} bare numbers and number ranges are not read as times. */
+    static TimeReading read(String text, String language, boolean free) {
+        TimeReading reading = new TimeReading(new TimeScan(text, language), free);
         reading.walk();
         return reading;
     }
@@ -46,19 +62,33 @@ final class TimeReading {
         return !days.isEmpty() || partStart != null || after != null || before != null || !ats.isEmpty();
     }
 
+    private static final Clock AFTER_WORK = Clock.literal(16 * 60);
+
+    private void afterWork() {
+        after = AFTER_WORK;
+        workday = true;
+        firm = true;
+    }
+
     private void walk() {
         boolean negated = false;
         boolean next = false;
+        boolean past = false;
         for (int i = 0; i < scan.size() && !invalid; ) {
             Meaning m = scan.meaningAt(i);
             Optional<Timed> bare = scan.time(i, false);
-            if (bare.isPresent()) {
+            if (past && (bare.isPresent() || m != null && (m.kind() == Kind.DAY || m.kind() == Kind.PART
+                    || m.kind() == Kind.WEEKDAY))) {
+                i = bare.isPresent() ? bare.get().next() : i + 1;
+            } else if (bare.isPresent()) {
                 i = bareTime(bare.get(), negated);
             } else if (m == null) {
                 i++;
-            } else if (m.kind() == Kind.NEG || m.kind() == Kind.NEXT || m.kind() == Kind.FILLER) {
+            } else if (m.kind() == Kind.NEG || m.kind() == Kind.NEXT || m.kind() == Kind.FILLER
+                    || m.kind() == Kind.PAST) {
                 negated |= m.kind() == Kind.NEG;
                 next |= m.kind() == Kind.NEXT;
+                past |= m.kind() == Kind.PAST;
                 i++;
                 continue;
             } else if (isKeyword(m.kind())) {
@@ -69,12 +99,29 @@ final class TimeReading {
             }
             negated = false;
             next = false;
+            past = false;
         }
     }
 
     private void word(Meaning m, boolean negated, boolean next) {
         switch (m.kind()) {
-            case ASAP -> asap |= !negated;
+            case ASAP -> {
+                if (m.value() == TimeWords.WEAK) {
+                    asapWeak |= !negated;
+                } else {
+                    asap |= !negated;
+                    firm |= !negated;
+                }
+            }
+            case OPEN -> {
+                open |= !negated;
+                firm |= !negated;
+            }
+            case AFTER_WORK -> {
+                if (!negated) {
+                    afterWork();
+                }
+            }
             case DAY -> {
                 if (!negated) {
                     days.add(new DayRef(m.value(), null, false));
@@ -116,12 +163,18 @@ final class TimeReading {
         if (span.isPresent()) {
             offsetFrom = later ? span.get().length() : Duration.ZERO;
             offsetTo = later ? span.get().length().plusHours(1) : span.get().length();
+            firm = true;
             return span.get().next();
         }
         Optional<Timed> x = scan.time(j, true);
         if (x.isEmpty()) {
             return partBound(i, j, kind, later);
         }
+        if (scan.is(x.get().next(), Kind.COUNT) || scan.is(x.get().next(), Kind.HOURS)
+                || scan.is(x.get().next(), Kind.MINUTES)) {
+            return x.get().next() + 1;
+        }
+        firm = true;
         Optional<Timed> y = scan.rangeEnd(x.get().next(), kind == Kind.BETWEEN);
         if (y.isPresent()) {
             invalid |= negated;
@@ -147,10 +200,15 @@ final class TimeReading {
     private int partBound(int i, int j, Kind kind, boolean later) {
         Meaning m = scan.meaningAt(j);
         boolean bounding = kind == Kind.AFTER || kind == Kind.BEFORE || kind == Kind.FROM || kind == Kind.UNTIL;
+        if (kind == Kind.AFTER && !negated(i) && busyWithin(j, 3)) {
+            afterWork();
+            return j + 1;
+        }
         if (m == null || m.kind() != Kind.PART || !bounding) {
             invalid |= kind == Kind.BETWEEN;
             return i + 1;
         }
+        firm = true;
         if (later) {
             after = Clock.literal(m.part().end);
         } else {
@@ -159,10 +217,31 @@ final class TimeReading {
         return j + 1;
     }
 
+    /** "etter jobb", "after school", "etter at jeg er ferdig på skolen": a word of work or school just after. */
+    private boolean busyWithin(int j, int n) {
+        for (int k = j; k < j + n; k++) {
+            if (scan.is(k, Kind.BUSY)) {
+                return true;
+            }
+            if (scan.meaningAt(k) != null && !scan.is(k, Kind.FILLER) || scan.time(k, false).isPresent()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean negated(int i) {
+        return i > 0 && scan.is(i - 1, Kind.NEG);
+    }
+
     /** A time with no keyword before it: "14:30", "10-12", "halv 3"; a count such as "2 timer" is skipped. */
     private int bareTime(Timed x, boolean negated) {
         if (scan.is(x.next(), Kind.HOURS) || scan.is(x.next(), Kind.MINUTES) || scan.is(x.next(), Kind.COUNT)) {
             return x.next() + 1;
+        }
+        if (free && x.clock().bareNumber()) {
+            Optional<Timed> end = scan.rangeEnd(x.next(), false);
+            return end.isPresent() ? end.get().next() : x.next();
         }
         invalid |= negated;
         Optional<Timed> y = scan.rangeEnd(x.next(), false);

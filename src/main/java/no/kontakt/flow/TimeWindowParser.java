@@ -48,18 +48,40 @@ public final class TimeWindowParser {
      * </ul>
      */
     public static Optional<TimeWindow> parse(String text, String language, ZonedDateTime now) {
+        return parse(text, language, now, OpeningHours.UNKNOWN, false, true);
+    }
+
+    /**
+     * As {@link #parse(String, String, ZonedDateTime)}, and: "etter jobb"/"after school" is 16:00–21:00 on the next
+     * working day (Monday to Friday) where 16:00 is still ahead, or on the day named; "når dere er åpne"/"when you're
+     * open" is {@code hours}' current or next opening period (as soon as possible when none is known). With
+     * {@code free} (a message that does not answer the window question) bare numbers are no time ("jeg er 17"), a
+     * day or part named after "i går"/"yesterday" is in the past, and a window read only from a day, a part of the
+     * day or a weak "nå"/"now" counts only with {@code contact} (the message asks to be called or texted).
+     */
+    static Optional<TimeWindow> parse(String text, String language, ZonedDateTime now, OpeningHours hours,
+                                      boolean free, boolean contact) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(now, "now");
-        TimeReading r = TimeReading.read(text, language);
-        if (r.invalid) {
+        Objects.requireNonNull(hours, "hours");
+        TimeReading r = TimeReading.read(text, language, free);
+        if (r.invalid || free && !r.firm && !contact) {
             return Optional.empty();
         }
+        boolean noClock = r.after == null && r.before == null && r.ats.isEmpty() && r.partStart == null;
+        if (r.open && noClock && r.offsetTo == null) {
+            Optional<TimeWindow> open = openOn(r, hours, now);
+            if (open.isPresent() || r.days.isEmpty()) {
+                return Optional.of(open.orElseGet(() -> TimeWindow.asap(now)));
+            }
+        }
+        boolean asap = r.asap || r.asapWeak;
         if (r.offsetTo != null) {
             return r.offsetTo.compareTo(MAX_OFFSET) > 0 ? Optional.empty()
                     : window(now.plus(r.offsetFrom), now.plus(r.offsetTo));
         }
         if (!r.hasTime()) {
-            return r.asap ? Optional.of(TimeWindow.asap(now)) : Optional.empty();
+            return asap ? Optional.of(TimeWindow.asap(now)) : Optional.empty();
         }
         int lower = first(minutes(r.after, r), r.ats.stream().mapToInt(c -> minutes(c, r)).min().orElse(-1),
                 r.partStart, DAY_START);
@@ -71,7 +93,31 @@ public final class TimeWindowParser {
         if (badClock || lower >= upper || upper > 24 * 60) {
             return Optional.empty();
         }
-        return r.days.isEmpty() ? nextFitting(r, lower, upper, now) : onNamedDays(r, lower, upper, now);
+        if (r.days.isEmpty()) {
+            Optional<TimeWindow> w = nextFitting(r, lower, upper, now);
+            return r.workday ? w.flatMap(x -> onWorkday(x, lower, upper, now)) : w;
+        }
+        return onNamedDays(r, lower, upper, now);
+    }
+
+    /** The window moved to Monday when it fell on a weekend ("etter jobb" said on a Saturday). */
+    private static Optional<TimeWindow> onWorkday(TimeWindow w, int lower, int upper, ZonedDateTime now) {
+        LocalDate day = w.earliest().toLocalDate();
+        if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            return Optional.of(w);
+        }
+        LocalDate monday = day.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        return window(at(monday, lower, now), at(monday, upper, now));
+    }
+
+    /** The opening period on the first day named, or the current or next one when no day is named. */
+    private static Optional<TimeWindow> openOn(TimeReading r, OpeningHours hours, ZonedDateTime now) {
+        if (r.days.isEmpty()) {
+            return hours.openAt(now);
+        }
+        LocalDate first = r.days.stream().map(d -> date(d, DAY_END, now)).min(LocalDate::compareTo).orElseThrow();
+        ZonedDateTime from = first.equals(now.toLocalDate()) ? now : first.atStartOfDay(now.getZone());
+        return hours.openAt(from).filter(w -> w.earliest().toLocalDate().equals(first));
     }
 
     private static Optional<TimeWindow> nextFitting(TimeReading r, int lower, int upper, ZonedDateTime now) {

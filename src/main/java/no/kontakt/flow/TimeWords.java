@@ -11,18 +11,28 @@ final class TimeWords {
     /** What a word does in a time answer. */
     enum Kind {
         ASAP, DAY, WEEKDAY, NEXT, PART, AFTER, BEFORE, AT, BETWEEN, FROM, UNTIL, TO, AND, NEG, LATER, FILLER,
-        HALF, HALF_PAST, CLOCK, IN, HOURS, MINUTES, HALF_HOUR, QUARTER, ARTICLE, COUNT, BUSY, IGNORE
+        HALF, HALF_PAST, CLOCK, IN, HOURS, MINUTES, HALF_HOUR, QUARTER, ARTICLE, COUNT, BUSY, IGNORE,
+        /** "når dere er åpne", "i åpningstiden", "when you're open": the unit's opening hours. */
+        OPEN,
+        /** "ferdig på jobb", "when I finish work": after work, 16:00 on a working day. */
+        AFTER_WORK,
+        /** "i går", "yesterday", "last": the day or part that follows is in the past and is not read. */
+        PAST
     }
 
     /** A word's meaning: its kind, a value (day offset, ISO weekday, minutes) and an optional day part. */
     record Meaning(Kind kind, int value, DayPart part) {}
 
     static final int MAX_PHRASE = 5;
+    /** An ASAP word's value when it is weak ("nå", "now", "snart"): in a free message it needs a word of contact. */
+    static final int WEAK = 1;
     private static final Map<String, Meaning> WORDS = new HashMap<>();
 
     static {
-        put(Kind.ASAP, 0, null, "nå", "nu", "now", "asap", "snarest", "snarast", "straks", "omgående", "genast",
-                "direkte", "direkt", "umiddelbart", "immediately", "snart", "soon", "anytime", "whenever",
+        put(Kind.ASAP, WEAK, null, "nå", "nu", "now", "snart", "soon", "direkte", "direkt", "right now",
+                "akkurat nå", "akkurat no", "lige nu", "just nu", "nå nå", "i øyeblikket", "for øyeblikket");
+        put(Kind.ASAP, 0, null, "asap", "snarest", "snarast", "straks", "omgående", "genast",
+                "umiddelbart", "immediately", "anytime", "whenever", "fortast", "fortest", "snarast råd",
                 "så fort som mulig", "så fort som mogleg", "så fort som muligt", "så fort som möjligt",
                 "så snart som mulig", "så snart som mogleg", "så snart som muligt", "så snart som möjligt",
                 "så raskt som mulig", "så hurtig som mulig", "så hurtigt som muligt", "så tidlig som mulig",
@@ -33,7 +43,34 @@ final class TimeWords {
                 "när som helst", "når det passer", "når det passar", "när det passar", "hvornår det passer",
                 "når du vil", "når dere vil", "når I vil", "när ni vill", "spiller ingen rolle",
                 "spelar ingen roll", "as soon as possible", "as soon as you can", "as early as possible",
-                "right away", "right now", "any time", "when ever", "doesn't matter", "does not matter");
+                "right away", "any time", "when ever", "doesn't matter", "does not matter",
+                "så fort dere kan", "så fort de kan", "så fort I kan", "så fort ni kan", "så snart dere kan",
+                "så snart I kan", "så snart ni kan", "as fast as possible", "når som helst egentlig",
+                "hurtigst muligt", "snarest muligt", "asap please", "når de vil", "når det passar dykk",
+                "sa fort som mulig", "sa snart som mojligt");
+        put(Kind.OPEN, 0, null, "når dere er åpne", "når dere har åpent", "når dere åpner", "når de er opne",
+                "når de har ope", "når de har opent", "når de opnar", "når I har åbent", "når I åbner",
+                "når I er åbne", "när ni har öppet", "när ni öppnar", "när ni är öppna", "i åpningstiden",
+                "i åpningstida", "i opningstida", "i opningstidene", "i åbningstiden", "i åbningstiderne",
+                "under öppettiden", "under öppettiderna", "på öppettiderna", "i kontortiden", "i kontortida",
+                "på kontortid", "i kontortid", "i kontorstid", "på kontorstid", "i arbeidstiden", "when you're open",
+                "when you are open", "when youre open", "when you open", "during opening hours", "opening hours",
+                "office hours", "during office hours", "business hours", "during business hours",
+                "innenfor åpningstiden", "in opening hours", "while you're open", "while you are open");
+        put(Kind.AFTER_WORK, 0, null, "ferdig på jobb", "ferdig på jobben", "ferdig med jobb", "ferdig med jobben",
+                "ferdig på skolen", "ferdig på skulen", "ferdig med skolen", "ferdig på skolen", "fri fra jobb",
+                "fri fra jobben", "fri fra arbeid", "fri frå jobb", "fri frå arbeid", "fri fra arbejde",
+                "fri fra skole", "fri fra skolen", "færdig på arbejde", "færdig med arbejde", "færdig på job",
+                "færdig med skolen", "færdig i skole", "slutat jobba", "slutar jobba", "slutat jobbet",
+                "slutar jobbet", "slutat på jobbet", "slutat skolan", "slutar skolan", "finish work",
+                "finished work", "finish school", "get off work", "home from work", "home from school",
+                "hjem fra jobb", "hjem fra jobben", "heim frå jobb", "heim frå jobben", "hjem fra arbejde",
+                "hjem fra skole", "hjem fra skolen", "hem från jobbet", "hem från skolan", "slutter på jobb",
+                "sluttar på jobb", "slutter jobb", "kommer hjem", "kjem heim", "kommer hem", "get home",
+                "fri fra arbeidet", "ferdig på arbeid", "ferdig på arbeidet", "ferdig på skule");
+        put(Kind.PAST, 0, null, "i går", "igår", "i gaar", "igaar", "yesterday", "last", "forrige", "förra",
+                "førre veke", "førre veka", "førre helg", "sidste", "i går aftes", "igår kväll",
+                "sist", "siste", "i forgårs", "iforgårs", "i förrgår", "the other", "tidligere i dag");
         put(Kind.DAY, 0, null, "i dag", "idag", "today");
         put(Kind.DAY, 1, null, "i morgen", "imorgen", "i morgon", "imorgon", "i morra", "imorra", "i mårra",
                 "imårra", "i morn", "imorn", "tomorrow", "tmrw", "tmr");
@@ -47,9 +84,11 @@ final class TimeWords {
                 "iförmiddag");
         put(Kind.DAY, 0, DayPart.MORNING, "this morning");
         put(Kind.PART, 0, DayPart.MORNING, "morgen", "morgenen", "morgon", "morgonen", "morning", "mornings",
-                "tidlig", "tidig", "early", "bitti");
+                "tidlig", "tidig", "early", "bitti", "tidleg");
         put(Kind.PART, 0, DayPart.FORENOON, "formiddag", "formiddagen", "føremiddag", "føremiddagen",
                 "förmiddag", "förmiddagen", "forenoon");
+        put(Kind.PART, 0, DayPart.DINNER, "middag", "middagen", "middagstid", "dinner", "dinnertime", "supper",
+                "dinner time");
         put(Kind.PART, 0, DayPart.LUNCH, "lunsj", "lunsjen", "lunsjtid", "lunch", "lunchen", "lunchtid",
                 "lunchtime");
         put(Kind.PART, 0, DayPart.AFTERNOON, "ettermiddag", "ettermiddagen", "eftermiddag", "eftermiddagen",
@@ -65,9 +104,11 @@ final class TimeWords {
         weekday(DayOfWeek.SATURDAY, "lørdag", "laurdag", "lördag", "saturday");
         weekday(DayOfWeek.SUNDAY, "søndag", "sundag", "söndag", "sunday");
         put(Kind.NEXT, 0, null, "neste", "næste", "nästa", "next", "kommende", "kommande");
-        put(Kind.AFTER, 0, null, "etter", "efter", "after", "tidligst", "tidigast", "earliest", "later than",
+        put(Kind.AFTER, 0, null, "etter", "efter", "after", "ettr", "etr", "etet", "eftr", "efer", "aftr",
+                "afer", "atter", "eftir", "tidligst", "tidigast", "earliest", "later than",
                 "senere enn", "seinare enn", "senare än");
         put(Kind.BEFORE, 0, null, "før", "före", "innen", "inden", "innan", "before", "by", "within", "senest",
+                "seinest", "no later than", "not later than", "at the latest", "ikke senere enn", "ikkje seinare enn",
                 "seinast", "senast", "latest");
         put(Kind.AT, 0, null, "kl", "klokka", "klokken", "klokkan", "klokke", "klockan", "at", "ved", "vid",
                 "ca", "cirka", "circa", "omkring", "rundt", "runt", "ungefär", "around", "about");
@@ -88,6 +129,7 @@ final class TimeWords {
                 "hr", "hrs", "h", "t");
         put(Kind.MINUTES, 0, null, "min", "mins", "minutt", "minutter", "minuttar", "minut", "minuter",
                 "minutes", "minute");
+        put(Kind.HOURS, 0, null, "times tid", "timestid", "timmes tid");
         put(Kind.HALF_HOUR, 30, null, "halvtime", "halvtimen", "halvtimme", "halvtimmen", "halv time",
                 "halv timme", "half an hour", "half hour");
         put(Kind.QUARTER, 15, null, "kvarter", "quarter", "quarter of an hour");
@@ -96,7 +138,11 @@ final class TimeWords {
                 "days", "uker", "veckor", "weeks", "barn", "kr", "kroner", "kronor");
         put(Kind.BUSY, 0, null, "jobb", "jobben", "jobber", "jobbar", "jobbe", "jobbet", "arbeid", "arbeider",
                 "arbejde", "arbejder", "arbetar", "skole", "skolen", "skolan", "skule", "skulen", "opptatt",
-                "optaget", "upptagen", "work", "working", "school", "busy");
+                "optaget", "upptagen", "work", "working", "school", "busy", "skoletid", "skuletid", "skoltid",
+                "arbeidstid", "arbeidstida", "jobbtid", "arbejdstid", "arbetstid", "skole", "skule", "skola",
+                "jobba", "job", "jobbe", "arbeidet", "skoledagen", "skuledagen", "skoldagen", "uni", "studier",
+                "forelesning", "forelesningen", "lectures", "class", "classes", "undervisning",
+                "lektionerna", "gymmet", "trening", "treningen", "træning", "training");
         put(Kind.IGNORE, 0, null, "god morgen", "godmorgen", "god morgon", "godmorgon", "good morning",
                 "god kveld", "god kväll", "god aften", "good evening", "god ettermiddag", "good afternoon",
                 "god dag", "goddag", "god natt", "godnatt", "good night");
@@ -114,7 +160,7 @@ final class TimeWords {
             case "for":
                 return new Meaning("en".equals(language) ? Kind.AT : Kind.BEFORE, 0, null);
             case "no":
-                return "nn".equals(language) ? new Meaning(Kind.ASAP, 0, null) : null;
+                return "nn".equals(language) ? new Meaning(Kind.ASAP, WEAK, null) : null;
             case "frokost":
                 return "da".equals(language) ? new Meaning(Kind.PART, 0, DayPart.LUNCH) : null;
             default:
