@@ -31,6 +31,9 @@ public final class RequestContactAction implements Action {
             Set.of("topic", "channel", "window", "window_text", "name", "phone", "matters", "support", "request_id"), Set.of("channel"),
             List.of("created", CallbackNumber.NEEDS_NUMBER), Set.of("expected", "request_id", "by_sms"));
 
+    private static final Map<String, String> CLOSED = Map.of("nb", ", for vi er ikke på jobb ", "nn", ", for vi er ikkje på jobb ",
+            "da", ", for vi er ikke på arbejde ", "sv", ", eftersom vi inte arbetar ", "en", ", as we're not at work ");
+
     private final ContactRequestStore requests;
     private final ContactPromise promise;
 
@@ -77,7 +80,12 @@ public final class RequestContactAction implements Action {
                 java.time.ZonedDateTime to = parts.length > 1 && !parts[1].isEmpty() ? java.time.ZonedDateTime.parse(parts[1]) : null;
                 if (to != null && to.toInstant().isAfter(ctx.now())) {
                     java.time.ZonedDateTime now = ctx.now().atZone(from.getZone());
-                    return no.kontakt.flow.Slots.describe(no.kontakt.flow.TimeWindow.between(from, to), ctx.language(), now);
+                    String words = no.kontakt.flow.Slots.describe(no.kontakt.flow.TimeWindow.between(from, to), ctx.language(), now);
+                    if (promise.openDuring(from, to)) {
+                        return words;
+                    }
+                    // nobody is at work then: say so, and when we will be in touch instead
+                    return promise.describe(request, ctx.now(), ctx.language()) + CLOSED.getOrDefault(ctx.language(), CLOSED.get("en")) + words;
                 }
             } catch (RuntimeException e) {
                 // an unreadable window: fall back to the promise

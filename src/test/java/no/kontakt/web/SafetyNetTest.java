@@ -45,7 +45,7 @@ class SafetyNetTest {
             twilio.sms(from, "Kari");
             twilio.sms(from, "0"); // nothing on what matters now
             String confirmation = twilio.sms(from, "0").body(); // no crisis plan or contact person
-            assertThat(confirmation).contains("Takk, Kari! Vi ringer deg i dag etter kl. 16.");
+            assertThat(confirmation).as("nobody is at work after 16: said, with when instead").contains("Takk, Kari! Vi ringer deg innen i morgen kl. 10.00, for vi er ikke på jobb i dag etter kl. 16.");
 
             var queue = new Inbox(kontakt.stores()).openRequests();
             assertThat(queue).hasSize(1);
