@@ -303,7 +303,9 @@ public final class Kontakt implements AutoCloseable {
     static Map<String, String> context(AppConfig config, AppConfig.Emergency emergency) {
         Map<String, String> context = new HashMap<>(emergency.placeholders());
         context.put("unit", config.unit().name());
+        config.unit().names().forEach((language, name) -> context.put("unit_" + language, name)); // the unit's name per language
         context.put("time_zone", config.unit().timeZone().getId());
+        context.put("quiet_hours", config.offers().quietHours()); // no bot-initiated reminder inside them
         return context;
     }
 

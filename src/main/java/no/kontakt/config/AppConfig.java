@@ -197,9 +197,23 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         }
     }
 
-    /** The unit: its name, country (public holidays, emergency numbers), time zone and languages. */
-    public record Unit(String name, String country, ZoneId timeZone, List<String> languages, String defaultLanguage) {
+    /**
+     * The unit: its name, country (public holidays, emergency numbers), time zone and languages. {@code names}: the
+     * name per language ({@code name: {nb: …, en: …}} in the file; a plain {@code name} is every language's).
+     */
+    public record Unit(String name, String country, ZoneId timeZone, List<String> languages, String defaultLanguage,
+                       java.util.Map<String, String> names) {
+        public Unit(String name, String country, ZoneId timeZone, List<String> languages, String defaultLanguage) {
+            this(name, country, timeZone, languages, defaultLanguage, null);
+        }
+
+        /** The unit's name in {@code language}, or its one name. */
+        public String name(String language) {
+            return names.getOrDefault(language, name);
+        }
+
         public Unit {
+            names = names == null ? java.util.Map.of() : java.util.Map.copyOf(names);
             name = Check.orDefault(name, "Psykisk helse og rus");
             country = Check.orDefault(country, "NO");
             Check.oneOf("country", country, List.of("NO", "DK", "SE"));

@@ -58,6 +58,19 @@ public final class ConfigLoader {
         return bind("{}", "defaults");
     }
 
+    /** {@code unit.name} may be one name or one per language: a map becomes {@code names}, and {@code name} the default language's. */
+    private static void unitNames(ObjectNode root) {
+        JsonNode unit = root.get("unit");
+        if (unit instanceof ObjectNode u && u.get("name") != null && u.get("name").isObject()) {
+            JsonNode byLanguage = u.get("name");
+            String fallback = u.hasNonNull("default_language") && byLanguage.hasNonNull(u.get("default_language").asText())
+                    ? byLanguage.get(u.get("default_language").asText()).asText()
+                    : byLanguage.hasNonNull("nb") ? byLanguage.get("nb").asText() : byLanguage.elements().next().asText();
+            u.set("names", byLanguage);
+            u.put("name", fallback);
+        }
+    }
+
     AppConfig bind(String yaml, String source) {
         ObjectMapper mapper = mapper();
         try {
@@ -67,6 +80,7 @@ public final class ConfigLoader {
             rejectSecretsInFile(root, source);
             substitute(root, "", source);
             applyOverrides(root, mapper);
+            unitNames(root);
             AppConfig config = mapper.treeToValue(root, AppConfig.class);
             SafetySettings.check(config);
             return config;

@@ -97,7 +97,16 @@ public final class ConversationService {
         interceptors.add(interceptor);
     }
 
+    /**
+     * Global words first: a global word or phrase (SLETT, STOPP, MENY, "glem meg", a language's name), and the JA/NEI
+     * that confirms one, go to the scripts even while an appointment waits for its yes or no.
+     */
     private Optional<String> intercepted(Conversation conversation, String text, Batch batch) {
+        no.kontakt.flow.Session session = Turn.session(conversation);
+        if (session.confirmingErase() || session.vars().containsKey(no.kontakt.flow.Engine.CONFIRMING)
+                || engine.get().library().globals().claims(text)) {
+            return Optional.empty();
+        }
         for (Interceptor i : interceptors) {
             Optional<String> answer = i.intercept(conversation, text, batch);
             if (answer.isPresent()) {

@@ -59,6 +59,7 @@ public final class Compiler {
         List<Script> scripts = new ArrayList<>();
         Globals globals = null;
         boolean globalsSeen = false;
+        java.util.Set<String> intents = null;
         java.util.Set<String> broken = new java.util.HashSet<>();
         for (var file : files.entrySet()) {
             String base = ScriptLoader.nameOf(file.getKey()) + ".yaml";
@@ -67,6 +68,8 @@ public final class Compiler {
                 GlobalsLoader.Loaded loaded = GlobalsLoader.load(file.getKey(), file.getValue());
                 problems.addAll(loaded.problems());
                 globals = loaded.globals();
+            } else if (base.equals("intents.yaml")) {
+                intents = Validator.intentNames(file.getValue());
             } else if (!NOT_SCRIPTS.contains(base)) {
                 ScriptLoader.Loaded loaded = ScriptLoader.load(file.getKey(), file.getValue());
                 problems.addAll(loaded.problems());
@@ -80,7 +83,7 @@ public final class Compiler {
         if (!globalsSeen) {
             problems.add(Problem.error(new Location(GlobalsLoader.FILE, 0, 0), "the scripts folder has no " + GlobalsLoader.FILE + " (global words and texts)"));
         }
-        problems.addAll(validator.validate(scripts, globals, broken));
+        problems.addAll(validator.validate(scripts, globals, broken, intents));
         int texts = 0;
         double segments = 0;
         for (Script s : scripts) {

@@ -9,6 +9,9 @@ import java.util.Objects;
  * its library; the caller does the I/O, runs requested actions and resumes with their result.
  */
 public final class Engine {
+    /** The session value that says a global wish in free words (stop, menu) waits for its JA. */
+    public static final String CONFIRMING = Run.CONFIRMING;
+
     private final Library library;
     private final IntentClassifier classifier;
     private final Map<String, String> context;

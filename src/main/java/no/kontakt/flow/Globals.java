@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code conversations/global.yaml}.
  */
 public record Globals(Map<Word, List<String>> words, Map<String, List<String>> languageWords, String startScript,
-                      String menuScript, String menuStep, Map<String, Texts> texts, Location location) {
+                      String menuScript, String menuStep, Map<String, Texts> texts, Location location, Map<Word, List<String>> phrases) {
 
     public enum Word { STOP, START, HELP, MENU, ERASE }
 
@@ -20,10 +20,37 @@ public record Globals(Map<Word, List<String>> words, Map<String, List<String>> l
             "erase_confirm", "erase_cancelled", "erased", "risk", "language_changed", "failed",
             "appointment_booked", "appointment_reminder", "appointment_yes", "appointment_no", "feedback_question", "feedback_thanks");
 
+    /** Texts global.yaml may give: without them, stop and menu in free words are not asked about (only the bare words work). */
+    public static final Set<String> OPTIONAL_TEXT_KEYS = Set.of("stop_confirm", "menu_confirm", "word_cancelled");
+
     public Globals {
         words = Map.copyOf(words);
         languageWords = Map.copyOf(languageWords);
         texts = Map.copyOf(texts);
+        phrases = phrases == null ? Map.of() : Map.copyOf(phrases);
+    }
+
+    public Globals(Map<Word, List<String>> words, Map<String, List<String>> languageWords, String startScript,
+                   String menuScript, String menuStep, Map<String, Texts> texts, Location location) {
+        this(words, languageWords, startScript, menuScript, menuStep, texts, location, null);
+    }
+
+    /** The global wish a message says in free words: one of the {@code phrases} anywhere in it ("slett alt om meg"). */
+    public Optional<Word> phraseOf(String message) {
+        String m = Matching.normalize(message);
+        for (var e : phrases.entrySet()) {
+            for (String p : e.getValue()) {
+                if (Matching.containsPhrase(m, Matching.normalize(p))) {
+                    return Optional.of(e.getKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the engine, not a pending yes/no elsewhere (an appointment), must answer this message. */
+    public boolean claims(String message) {
+        return wordOf(message).isPresent() || phraseOf(message).isPresent() || languageOf(message).isPresent();
     }
 
     /** The global word the whole message is, if it is one (case, accents and punctuation ignored). */

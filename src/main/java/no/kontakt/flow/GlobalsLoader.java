@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads {@code conversations/global.yaml} into {@link Globals}, with located problems. */
 public final class GlobalsLoader {
     public static final String FILE = "global.yaml";
-    private static final Set<String> KEYS = Set.of("words", "languages", "start", "menu", "texts");
+    private static final Set<String> KEYS = Set.of("words", "phrases", "languages", "start", "menu", "texts");
     private static final Set<String> WORD_KEYS = Set.of("stop", "start", "help", "menu", "erase");
 
     private GlobalsLoader() {}
@@ -40,6 +40,15 @@ public final class GlobalsLoader {
                 yaml.error(top.getOrDefault("words", root), "words." + w.name().toLowerCase(Locale.ROOT) + " is missing");
             }
         }
+        Map<Globals.Word, List<String>> phrases = new EnumMap<>(Globals.Word.class);
+        if (top.containsKey("phrases")) {
+            yaml.map(top.get("phrases"), "phrases", Set.of("stop", "help", "menu", "erase")).forEach((word, node) -> {
+                List<String> all = new ArrayList<>();
+                yaml.map(node, "phrases." + word + " (phrases per language, like 'nb: [slutt å sende meg meldinger]')", null)
+                        .forEach((language, list) -> all.addAll(yaml.texts(list, "phrases." + word + "." + language)));
+                phrases.put(Globals.Word.valueOf(word.toUpperCase(Locale.ROOT)), all);
+            });
+        }
         Map<String, List<String>> languages = new LinkedHashMap<>();
         if (top.containsKey("languages")) {
             yaml.map(top.get("languages"), "languages", null).forEach((lang, node) -> languages.put(lang, yaml.texts(node, "languages." + lang)));
@@ -56,7 +65,9 @@ public final class GlobalsLoader {
         }
         Map<String, Texts> texts = new LinkedHashMap<>();
         if (top.containsKey("texts")) {
-            yaml.map(top.get("texts"), "texts", Globals.TEXT_KEYS).forEach((key, node) -> {
+            java.util.Set<String> allowed = new java.util.HashSet<>(Globals.TEXT_KEYS);
+            allowed.addAll(Globals.OPTIONAL_TEXT_KEYS);
+            yaml.map(top.get("texts"), "texts", allowed).forEach((key, node) -> {
                 Map<String, String> byLanguage = new LinkedHashMap<>();
                 Map<String, Location> at = new LinkedHashMap<>();
                 yaml.map(node, "texts." + key, null).forEach((lang, value) -> {
@@ -75,7 +86,7 @@ public final class GlobalsLoader {
             }
         }
         boolean errors = yaml.problems.stream().anyMatch(Problem::isError);
-        Globals globals = errors ? null : new Globals(words, languages, start, menuScript, menuStep, texts, yaml.at(root));
+        Globals globals = errors ? null : new Globals(words, languages, start, menuScript, menuStep, texts, yaml.at(root), phrases);
         return new Loaded(globals, yaml.problems);
     }
 }

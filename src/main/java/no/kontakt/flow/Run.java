@@ -32,6 +32,8 @@ final class Run {
     private boolean confirmingErase;
     private Session.Timer timer;
     private Session.PendingAction pendingAction;
+    /** The message being handled (null for a timer or an action result): read for slots when it starts a script. */
+    private String message;
 
     Run(Library library, IntentClassifier classifier, Map<String, String> context, String defaultLanguage, Session s, Instant now) {
         this.library = library;
@@ -73,11 +75,7 @@ final class Run {
             return;
         }
         if (word.orElse(null) == Globals.Word.STOP) {
-            optedOut = true;
-            confirmingErase = false;
-            clearTimer();
-            events.add(new Event.OptedOut());
-            say(g.text("opted_out"));
+            optOut();
             return;
         }
         if (input.risk()) {
@@ -87,12 +85,18 @@ final class Run {
             confirmErase(text);
             return;
         }
+        if (confirmingWord(text)) {
+            return;
+        }
         Optional<String> newLanguage = g.languageOf(text);
         if (newLanguage.isPresent()) {
             language = newLanguage.get();
             events.add(new Event.LanguageChanged(language));
             say(g.text("language_changed"));
             repeatQuestion();
+            return;
+        }
+        if (word.isEmpty() && !input.quiet() && freeWord(text, input.risk())) {
             return;
         }
         if (word.isPresent()) {
@@ -111,8 +115,12 @@ final class Run {
         if (input.quiet()) {
             return;
         }
+        message = text;
         if (!started) {
             started = true;
+            if (!input.risk() && understoodFirst(text)) {
+                return;
+            }
             enterScript(g.startScript(), null);
             return;
         }
@@ -135,6 +143,15 @@ final class Run {
             return;
         }
         if (timer.kind() == Session.Timer.Kind.REMIND) {
+            Instant quietEnd = quietUntil();
+            if (quietEnd != null) { // no reminder in the quiet hours: at their end, or none when the wait ends first
+                Session.Timer old = timer;
+                timer = old.expireAt() != null && !quietEnd.isBefore(old.expireAt())
+                        ? new Session.Timer(old.expireAt(), Session.Timer.Kind.EXPIRE, null)
+                        : new Session.Timer(quietEnd, Session.Timer.Kind.REMIND, old.expireAt());
+                events.add(new Event.TimerSet(timer.dueAt()));
+                return;
+            }
             say(timeout.remind());
             timer = timer.expireAt() == null ? null : new Session.Timer(timer.expireAt(), Session.Timer.Kind.EXPIRE, null);
             if (timer != null) {
@@ -181,6 +198,17 @@ final class Run {
             waiting = false;
             return;
         }
+        boolean changed = !risk && fillSlots(currentScript(), text, asked(step));
+        if (changed && !step.skipWhen().isEmpty() && anyKnown(step.skipWhen())) {
+            leaveWait();
+            go(step.skipTo()); // the reply answered this step's question (and maybe others)
+            return;
+        }
+        if (changed && wait.changed() != null) {
+            leaveWait();
+            go(wait.changed());
+            return;
+        }
         for (Route route : wait.routes()) {
             if (route.hasExactMatchers() && Matching.matches(route, text, language)) {
                 take(route);
@@ -189,6 +217,8 @@ final class Run {
         }
         Set<String> candidates = new TreeSet<>();
         wait.routes().forEach(r -> candidates.addAll(r.intents()));
+        Set<String> elsewhere = understood(step.understands());
+        candidates.addAll(elsewhere);
         if (!candidates.isEmpty()) {
             Optional<IntentClassifier.Match> match = classifier.classify(text, language, candidates);
             if (match.isPresent()) {
@@ -199,10 +229,19 @@ final class Run {
                         return;
                     }
                 }
+                if (elsewhere.contains(match.get().intent())) {
+                    events.add(new Event.IntentDetected(match.get().intent(), match.get().confidence()));
+                    enterIntent(match.get().intent());
+                    return;
+                }
             }
         }
-        if (wait.save() != null) {
-            Optional<String> value = Values.parse(wait.save().type(), text, language, now.atZone(zone()));
+        if (wait.save() != null && !risk) {
+            Optional<String> value = saveable(wait.save().type(), text);
+            if (value.isEmpty() && changed) {
+                repeatQuestion(); // the reply only answered other questions ("etter 16" at the topic): ask this one again
+                return;
+            }
             if (value.isPresent()) {
                 save(wait.save().name(), value.get());
                 if (wait.save().type() == Wait.ValueType.TIME_WINDOW) {
@@ -273,8 +312,271 @@ final class Run {
                     return;
                 }
             }
+            Set<String> intents = new TreeSet<>(understood(step.understands()));
+            step.waitFor().routes().forEach(r -> intents.addAll(understood(r.intents())));
+            Optional<IntentClassifier.Match> match = intents.isEmpty() ? Optional.empty() : classifier.classify(text, language, intents);
+            if (match.isPresent() && intents.contains(match.get().intent())) {
+                events.add(new Event.IntentDetected(match.get().intent(), match.get().confidence()));
+                enterIntent(match.get().intent());
+                return;
+            }
         }
         goToMenu();
+    }
+
+    // ---- understanding what was said
+
+    /** The var that holds a global wish said in free words, waiting for JA (stop, menu). */
+    static final String CONFIRMING = "_confirming";
+    /** How sure the classifier must be before a free-word message counts as STOP, SLETT or MENY (then still confirmed). */
+    static final double SURE = 0.80;
+    /** Longer messages are not read as a global wish by the classifier (only by the explicit phrases). */
+    static final int SHORT = 8;
+
+    /**
+     * The first message: when the start step {@code understands} what it asks for, the start step's text (the
+     * welcome: an automated service, the emergency number) is said once and the conversation goes straight there.
+     */
+    private boolean understoodFirst(String text) {
+        Script start = library.latest(library.globals().startScript());
+        Step first = start == null ? null : start.step(start.start());
+        if (first == null) {
+            return false;
+        }
+        Set<String> intents = understood(first.understands());
+        if (intents.isEmpty()) {
+            return false;
+        }
+        Optional<IntentClassifier.Match> match = classifier.classify(text, language, intents);
+        if (match.isEmpty() || !intents.contains(match.get().intent())) {
+            return false;
+        }
+        events.add(new Event.IntentDetected(match.get().intent(), match.get().confidence()));
+        say(first.say());
+        enterIntent(match.get().intent());
+        return true;
+    }
+
+    /** Of these intents, those a script starts from. */
+    private Set<String> understood(java.util.Collection<String> intents) {
+        Set<String> out = new TreeSet<>();
+        for (String intent : intents) {
+            if (scriptFor(intent) != null) {
+                out.add(intent);
+            }
+        }
+        return out;
+    }
+
+    private Script scriptFor(String intent) {
+        for (String name : library.names()) {
+            Script s = library.latest(name);
+            if (s != null && s.intents().contains(intent)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Leaves wherever the conversation is for the script of {@code intent}, which reads its slots from the message. */
+    private void enterIntent(String intent) {
+        leaveWait();
+        frames.clear();
+        pendingAction = null;
+        enterScript(scriptFor(intent).name(), null);
+    }
+
+    /** Saves the slots {@code text} fills; true when one of them is new or different. */
+    private boolean fillSlots(Script script, String text, Slot asked) {
+        if (script == null || script.slots().isEmpty() || text == null || text.isBlank() || text.strip().matches("\\d{1,2}")) {
+            return false; // a bare number answers a numbered question (a menu choice, 0 to skip), not when
+        }
+        SlotValues heard = Slots.extract(text, language, now.atZone(zone()), asked, OpeningHours.UNKNOWN);
+        boolean changed = false;
+        if (script.slots().contains("channel") && heard.channel().isPresent()) {
+            changed |= saveSlot("channel", heard.channel().get());
+        }
+        if (script.slots().contains("window") && heard.window().isPresent()) {
+            changed |= saveSlot("window", Values.format(heard.window().get()));
+            saveSlot("window_text", heard.windowWords().orElse(text.strip()));
+        }
+        if (script.slots().contains("name")) {
+            if (heard.name().isPresent()) {
+                changed |= saveSlot("name", heard.name().get());
+                vars.remove("anonymous");
+            } else if (heard.anonymous()) {
+                changed |= saveSlot("anonymous", "yes");
+                vars.put("name", "");
+            }
+        }
+        return changed;
+    }
+
+    private boolean saveSlot(String name, String value) {
+        if (value.equals(vars.get(name))) {
+            return false;
+        }
+        save(name, value);
+        return true;
+    }
+
+    private void forgetSlots(Script script) {
+        for (String slot : script.slots()) {
+            vars.remove(slot);
+            if (slot.equals("window")) {
+                vars.remove("window_text");
+            }
+            if (slot.equals("name")) {
+                vars.remove("anonymous");
+            }
+        }
+    }
+
+    /** The slot the waiting step asks for (the first of its {@code skip_when} that is a slot), read more freely. */
+    private static Slot asked(Step step) {
+        for (String v : step.skipWhen()) {
+            switch (v) {
+                case "channel" -> { return Slot.CHANNEL; }
+                case "window" -> { return Slot.WINDOW; }
+                case "name", "anonymous" -> { return Slot.NAME; }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    private boolean anyKnown(List<String> names) {
+        return names.stream().anyMatch(n -> vars.get(n) != null && !vars.get(n).isBlank());
+    }
+
+    /**
+     * The reply as the value to save, or empty: a topic is never a slot answer ("etter 16", "sms"), a question or an
+     * insult; a name is a plausible first name ("jeg heter Kari" is Kari; "nei", "anonym" and questions are not).
+     */
+    private Optional<String> saveable(Wait.ValueType type, String text) {
+        return switch (type) {
+            case TOPIC -> Slots.isSlotAnswer(text, language, now.atZone(zone())) || Values.questionOrInsult(text, language)
+                    ? Optional.empty() : Values.parse(Wait.ValueType.TEXT, text, language, now.atZone(zone()));
+            case NAME -> Slots.plausibleName(text, language);
+            case TIME_WINDOW -> text.strip().equals("0") ? Optional.empty() // 0 skips a question in every script, never "at midnight"
+                    : Values.parse(type, text, language, now.atZone(zone()));
+            default -> Values.parse(type, text, language, now.atZone(zone()));
+        };
+    }
+
+    private Script currentScript() {
+        if (frames.isEmpty()) {
+            return null;
+        }
+        Session.Frame f = frames.get(frames.size() - 1);
+        return library.get(f.script(), f.version());
+    }
+
+    /** A global wish said in free words (stop, erase, menu) waits for JA; anything else lets it lapse. */
+    private boolean confirmingWord(String text) {
+        String pending = vars.remove(CONFIRMING);
+        if (pending == null) {
+            return false;
+        }
+        Optional<Boolean> yes = YesNo.parse(text, language);
+        if (yes.isEmpty()) {
+            return false;
+        }
+        Globals g = library.globals();
+        if (!yes.get()) {
+            say(g.text("word_cancelled"));
+            repeatQuestion();
+            return true;
+        }
+        if (pending.equals("stop")) {
+            optOut();
+        } else {
+            goToMenu();
+        }
+        return true;
+    }
+
+    /**
+     * Stop, erase, menu and help in free words ("slutt å sende meg meldinger", "glem meg"): the phrases of
+     * global.yaml anywhere in the message, or a short message the classifier is sure about. Stop, erase and menu
+     * (away from the menu) ask first; help answers at once.
+     */
+    private boolean freeWord(String text, boolean risk) {
+        if (risk) {
+            return false;
+        }
+        Globals g = library.globals();
+        Optional<Globals.Word> wish = g.phraseOf(text);
+        if (wish.isEmpty() && Text.words(text).size() <= SHORT) {
+            Optional<IntentClassifier.Match> m = classifier.classify(text, language, Set.of("stop", "erase", "menu"));
+            if (m.isPresent() && m.get().confidence() >= SURE) {
+                wish = switch (m.get().intent()) {
+                    case "stop" -> Optional.of(Globals.Word.STOP);
+                    case "erase" -> Optional.of(Globals.Word.ERASE);
+                    case "menu" -> Optional.of(Globals.Word.MENU);
+                    default -> Optional.empty();
+                };
+                wish.ifPresent(w -> events.add(new Event.IntentDetected(m.get().intent(), m.get().confidence())));
+            }
+        }
+        if (wish.isEmpty() || (wish.get() != Globals.Word.ERASE && wish.get() != Globals.Word.HELP && g.text("stop_confirm") == null)) {
+            return false;
+        }
+        switch (wish.get()) {
+            case STOP -> {
+                vars.put(CONFIRMING, "stop");
+                say(g.text("stop_confirm"));
+            }
+            case ERASE -> {
+                confirmingErase = true;
+                say(g.text("erase_confirm"));
+            }
+            case MENU -> {
+                if (!started || frames.isEmpty() || atMenu()) {
+                    goToMenu();
+                } else {
+                    vars.put(CONFIRMING, "menu");
+                    say(g.text("menu_confirm"));
+                }
+            }
+            case HELP -> say(g.text("help"));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean atMenu() {
+        Session.Frame f = frames.isEmpty() ? null : frames.get(frames.size() - 1);
+        return f != null && f.script().equals(library.globals().menuScript()) && f.step().equals(library.globals().menuStep());
+    }
+
+    private void optOut() {
+        optedOut = true;
+        confirmingErase = false;
+        vars.remove(CONFIRMING);
+        clearTimer();
+        events.add(new Event.OptedOut());
+        say(library.globals().text("opted_out"));
+    }
+
+    /** The end of the quiet hours ({@code quiet_hours} in the context, like 21:00-09:00) when now is inside them, else null. */
+    private Instant quietUntil() {
+        String hours = context.get("quiet_hours");
+        if (hours == null || !hours.matches("\\d\\d:\\d\\d-\\d\\d:\\d\\d")) {
+            return null;
+        }
+        java.time.LocalTime from = java.time.LocalTime.parse(hours.substring(0, 5));
+        java.time.LocalTime until = java.time.LocalTime.parse(hours.substring(6));
+        java.time.ZonedDateTime local = now.atZone(zone());
+        java.time.LocalTime t = local.toLocalTime();
+        boolean quiet = from.isAfter(until) ? !t.isBefore(from) || t.isBefore(until) : !t.isBefore(from) && t.isBefore(until);
+        if (!quiet) {
+            return null;
+        }
+        java.time.ZonedDateTime end = local.with(until).withSecond(0).withNano(0);
+        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
     }
 
     // ---- moving through steps
@@ -290,18 +592,30 @@ final class Run {
     }
 
     private void enterScript(String name, String then) {
+        enterScript(name, then, null);
+    }
+
+    /** Starts {@code name} (at its start, or at step {@code at}): its slots start empty, then filled from the message that led here. */
+    private void enterScript(String name, String then, String at) {
         Script script = library.latest(name);
         if (script == null) {
             fail("script '" + name + "' does not exist");
             return;
         }
-        frames.add(new Session.Frame(script.name(), script.version(), script.start(), then));
-        enter(script.start());
+        String first = at != null ? at : script.start();
+        frames.add(new Session.Frame(script.name(), script.version(), first, then));
+        if (!script.slots().isEmpty()) {
+            forgetSlots(script);
+            if (message != null) {
+                fillSlots(script, message, null);
+            }
+        }
+        enter(first);
     }
 
     private void go(Target target) {
         if (target.isJump()) {
-            enterScript(target.script(), target.then());
+            enterScript(target.script(), target.then(), target.at());
         } else {
             enter(target.step());
         }
@@ -331,6 +645,14 @@ final class Run {
             }
             frames.set(frames.size() - 1, new Session.Frame(script.name(), script.version(), step.id(), frame.then()));
             events.add(new Event.StepEntered(script.name(), script.version(), step.id()));
+            if (!step.skipWhen().isEmpty() && anyKnown(step.skipWhen())) {
+                if (step.skipTo().isJump()) {
+                    enterScript(step.skipTo().script(), step.skipTo().then(), step.skipTo().at());
+                    return;
+                }
+                next = step.skipTo().step();
+                continue;
+            }
             if (step.say() != null) {
                 say(step.say());
             }
@@ -348,7 +670,7 @@ final class Run {
                 return;
             }
             if (step.next() != null && step.next().isJump()) {
-                enterScript(step.next().script(), step.next().then());
+                enterScript(step.next().script(), step.next().then(), step.next().at());
                 return;
             }
             next = step.next() != null ? step.next().step() : endFrame();
@@ -454,6 +776,10 @@ final class Run {
         Map<String, Object> values = new HashMap<>(context);
         values.putAll(vars);
         values.put("language", language);
+        String unit = context.get("unit_" + language);
+        if (unit != null) {
+            values.put("unit", unit); // the unit's name in the conversation's language
+        }
         return Templates.render(template, values);
     }
 

@@ -15,10 +15,12 @@ import org.yaml.snakeyaml.nodes.Node;
  * actions are the {@link Validator}'s.
  */
 public final class ScriptLoader {
-    private static final Set<String> SCRIPT_KEYS = Set.of("name", "description", "start", "steps");
-    private static final Set<String> STEP_KEYS = Set.of("say", "action", "with", "exits", "wait", "next", "jump", "then", "end", "safe_point");
-    private static final Set<String> WAIT_KEYS = Set.of("routes", "save", "type", "next", "otherwise", "timeout");
-    private static final Set<String> ROUTE_KEYS = Set.of("number", "keywords", "exactly", "pattern", "answer", "intent", "set", "go", "jump", "then");
+    private static final Set<String> SCRIPT_KEYS = Set.of("name", "description", "start", "steps", "intents", "slots");
+    /** The values a script can gather from any message (see {@link Heard}). */
+    public static final Set<String> SLOTS = Set.of("channel", "window", "name");
+    private static final Set<String> STEP_KEYS = Set.of("say", "action", "with", "exits", "wait", "next", "jump", "then", "end", "safe_point", "understands", "skip_when", "skip_to");
+    private static final Set<String> WAIT_KEYS = Set.of("routes", "save", "type", "next", "otherwise", "timeout", "changed");
+    private static final Set<String> ROUTE_KEYS = Set.of("number", "keywords", "exactly", "pattern", "answer", "intent", "set", "go", "jump", "then", "at");
     private static final Set<String> OTHERWISE_KEYS = Set.of("say", "retries", "then");
     private static final Set<String> TIMEOUT_KEYS = Set.of("remind_after", "remind", "expire_after", "then");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|min|h|d)");
@@ -83,7 +85,14 @@ public final class ScriptLoader {
         if (start == null) {
             yaml.error(root, "the script has no steps to start from");
         }
-        return new Script(name, 1, description, start, steps, source, yaml.at(root));
+        List<String> intents = top.containsKey("intents") ? yaml.texts(top.get("intents"), "intents") : List.of();
+        List<String> slots = top.containsKey("slots") ? yaml.texts(top.get("slots"), "slots") : List.of();
+        for (String slot : slots) {
+            if (!SLOTS.contains(slot)) {
+                yaml.error(top.get("slots"), "slot '" + slot + "' is not one of " + String.join(", ", new java.util.TreeSet<>(SLOTS)));
+            }
+        }
+        return new Script(name, 1, description, start, steps, source, yaml.at(root), intents, slots);
     }
 
     private Step step(String id, Node node) {
@@ -107,7 +116,13 @@ public final class ScriptLoader {
         Target next = target(m.get("next"), m.get("jump"), m.get("then"));
         boolean end = m.containsKey("end") && Boolean.TRUE.equals(yaml.bool(m.get("end"), "end"));
         boolean safePoint = m.containsKey("safe_point") && Boolean.TRUE.equals(yaml.bool(m.get("safe_point"), "safe_point"));
-        return new Step(id, say, action, wait, next, end, safePoint, yaml.keyAt(node));
+        List<String> understands = m.containsKey("understands") ? yaml.texts(m.get("understands"), "understands") : List.of();
+        List<String> skipWhen = m.containsKey("skip_when") ? yaml.texts(m.get("skip_when"), "skip_when") : List.of();
+        Target skipTo = target(m.get("skip_to"), null, null);
+        if (skipWhen.isEmpty() != (skipTo == null)) {
+            yaml.error(m.getOrDefault("skip_when", m.get("skip_to")), "'skip_when' (the values that answer this step) and 'skip_to' (where to go then) belong together");
+        }
+        return new Step(id, say, action, wait, next, end, safePoint, yaml.keyAt(node), understands, skipWhen, skipTo);
     }
 
     private Wait waitOf(Node node) {
@@ -124,7 +139,7 @@ public final class ScriptLoader {
             String typeText = m.containsKey("type") ? yaml.text(m.get("type"), "type") : "text";
             Wait.ValueType type = typeText == null ? null : Wait.ValueType.parse(typeText);
             if (type == null && typeText != null) {
-                yaml.error(m.get("type"), "type '" + typeText + "' is not one of text, yes_no, number, time_window, phone");
+                yaml.error(m.get("type"), "type '" + typeText + "' is not one of text, topic, name, yes_no, number, time_window, phone");
             }
             save = new Wait.Save(name, type == null ? Wait.ValueType.TEXT : type, yaml.at(m.get("save")));
         } else if (m.containsKey("type")) {
@@ -152,7 +167,7 @@ public final class ScriptLoader {
                 yaml.error(t.get("expire_after"), "'expire_after' must be longer than 'remind_after'");
             }
         }
-        return new Wait(routes, save, target(m.get("next"), null, null), otherwise, timeout, yaml.at(node));
+        return new Wait(routes, save, target(m.get("next"), null, null), otherwise, timeout, yaml.at(node), target(m.get("changed"), null, null));
     }
 
     private Route route(Node node) {
@@ -183,6 +198,13 @@ public final class ScriptLoader {
             yaml.map(m.get("set"), "set", null).forEach((k, v) -> set.put(k, yaml.text(v, "set." + k)));
         }
         Target target = target(m.get("go"), m.get("jump"), m.get("then"));
+        if (m.containsKey("at")) {
+            if (target == null || !target.isJump()) {
+                yaml.error(m.get("at"), "'at' names the step to start at in the script of a 'jump'");
+            } else {
+                target = new Target(null, target.script(), target.then(), yaml.text(m.get("at"), "at"), target.location());
+            }
+        }
         if (target == null) {
             yaml.error(node, "the route says where to go with 'go: step' or 'jump: script'");
         }

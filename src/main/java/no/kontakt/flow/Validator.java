@@ -34,23 +34,104 @@ public final class Validator {
 
     /** @param broken scripts that exist but did not load (their own errors are reported already) */
     public List<Problem> validate(Collection<Script> scripts, Globals globals, Set<String> broken) {
+        return validate(scripts, globals, broken, null);
+    }
+
+    /**
+     * @param intents the intents of intents.yaml, or null when they are not known (then intent names are not checked)
+     */
+    public List<Problem> validate(Collection<Script> scripts, Globals globals, Set<String> broken, Set<String> intents) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Script> byName = new HashMap<>();
         scripts.forEach(s -> byName.put(s.name(), s));
         Set<String> settable = settable(scripts);
+        Map<String, Script> entries = new HashMap<>();
         for (Script script : scripts) {
-            new ScriptCheck(script, byName, globals, settable, problems, broken).run();
+            for (String intent : script.intents()) {
+                if (intents != null && !intents.contains(intent)) {
+                    problems.add(Problem.error(script.location(), "intents: '" + intent + "' is not an intent of intents.yaml (known: "
+                            + String.join(", ", new TreeSet<>(intents)) + ")"));
+                }
+                Script other = entries.putIfAbsent(intent, script);
+                if (other != null) {
+                    problems.add(Problem.error(script.location(), "intents: '" + intent + "' already starts the script " + other.name()
+                            + "; an intent can start only one script"));
+                }
+            }
+        }
+        for (Script script : scripts) {
+            new ScriptCheck(script, byName, globals, settable, problems, broken, intents, entries.keySet()).run();
         }
         if (globals != null) {
             checkGlobals(globals, byName, settable, problems, broken);
+            checkCollisions(globals, scripts, problems);
         }
         return problems;
+    }
+
+    /** The intent names of an intents.yaml source (the keys under {@code intents:}), or null when it cannot be read. */
+    public static Set<String> intentNames(String source) {
+        try {
+            Object root = new org.yaml.snakeyaml.Yaml().load(source);
+            if (root instanceof Map<?, ?> m && m.get("intents") instanceof Map<?, ?> intents) {
+                Set<String> names = new TreeSet<>();
+                intents.keySet().forEach(k -> names.add(String.valueOf(k)));
+                return names;
+            }
+        } catch (RuntimeException e) {
+            return null; // the intents file reports its own problems where it is loaded
+        }
+        return null;
+    }
+
+    /**
+     * A global word or phrase is handled before any script, so it must not say what a route that leaves for another
+     * script says (AFMELD cancels one course; it must not opt out of every message): in any language, no global word
+     * or phrase may be, contain or be contained in such a route's keyword or reply.
+     */
+    private void checkCollisions(Globals globals, Collection<Script> scripts, List<Problem> problems) {
+        List<String> global = new ArrayList<>();
+        globals.words().values().forEach(global::addAll);
+        globals.phrases().values().forEach(global::addAll);
+        for (Script script : scripts) {
+            for (Step step : script.steps().values()) {
+                if (step.waitFor() == null) {
+                    continue;
+                }
+                for (Route route : step.waitFor().routes()) {
+                    if (!route.target().isJump()) {
+                        continue;
+                    }
+                    List<String> said = new ArrayList<>(route.keywords());
+                    said.addAll(route.exactly());
+                    for (String k : said) {
+                        String nk = Matching.normalize(k);
+                        for (String g : global) {
+                            String ng = Matching.normalize(g);
+                            if (!ng.equals(nk) && (Matching.containsPhrase(ng, nk) || Matching.containsPhrase(nk, ng))) {
+                                problems.add(Problem.error(route.location(), "step '" + step.id() + "': '" + k + "' leads to "
+                                        + route.target().script() + ", but the global word or phrase '" + g + "' overlaps it and is handled first"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private Set<String> settable(Collection<Script> scripts) {
         Set<String> names = new HashSet<>(contextNames);
         names.add("language");
         for (Script s : scripts) {
+            for (String slot : s.slots()) {
+                names.add(slot);
+                if (slot.equals("window")) {
+                    names.add("window_text");
+                }
+                if (slot.equals("name")) {
+                    names.add("anonymous");
+                }
+            }
             for (Step step : s.steps().values()) {
                 if (step.waitFor() != null) {
                     if (step.waitFor().save() != null) {
@@ -91,8 +172,13 @@ public final class Validator {
         private final List<Problem> problems;
         private final Set<String> broken;
 
+        private final Set<String> intents;
+        private final Set<String> entries;
+
         ScriptCheck(Script script, Map<String, Script> scripts, Globals globals, Set<String> settable, List<Problem> problems,
-                    Set<String> broken) {
+                    Set<String> broken, Set<String> intents, Set<String> entries) {
+            this.intents = intents;
+            this.entries = entries;
             this.broken = broken;
             this.script = script;
             this.scripts = scripts;
@@ -117,6 +203,28 @@ public final class Validator {
                 TextCheck.check(step.say(), where, languages, settable, problems);
             }
             step.targets().forEach(t -> checkTarget(t, where));
+            for (String intent : step.understands()) {
+                if (intents != null && !intents.contains(intent)) {
+                    problems.add(Problem.error(step.location(), where + ": understands '" + intent + "', which is not an intent of intents.yaml"));
+                } else if (!entries.contains(intent)) {
+                    problems.add(Problem.error(step.location(), where + ": understands '" + intent
+                            + "', but no script starts from it (give a script 'intents: [" + intent + "]')"));
+                }
+            }
+            for (String v : step.skipWhen()) {
+                if (!settable.contains(v) && !ScriptLoader.SLOTS.contains(v) && !v.equals("anonymous")) {
+                    problems.add(Problem.error(step.location(), where + ": skip_when '" + v + "' is a value no step, route, slot or action sets"));
+                }
+            }
+            if (step.waitFor() != null && intents != null) {
+                for (Route r : step.waitFor().routes()) {
+                    for (String intent : r.intents()) {
+                        if (!intents.contains(intent)) {
+                            problems.add(Problem.error(r.location(), where + ": intent '" + intent + "' is not an intent of intents.yaml"));
+                        }
+                    }
+                }
+            }
             if (step.waitFor() != null) {
                 checkWait(step, where);
                 if (step.next() != null) {
@@ -136,7 +244,7 @@ public final class Validator {
 
         private void checkWait(Step step, String where) {
             Wait wait = step.waitFor();
-            if (wait.routes().isEmpty() && wait.save() == null) {
+            if (wait.routes().isEmpty() && wait.save() == null && wait.changed() == null) {
                 problems.add(Problem.error(wait.location(), where + ": the wait has nowhere to go: give it routes, or save the reply and say where to go with next"));
             }
             if (wait.save() != null && wait.next() == null) {
@@ -220,6 +328,8 @@ public final class Validator {
             if (target.isJump()) {
                 if (!scripts.containsKey(target.script()) && !broken.contains(target.script())) {
                     problems.add(Problem.error(target.location(), where + ": jump target '" + target.script() + "' is not a script (known: " + String.join(", ", new TreeSet<>(scripts.keySet())) + ")"));
+                } else if (target.at() != null && scripts.containsKey(target.script()) && scripts.get(target.script()).step(target.at()) == null) {
+                    problems.add(Problem.error(target.location(), where + ": 'at' step '" + target.at() + "' is not a step of " + target.script()));
                 }
                 if (target.then() != null && script.step(target.then()) == null) {
                     problems.add(Problem.error(target.location(), where + ": 'then' step '" + target.then() + "' is not a step" + known()));

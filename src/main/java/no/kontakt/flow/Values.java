@@ -26,7 +26,40 @@ public final class Values {
             case NUMBER -> Numbers.parse(text, language).map(String::valueOf);
             case TIME_WINDOW -> TimeWindowParser.parse(text, language, now).map(Values::format);
             case PHONE -> phone(text);
+            case NAME -> Slots.plausibleName(text, language);
+            case TOPIC -> questionOrInsult(text, language) ? Optional.empty() : parse(Wait.ValueType.TEXT, text, language, now);
         };
+    }
+
+    /** Questions about the service itself, not about what the person wants to talk about. */
+    private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile(
+            "^(er du|er dette|er det en|hvem er|kven er|hvem skriver|hva er dette|kva er dette|hva betyr|hva mener du|kva meiner du|"
+            + "hvad er det her|hvem er du|hvad mener du|hvad betyder|är du|vem är|vad är detta|vad betyder|vad menar du|are you|who are|"
+            + "who is this|what is this|what does|what do you mean|is this a|hæ|hæh|huh|hva|kva|hvad|vad|what|hvorfor|kvifor|hvorfor det|varför|why)\\b.*");
+    private static final java.util.Set<String> INSULTS = java.util.Set.of("idiot", "dust", "drittsekk", "faen", "fuck", "fuck off", "fuck you",
+            "hold kjeft", "drit og dra", "kuk", "fitte", "jævla", "jævel", "satan", "helvete", "pikk", "shit", "stupid", "dum", "dumme",
+            "din idiot", "du er dum", "dra til helvete", "fanden", "fan", "skit", "jävla", "kæft", "klap i", "håll käften", "idiotisk");
+
+    /**
+     * True for a reply that asks something ("hva koster det?", "er du en robot") or insults, rather than saying what it is
+     * about: never saved as a topic or a name.
+     */
+    public static boolean questionOrInsult(String reply, String language) {
+        String text = reply == null ? "" : reply.strip();
+        String n = Matching.normalize(text);
+        if (text.endsWith("?") && Text.words(text).size() <= 4) {
+            return true;
+        }
+        if (Text.words(text).size() <= 6 && QUESTION.matcher(text.toLowerCase(java.util.Locale.ROOT)).matches()
+                && (text.endsWith("?") || Text.words(text).size() <= 3)) {
+            return true;
+        }
+        for (String insult : INSULTS) {
+            if (Matching.containsPhrase(n, Matching.normalize(insult)) && Text.words(text).size() <= 5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A telephone number as people write it ("912 34 567", "+47 912-34-567", "0046 70 123 45 67"), or empty. */

@@ -31,4 +31,9 @@ public final class HoursPromise implements ContactPromise {
         ZonedDateTime by = hours.afterOpenTime(local, promise).orElse(local.plusDays(2));
         return WITHIN.getOrDefault(language, "by") + " " + Spoken.when(by, local, language);
     }
+
+    @Override
+    public boolean openDuring(ZonedDateTime from, ZonedDateTime to) {
+        return office.get().openTimeBetween(from, to).compareTo(Duration.ofMinutes(30)) >= 0;
+    }
 }

@@ -114,7 +114,15 @@ export function createConversation({queue, failed, me}) {
       el("strong", {}, r.name ? r.name : "Anonym"), " – ", say.requestStatus(r.status), r.urgent ? " – haster" : "",
       el("br"), say.contactBy(r.channel) + (r.phone ? " " + r.phone : "") + ", " + (r.windowText || (r.window === "asap" ? "så fort som mulig" : r.window || "")),
       r.topic ? [el("br"), "Tema: ", r.topic] : "",
+      r.matters ? [el("br"), "Viktig nå: ", r.matters] : "",
+      r.support ? [el("br"), "Har: ", supportText(r.support)] : "",
       el("br"), el("span", {class: "help"}, "Mottatt " + say.when(r.createdAt)))));
+  }
+
+  /** What the citizen said they have: a crisis plan, a contact person, both, or neither. */
+  function supportText(support) {
+    if (support === "none") return "ingen kriseplan eller fast kontaktperson";
+    return support.split(",").map((s) => s === "crisis_plan" ? "kriseplan" : s === "contact_person" ? "fast kontaktperson" : s).join(" og ");
   }
 
   function renderAppointments(appointments) {

@@ -73,7 +73,7 @@ class ValidatorTest {
     void a_wait_without_target_and_an_unknown_key() {
         String broken = main("      save: when\n", "      sav: when\n");
         assertThat(problems(broken)).containsExactly(
-                "conversations/main.yaml:22:7: unknown key 'sav' in wait (known: next, otherwise, routes, save, timeout, type)",
+                "conversations/main.yaml:22:7: unknown key 'sav' in wait (known: changed, next, otherwise, routes, save, timeout, type)",
                 "conversations/main.yaml:23:13: 'type' says how to 'save' the reply, but there is no 'save'");
         String noTarget = main("      save: when\n      type: time_window\n      next: thanks\n", "");
         assertThat(problems(noTarget)).contains(
@@ -90,5 +90,38 @@ class ValidatorTest {
     void every_problem_is_reported_at_once() {
         String broken = Fixtures.MAIN.replace("go: ask\n", "go: nowhere\n").replace("say: {nb: ha det, en: bye}", "say: {nb: ha det}");
         assertThat(problems(broken)).hasSize(4);
+    }
+
+    private static final String INTENTS = "intents:\n  contact: {nb: [ring meg]}\n  offers: {nb: [kurs]}\n";
+
+    @Test
+    void understood_intents_must_be_known_and_start_a_script() {
+        Map<String, String> files = Fixtures.files(main("        - number: 1\n", "        - number: 1\n          intent: contakt\n")
+                .replace("    say: {nb: meny, en: menu}\n", "    say: {nb: meny, en: menu}\n    understands: [offers, kontact]\n"));
+        files.put("conversations/intents.yaml", INTENTS);
+        files.put("conversations/join.yaml", "intents: [contact, cantact]\n" + Fixtures.JOIN_SCRIPT);
+        assertThat(new Compiler(Fixtures.VALIDATOR).compile(files).problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
+                "conversations/join.yaml:1:1: intents: 'cantact' is not an intent of intents.yaml (known: contact, offers)",
+                "conversations/main.yaml:6:3: step 'menu': understands 'offers', but no script starts from it (give a script 'intents: [offers]')",
+                "conversations/main.yaml:6:3: step 'menu': understands 'kontact', which is not an intent of intents.yaml",
+                "conversations/main.yaml:12:11: step 'menu': intent 'contakt' is not an intent of intents.yaml");
+    }
+
+    @Test
+    void a_jump_at_an_unknown_step_and_a_skip_without_target() {
+        assertThat(problems(main("          jump: join\n", "          jump: join\n          at: jion\n")))
+                .containsExactly("conversations/main.yaml:12:17: step 'menu': 'at' step 'jion' is not a step of join");
+        assertThat(problems(main("  ask:\n", "  ask:\n    skip_when: [when]\n")))
+                .containsExactly("conversations/main.yaml:20:16: 'skip_when' (the values that answer this step) and 'skip_to' (where to go then) belong together");
+    }
+
+    @Test
+    void a_global_word_must_not_collide_with_a_course_or_request_action() {
+        Map<String, String> files = Fixtures.files(main("        - number: 2\n", "        - keywords: [afmeld]\n          jump: join\n        - number: 2\n"));
+        files.put("conversations/global.yaml", Fixtures.GLOBAL.replace("stop: {nb: [STOPP], en: [STOP]}", "stop: {nb: [STOPP], en: [STOP], da: [AFMELD]}")
+                + "phrases:\n  stop: {nb: [afmeld meg alt]}\n");
+        assertThat(new Compiler(Fixtures.VALIDATOR).compile(files).problems()).extracting(Problem::toString).contains(
+                "conversations/main.yaml:14:11: step 'menu': the keyword 'afmeld' alone is a global word, handled before any route",
+                "conversations/main.yaml:14:11: step 'menu': 'afmeld' leads to join, but the global word or phrase 'afmeld meg alt' overlaps it and is handled first");
     }
 }

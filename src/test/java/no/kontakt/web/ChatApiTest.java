@@ -167,10 +167,12 @@ class ChatApiTest {
         say(session, "0");
         say(session, "1");
         say(session, "i morgen");
+        say(session, "0"); // anonymous
+        say(session, "0"); // nothing on what matters now
         assertThat(texts(say(session, "0"))).singleElement().asString().isEqualTo("Hvilket telefonnummer kan vi nå deg på?");
         assertThat(kontakt.stores().contactRequests().all()).noneMatch(r -> r.conversationId().equals(conversationId(session)));
         assertThat(texts(say(session, "12 34"))).singleElement().asString().startsWith("Skriv nummeret med sifre");
-        assertThat(texts(say(session, "0047 912 34 567"))).singleElement().asString().startsWith("Takk! Vi tar kontakt");
+        assertThat(texts(say(session, "0047 912 34 567"))).singleElement().asString().startsWith("Takk! Vi ringer deg i morgen.");
         assertThat(kontakt.stores().contactRequests().all()).filteredOn(r -> r.conversationId().equals(conversationId(session)))
                 .singleElement().satisfies(r -> assertThat(r.phone()).isEqualTo("+4791234567"));
 

@@ -42,8 +42,10 @@ class SafetyNetTest {
             }
             assertThat(new Inbox(kontakt.stores()).openRequests()).isEmpty();
             twilio.sms(from, "etter 16");
-            String confirmation = twilio.sms(from, "Kari").body();
-            assertThat(confirmation).contains("Takk, Kari! Vi tar kontakt innen i morgen kl. 10.00.");
+            twilio.sms(from, "Kari");
+            twilio.sms(from, "0"); // nothing on what matters now
+            String confirmation = twilio.sms(from, "0").body(); // no crisis plan or contact person
+            assertThat(confirmation).as("nobody is at work after 16: said, with when instead").contains("Takk, Kari! Vi ringer deg innen i morgen kl. 10.00, for vi er ikke på jobb i dag etter kl. 16.");
 
             var queue = new Inbox(kontakt.stores()).openRequests();
             assertThat(queue).hasSize(1);
