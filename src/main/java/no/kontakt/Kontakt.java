@@ -260,8 +260,11 @@ public final class Kontakt implements AutoCloseable {
     }
 
     private static Actions core(AppConfig config, Stores stores, Hours office, Hours ambulant, OnCallAlerts alerts) {
+        no.kontakt.hours.Staffing staffing = new no.kontakt.hours.Staffing(office, ambulant);
         return new Actions(List.of(
-                new HandoffAction(),
+                new HandoffAction(staffing),
+                new no.kontakt.conversation.RiskKindAction(),
+                new no.kontakt.inbox.OnDutyAction(staffing, config.ambulant().callWithinMinutes()),
                 new RequestContactAction(stores.contactRequests(), new HoursPromise(office,
                         java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)))),
                 new CancelContactAction(stores.contactRequests()),
