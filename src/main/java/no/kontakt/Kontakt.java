@@ -119,7 +119,8 @@ public final class Kontakt implements AutoCloseable {
                 new SealedJson(SecretKey.store(env, secret), SecretKey.previous(env)));
         this.office = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
-        this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
+        this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall(),
+                java.time.Duration.ofMinutes(config.ambulant().alertIntervalMinutes()));
         this.offers = Offers.load(config.offers(), config.unit().timeZone(), config.unit().languages(), stores);
         this.actions = actions(config, stores, office, ambulant, alerts, offers);
         this.scripts = new ScriptAdmin(config, stores, compiler(config, actions), clock);
@@ -239,12 +240,23 @@ public final class Kontakt implements AutoCloseable {
                 appointments.remindDue();
                 feedback.sendDue();
                 inbox.escalateWhenDue(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
+                flushAlerts();
                 offers.runDue(clock.instant());
                 outbox.dispatchDue();
             } catch (RuntimeException e) {
                 log.error("timers or outbox failed", e);
             }
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends the on-call alerts counted while their phone's interval ran; returns how many SMS were queued. */
+    public int flushAlerts() {
+        no.kontakt.store.Batch batch = new no.kontakt.store.Batch();
+        int staged = alerts.flush(batch, clock.instant());
+        if (staged > 0) {
+            stores.commit(batch);
+        }
+        return staged;
     }
 
     private void dispatchOutbox() {
