@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Alerts the on-call phones during ambulant hours with the minimum — how many urgent conversations wait in the
  * inbox, never who or what — through the outbox, in the batch of the step that decided it. Alerts are coalesced:
  * a phone gets at most one SMS per {@code interval}; urgent conversations in between are counted and sent as
- * one SMS when the interval has passed ({@link #flush}). Every conversation stays urgent in the inbox whatever
+ * one SMS when the interval has passed ({@link #flush}), each conversation once. Every conversation stays urgent in the inbox whatever
  * the phones were sent; the count lives in memory, so a restart may at worst send one SMS early.
  */
 public final class OnCallAlerts {
@@ -31,7 +31,7 @@ public final class OnCallAlerts {
     private final Duration interval;
     /** Per on-call phone: when it was last sent an alert, and how many urgent conversations came since. */
     private final Map<String, Instant> lastSent = new HashMap<>();
-    private final Map<String, Integer> waiting = new HashMap<>();
+    private final Map<String, java.util.Set<String>> waiting = new HashMap<>();
 
     public OnCallAlerts(OutboxStore outbox, Hours ambulant, List<String> phones) {
         this(outbox, ambulant, phones, Duration.ZERO);
@@ -56,9 +56,10 @@ public final class OnCallAlerts {
         }
         int staged = 0;
         for (String phone : phones) {
-            int count = waiting.merge(phone, 1, Integer::sum);
+            java.util.Set<String> counted = waiting.computeIfAbsent(phone, p -> new java.util.HashSet<>());
+            counted.add(key); // one conversation counts once per interval, however often it becomes urgent again
             if (due(phone, now)) {
-                send(batch, now, key, phone, count);
+                send(batch, now, key, phone, counted.size());
                 staged++;
             }
         }
@@ -69,7 +70,7 @@ public final class OnCallAlerts {
     public synchronized int flush(Batch batch, Instant now) {
         int staged = 0;
         for (String phone : phones) {
-            int count = waiting.getOrDefault(phone, 0);
+            int count = waiting.getOrDefault(phone, java.util.Set.of()).size();
             if (count > 0 && due(phone, now)) {
                 send(batch, now, "flush", phone, count);
                 staged++;
@@ -88,7 +89,7 @@ public final class OnCallAlerts {
         String text = count == 1 ? TEXT : String.format(TEXT_MANY, count);
         outbox.put(batch, new OutboxItem(id, null, id, "sms", phone, text, 0, now, OutboxItem.State.PENDING, now));
         lastSent.put(phone, now);
-        waiting.put(phone, 0);
+        waiting.remove(phone);
         log.info("on-call alerted to={} urgent={}", Mask.phone(phone), count);
     }
 }
