@@ -68,6 +68,27 @@ class OnCallCoalescingTest {
         }
     }
 
+    @Test
+    void a_yes_to_a_call_from_the_safety_path_in_the_web_chat_asks_for_a_number_and_makes_an_urgent_request() throws Exception {
+        try (Kontakt kontakt = start(10)) {
+            String session = post(kontakt, "/api/chat/sessions", "{\"language\":\"nb\"}").get("id").asText();
+            say(kontakt, session, "jeg vil ikke leve lenger");
+            assertThat(say(kontakt, session, "ja")).contains("Vil du at de ringer deg?");
+            assertThat(say(kontakt, session, "ja")).contains("Hvilket nummer kan teamet ringe deg på?");
+            assertThat(say(kontakt, session, "912 34 567")).contains("Teamet er varslet og ringer deg innen 30 minutter");
+            String id = kontakt.conversations().conversationId("web", session);
+            assertThat(kontakt.stores().contactRequests().all()).filteredOn(r -> r.conversationId().equals(id)).singleElement()
+                    .satisfies(r -> assertThat(r.urgent()).isTrue());
+            assertThat(say(kontakt, session, "hallo?")).as("the next message goes to staff, not the menu")
+                    .contains("går til oss som en hastesak").doesNotContain("Svar med et tall");
+        }
+    }
+
+    private String say(Kontakt kontakt, String session, String text) throws Exception {
+        return post(kontakt, "/api/chat/sessions/" + session + "/messages",
+                Json.MAPPER.createObjectNode().put("text", text).toString()).get("replies").toString();
+    }
+
     private Kontakt start(int intervalMinutes) throws Exception {
         var env = TestKontakt.env(data.resolve("store"));
         env.put("KONTAKT_ONCALL_PHONES", ONCALL);
