@@ -121,7 +121,8 @@ public final class Kontakt implements AutoCloseable {
                 new SealedJson(SecretKey.store(env, secret), SecretKey.previous(env)));
         this.office = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
-        this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall());
+        this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall(),
+                java.time.Duration.ofMinutes(config.ambulant().alertIntervalMinutes()));
         this.offers = Offers.load(config.offers(), config.unit().timeZone(), config.unit().languages(), stores);
         this.actions = actions(config, stores, office, ambulant, alerts, offers);
         this.scripts = new ScriptAdmin(config, stores, compiler(config, actions), clock);
@@ -245,12 +246,23 @@ public final class Kontakt implements AutoCloseable {
                 appointments.remindDue();
                 feedback.sendDue();
                 inbox.escalateWhenDue(java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)), 0.8, alerts);
+                flushAlerts();
                 offers.runDue(clock.instant());
                 outbox.dispatchDue();
             } catch (RuntimeException e) {
                 log.error("timers or outbox failed", e);
             }
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends the on-call alerts counted while their phone's interval ran; returns how many SMS were queued. */
+    public int flushAlerts() {
+        no.kontakt.store.Batch batch = new no.kontakt.store.Batch();
+        int staged = alerts.flush(batch, clock.instant());
+        if (staged > 0) {
+            stores.commit(batch);
+        }
+        return staged;
     }
 
     private void dispatchOutbox() {
@@ -266,8 +278,11 @@ public final class Kontakt implements AutoCloseable {
     }
 
     private static Actions core(AppConfig config, Stores stores, Hours office, Hours ambulant, OnCallAlerts alerts) {
+        no.kontakt.hours.Staffing staffing = new no.kontakt.hours.Staffing(office, ambulant);
         return new Actions(List.of(
-                new HandoffAction(),
+                new HandoffAction(staffing),
+                new no.kontakt.conversation.RiskKindAction(),
+                new no.kontakt.inbox.OnDutyAction(staffing, config.ambulant().callWithinMinutes()),
                 new RequestContactAction(stores.contactRequests(), new HoursPromise(office,
                         java.time.Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60)))),
                 new CancelContactAction(stores.contactRequests()),

@@ -54,6 +54,10 @@ final class SettingsYaml {
                 + "medical_number: " + quote(e.medicalNumber()) + "\n"
                 + "crisis_line: " + quote(e.crisisLine()) + "\n"
                 + "crisis_line_name: " + quote(e.crisisLineName()) + "\n"
+                + "police_number: " + quote(e.policeNumber()) + "\n"
+                + "crisis_centre: " + quote(e.crisisCentre()) + "\n"
+                + "crisis_centre_name: " + quote(e.crisisCentreName()) + "\n"
+                + (e.region() == null ? "" : "region: " + quote(e.region()) + "\n")
                 + (e.lastChecked() == null ? "" : "last_checked: " + e.lastChecked() + "\n");
     }
 

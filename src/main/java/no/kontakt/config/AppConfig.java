@@ -28,7 +28,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         unit = Check.orDefault(unit, new Unit(null, null, null, null, null));
         emergency = Emergency.forCountry(unit.country(), emergency);
         office = Check.orDefault(office, new Office(null, null));
-        ambulant = Check.orDefault(ambulant, new Ambulant(null, null, null));
+        ambulant = Check.orDefault(ambulant, new Ambulant(null, null, null, null));
         conversations = Check.orDefault(conversations, new Conversations(null));
         offers = Check.orDefault(offers, new Offers(null, null, null, null));
         retention = Check.orDefault(retention, new Retention(null, null));
@@ -37,28 +37,59 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
 
     /**
      * The emergency numbers every safety text gives, for the unit's country. Defaults: NO 113, legevakt
-     * 116 117, Mental Helse 116 123; DK 112, 1813, Livslinien 70 201 201; SE 112, 1177, Mind 90101.
+     * 116 117, Mental Helse 116 123; DK 112, Livslinien 70 201 201; SE 112, 1177, Mind 90101. Police: 112
+     * everywhere (in DK and SE also the general emergency number). Violence in close relationships:
+     * NO Vold- og overgrepslinjen 116 006, DK Lev Uden Vold 1888, SE Kvinnofridslinjen 020-50 50 50.
+     * The Danish lægevagt depends on the region: {@code region: hovedstaden} gives 1813; any other region
+     * must write its number in {@code medical_number}, and DK without either stops start-up (no wrong default).
      * {@code last_checked} is when someone last verified them.
      */
-    public record Emergency(String emergencyNumber, String medicalNumber, String crisisLine, String crisisLineName, java.time.LocalDate lastChecked) {
-        public static Emergency forCountry(String country, Emergency given) {
-            Emergency d = switch (country) {
-                case "DK" -> new Emergency("112", "1813", "70 201 201", "Livslinien", java.time.LocalDate.of(2026, 11, 1));
-                case "SE" -> new Emergency("112", "1177", "90101", "Mind Självmordslinjen", java.time.LocalDate.of(2026, 11, 1));
-                default -> new Emergency("113", "116 117", "116 123", "Mental Helse", java.time.LocalDate.of(2026, 11, 1));
-            };
-            if (given == null) {
-                return d;
-            }
-            return new Emergency(Check.orDefault(given.emergencyNumber, d.emergencyNumber), Check.orDefault(given.medicalNumber, d.medicalNumber),
-                    Check.orDefault(given.crisisLine, d.crisisLine), Check.orDefault(given.crisisLineName, d.crisisLineName),
-                    Check.orDefault(given.lastChecked, d.lastChecked));
+    public record Emergency(String emergencyNumber, String medicalNumber, String crisisLine, String crisisLineName, java.time.LocalDate lastChecked,
+                            String policeNumber, String crisisCentre, String crisisCentreName, String region) {
+        /** The Danish regions; only the capital region's lægevagt number (1813) is known here, the others are set in config. */
+        public static final Map<String, String> DK_REGIONS = Map.of("hovedstaden", "1813", "sjaelland", "", "syddanmark", "",
+                "midtjylland", "", "nordjylland", "");
+
+        public Emergency(String emergencyNumber, String medicalNumber, String crisisLine, String crisisLineName, java.time.LocalDate lastChecked) {
+            this(emergencyNumber, medicalNumber, crisisLine, crisisLineName, lastChecked, null, null, null, null);
         }
 
-        /** The values texts use as {@code {{emergency_number}}}, {@code {{medical_number}}}, … */
+        public static Emergency forCountry(String country, Emergency given) {
+            java.time.LocalDate checked = java.time.LocalDate.of(2026, 11, 1);
+            Emergency d = switch (country) {
+                case "DK" -> new Emergency("112", null, "70 201 201", "Livslinien", checked, "112", "1888", "Lev Uden Vold", null);
+                case "SE" -> new Emergency("112", "1177", "90101", "Mind Självmordslinjen", checked, "112", "020-50 50 50", "Kvinnofridslinjen", null);
+                default -> new Emergency("113", "116 117", "116 123", "Mental Helse", checked, "112", "116 006", "Vold- og overgrepslinjen", null);
+            };
+            Emergency g = given == null ? new Emergency(null, null, null, null, null) : given;
+            String region = g.region == null || g.region.isBlank() ? null : g.region.strip().toLowerCase(java.util.Locale.ROOT);
+            String medical = Check.orDefault(g.medicalNumber, d.medicalNumber);
+            if ("DK".equals(country)) {
+                if (region != null && !DK_REGIONS.containsKey(region)) {
+                    throw ConfigException.at("emergency.region", "'" + g.region + "' is not a Danish region (known: "
+                            + String.join(", ", new java.util.TreeSet<>(DK_REGIONS.keySet())) + ")");
+                }
+                if (medical == null || medical.isBlank()) {
+                    medical = region == null ? null : DK_REGIONS.get(region);
+                }
+                if (medical == null || medical.isBlank()) {
+                    throw ConfigException.at(region == null ? "emergency.region" : "emergency.medical_number",
+                            "the lægevagt number depends on the region (1813 is Region Hovedstaden only): "
+                                    + (region == null ? "set emergency.region (hovedstaden, sjaelland, syddanmark, midtjylland, nordjylland)"
+                                    + " and, outside hovedstaden, emergency.medical_number" : "write Region " + region + "'s number in emergency.medical_number"));
+                }
+            }
+            return new Emergency(Check.orDefault(g.emergencyNumber, d.emergencyNumber), medical,
+                    Check.orDefault(g.crisisLine, d.crisisLine), Check.orDefault(g.crisisLineName, d.crisisLineName),
+                    Check.orDefault(g.lastChecked, d.lastChecked), Check.orDefault(g.policeNumber, d.policeNumber),
+                    Check.orDefault(g.crisisCentre, d.crisisCentre), Check.orDefault(g.crisisCentreName, d.crisisCentreName), region);
+        }
+
+        /** The values texts use as {@code {{emergency_number}}}, {@code {{medical_number}}}, {@code {{police_number}}}, … */
         public Map<String, String> placeholders() {
             return Map.of("emergency_number", emergencyNumber, "medical_number", medicalNumber,
-                    "crisis_line", crisisLine, "crisis_line_name", crisisLineName);
+                    "crisis_line", crisisLine, "crisis_line_name", crisisLineName, "police_number", policeNumber,
+                    "crisis_centre", crisisCentre, "crisis_centre_name", crisisCentreName);
         }
     }
 
@@ -247,10 +278,17 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
 
     /**
      * The evening and weekend ambulant service: its hours, how soon the team calls, and the on-call phones
-     * alerted (comma-separated E.164 numbers, from the environment: they are staff's phones).
+     * alerted (comma-separated E.164 numbers, from the environment: they are staff's phones). An on-call phone
+     * gets at most one SMS per {@code alert_interval_minutes} (0: one for every urgent conversation); what comes
+     * in between is counted into the next one.
      */
-    public record Ambulant(HoursConfig hours, Integer callWithinMinutes, String oncallPhones) {
+    public record Ambulant(HoursConfig hours, Integer callWithinMinutes, String oncallPhones, Integer alertIntervalMinutes) {
+        public Ambulant(HoursConfig hours, Integer callWithinMinutes, String oncallPhones) {
+            this(hours, callWithinMinutes, oncallPhones, null);
+        }
+
         public Ambulant {
+            alertIntervalMinutes = Check.between("alert_interval_minutes", Check.orDefault(alertIntervalMinutes, 10), 0, 24 * 60);
             hours = Check.orDefault(hours, new HoursConfig(List.of(
                     new HoursConfig.PeriodConfig(List.of("mon", "tue", "wed", "thu", "fri"), java.time.LocalTime.of(15, 30), java.time.LocalTime.of(22, 0)),
                     new HoursConfig.PeriodConfig(List.of("sat", "sun"), java.time.LocalTime.of(11, 0), java.time.LocalTime.of(22, 0))),

@@ -153,8 +153,9 @@ public final class ConversationService {
         String scriptBefore = before.current() == null ? null : before.current().script();
         boolean wasUrgent = conversation.urgent();
         RiskCheck.Assessment assessment = risk.assess(in.body(), conversation.language());
+        RiskKinds.Kind kind = RiskKinds.of(assessment.reasons());
         var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons(),
-                Conversation.TAKEN_OVER.equals(conversation.status()));
+                Conversation.TAKEN_OVER.equals(conversation.status()), kind.kind(), kind.aboutOther());
         Optional<String> intercepted = assessment.risk() ? Optional.empty() : intercepted(conversation, in.body(), batch);
         no.kontakt.limits.RateLimiter.Decision lastMinute = flood.hit(id);
         if (!lastMinute.allowed() && !assessment.risk()) {

@@ -14,6 +14,8 @@ import java.util.TreeSet;
 /** One run of the engine over a working copy of the session; {@link #finish()} gives the new session. */
 final class Run {
     private static final int MAX_STEPS = 100;
+    /** The script a risk flag enters ({@code conversations/safety.yaml}). */
+    static final String SAFETY = "safety";
 
     private final Library library;
     private final IntentClassifier classifier;
@@ -71,6 +73,8 @@ final class Run {
                 goToMenu();
             } else if (input.risk()) {
                 flagRisk(input);
+            } else if (inSafety() && waiting && !input.quiet()) {
+                reply(text, false); // opted out of our messages, but still talking with us about their safety
             }
             return;
         }
@@ -80,6 +84,7 @@ final class Run {
         }
         if (input.risk()) {
             flagRisk(input);
+            return;
         }
         if (confirmingErase) {
             confirmErase(text);
@@ -748,9 +753,32 @@ final class Run {
         }
     }
 
+    /**
+     * A risk flag: the conversation moves into the safety script, from whatever step was waiting (the message is
+     * never taken as that step's answer). Without a safety script, or while a person holds the conversation, only
+     * the global {@code risk} text is sent and the conversation stays where it was.
+     */
     private void flagRisk(Input.Text input) {
         events.add(new Event.RiskFlagged(input.riskReasons()));
-        say(library.globals().text("risk"));
+        Script safety = library.latest(SAFETY);
+        if (safety == null || input.quiet()) {
+            say(library.globals().text("risk"));
+            return;
+        }
+        save("risk_kind", input.riskKind());
+        save("about_other", input.aboutOther() ? "yes" : "no");
+        leaveWait();
+        frames.clear();
+        pendingAction = null;
+        confirmingErase = false;
+        started = true;
+        enterScript(SAFETY, null);
+    }
+
+    /** True while the conversation is in the safety script. */
+    private boolean inSafety() {
+        Session.Frame f = frames.isEmpty() ? null : frames.get(frames.size() - 1);
+        return f != null && SAFETY.equals(f.script());
     }
 
     private Step currentStep() {

@@ -122,6 +122,7 @@ public final class Validator {
     private Set<String> settable(Collection<Script> scripts) {
         Set<String> names = new HashSet<>(contextNames);
         names.add("language");
+        names.addAll(Set.of("risk_kind", "about_other")); // set by the engine when a risk flag enters the safety script
         for (Script s : scripts) {
             for (String slot : s.slots()) {
                 names.add(slot);

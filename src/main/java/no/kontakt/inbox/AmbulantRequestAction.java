@@ -49,7 +49,11 @@ public final class AmbulantRequestAction implements Action {
         String topic = in.get("topic") == null || in.get("topic").isBlank() ? null : in.get("topic").strip();
         requests.save(ctx.batch(), new ContactRequest(id, conversationId, topic, "call", "asap", null, null, true,
                 ContactRequest.OPEN, ctx.now(), ctx.now(), CallbackNumber.given(in)));
-        ctx.update(c -> c.markedUrgent(ctx.now())); // becoming urgent alerts the on-call phones
+        boolean wasUrgent = ctx.conversation().urgent();
+        ctx.update(c -> c.markedUrgent(ctx.now())); // becoming urgent alerts the on-call phones …
+        if (wasUrgent) {
+            alerts.alert(ctx.batch(), ctx.now(), conversationId.substring(conversationId.length() - 6)); // … already urgent: a call is asked for now
+        }
 
         return new Result("alerted", Map.of("request_id", id));
     }

@@ -63,7 +63,7 @@ class SettingsApiTest {
             assertThat(twilio.sms("+4791234567", "3").body()).contains("på jobb nå");
 
             assertThat(put(kontakt, token, "emergency", "crisis_line: \"22 40 00 40\"\ncrisis_line_name: Kirkens SOS\n").statusCode()).isEqualTo(200);
-            assertThat(twilio.sms("+4791112222", "jeg vil dø").body()).contains("Kirkens SOS: 22 40 00 40").contains("ring 113");
+            assertThat(twilio.sms("+4791112222", "jeg vil dø").body()).contains("Kirkens SOS svarer på 22 40 00 40").contains("ring 113");
             assertThat(admin.get("/api/admin/audit").json().findValuesAsText("action")).contains("setting");
         }
         try (Kontakt again = start()) {

@@ -218,7 +218,7 @@ class ChatApiTest {
 
     @Test
     void a_risk_message_in_the_web_chat_gets_the_numbers_at_once_is_urgent_and_alerts_the_on_call_phone() throws Exception {
-        clock.set(Instant.parse("2026-11-28T21:15:00Z")); // Saturday 22:15 in Oslo: the ambulant team is on duty
+        clock.set(Instant.parse("2026-11-28T21:30:00Z")); // Saturday 22:30 in Oslo: on duty, and past the alert interval of the other tests
         String session = open("nb");
         say(session, "hei");
         sms.drain();

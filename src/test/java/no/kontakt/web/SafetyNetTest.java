@@ -70,7 +70,7 @@ class SafetyNetTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
         Path config = data.resolve("kontakt-" + country + ".yaml");
         String yaml = Files.readString(Path.of("config/kontakt.yaml")).replace("country: NO", "country: " + country)
-                .replaceAll("(?s)\nemergency:.*?\n\n", "\n\n");
+                .replaceAll("(?s)\nemergency:.*?\n\n", "DK".equals(country) ? "\nemergency:\n  region: hovedstaden\n\n" : "\n\n");
         Files.writeString(config, yaml);
         var env = TestKontakt.env(data.resolve(country));
         var unitConfig = new ConfigLoader(env::get).load(config);
