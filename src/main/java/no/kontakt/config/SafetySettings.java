@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class SafetySettings {
     /** Digits with single spaces between groups, a + first if needed: 113, 116 117, +45 70 201 201. */
-    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]+( [0-9]+)*");
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]+([ -][0-9]+)*");
 
     private SafetySettings() {}
 
@@ -24,6 +24,8 @@ public final class SafetySettings {
         number("emergency_number", emergency.emergencyNumber());
         number("medical_number", emergency.medicalNumber());
         number("crisis_line", emergency.crisisLine());
+        number("police_number", emergency.policeNumber());
+        number("crisis_centre", emergency.crisisCentre());
     }
 
     /** The ambulant team's hours: periods, or an explicit {@code closed: true}; keys relative to the hours. */
@@ -44,7 +46,7 @@ public final class SafetySettings {
         }
         String digits = value.replaceAll("[^0-9]", "");
         if (!NUMBER.matcher(value.strip()).matches() || digits.length() < 3 || digits.length() > 15) {
-            throw ConfigException.at(key, "'" + value + "' is not a phone number; write the digits only, with spaces between "
+            throw ConfigException.at(key, "'" + value + "' is not a phone number; write the digits only, with spaces (or a hyphen) between "
                     + "groups and a + first if needed, like \"113\" or \"116 123\"");
         }
     }

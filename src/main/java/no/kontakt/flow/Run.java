@@ -148,8 +148,10 @@ final class Run {
             return;
         }
         if (timer.kind() == Session.Timer.Kind.REMIND) {
-            Instant quietEnd = quietUntil();
-            if (quietEnd != null) { // no reminder in the quiet hours: at their end, or none when the wait ends first
+            // no reminder in the quiet hours (at their end, or none when the wait ends first), except on the safety
+            // path: a check-in minutes after someone wrote that they are not safe is not an unasked-for message
+            Instant quietEnd = inSafety() ? null : quietUntil();
+            if (quietEnd != null) {
                 Session.Timer old = timer;
                 timer = old.expireAt() != null && !quietEnd.isBefore(old.expireAt())
                         ? new Session.Timer(old.expireAt(), Session.Timer.Kind.EXPIRE, null)

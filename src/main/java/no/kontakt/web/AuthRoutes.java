@@ -56,7 +56,7 @@ final class AuthRoutes {
         JsonNode codeNode = body.get("code");
         String code = codeNode == null || codeNode.isNull() ? null : codeNode.asText();
         try {
-            session(ctx, accounts.login(username, password, code, ctx.ip()));
+            session(ctx, accounts.login(username, password, code, ClientAddresses.key(ctx)));
         } catch (Accounts.LoginRefused e) {
             if (e.retryAfter() != null) {
                 long seconds = Math.max(1, (Duration.between(clock.instant(), e.retryAfter()).toMillis() + 999) / 1000);
