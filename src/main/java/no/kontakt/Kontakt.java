@@ -92,6 +92,7 @@ public final class Kontakt implements AutoCloseable {
     private final WebServer.SignOn signOn;
     private final InboxEvents inboxEvents = new InboxEvents();
     private final ChatHub chatHub;
+    private final no.kontakt.channel.chat.ChatAlerts chatAlerts;
     private final ChatSessions chatSessions;
     private final InboxService inbox;
     private final Appointments appointments;
@@ -159,7 +160,9 @@ public final class Kontakt implements AutoCloseable {
         this.intents = nlu.intentsWhenTrained();
         this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
-        this.conversations.onUrgent((batch, now, conversationId) -> alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)));
+        this.chatAlerts = new no.kontakt.channel.chat.ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
+        this.conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
+                ? alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
         Runnable wake = () -> scheduler.execute(this::dispatchOutbox);
         AppConfig.SignIn signIn = config.signIn().withEnvironment(env);
         this.signOn = new WebServer.SignOn(signIn, env.apply("KONTAKT_OIDC_CLIENT_SECRET"));
@@ -216,7 +219,7 @@ public final class Kontakt implements AutoCloseable {
         outbox.settleInterrupted();
         server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
                 settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock,
-                new WebServer.Chat(chatSessions, chatHub, emergency::get), signOn));
+                new WebServer.Chat(chatSessions, chatHub, emergency::get, chatAlerts), signOn));
         try {
             server.start();
         } catch (RuntimeException e) {

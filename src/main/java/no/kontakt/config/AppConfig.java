@@ -28,7 +28,7 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         unit = Check.orDefault(unit, new Unit(null, null, null, null, null));
         emergency = Emergency.forCountry(unit.country(), emergency);
         office = Check.orDefault(office, new Office(null, null));
-        ambulant = Check.orDefault(ambulant, new Ambulant(null, null, null, null));
+        ambulant = Check.orDefault(ambulant, new Ambulant(null, null, null, null, null));
         conversations = Check.orDefault(conversations, new Conversations(null));
         offers = Check.orDefault(offers, new Offers(null, null, null, null));
         retention = Check.orDefault(retention, new Retention(null, null));
@@ -282,13 +282,19 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
      * gets at most one SMS per {@code alert_interval_minutes} (0: one for every urgent conversation); what comes
      * in between is counted into the next one.
      */
-    public record Ambulant(HoursConfig hours, Integer callWithinMinutes, String oncallPhones, Integer alertIntervalMinutes) {
+    public record Ambulant(HoursConfig hours, Integer callWithinMinutes, String oncallPhones, Integer alertIntervalMinutes,
+                           Integer chatAlertsPerAddress) {
         public Ambulant(HoursConfig hours, Integer callWithinMinutes, String oncallPhones) {
-            this(hours, callWithinMinutes, oncallPhones, null);
+            this(hours, callWithinMinutes, oncallPhones, null, null);
+        }
+
+        public Ambulant(HoursConfig hours, Integer callWithinMinutes, String oncallPhones, Integer alertIntervalMinutes) {
+            this(hours, callWithinMinutes, oncallPhones, alertIntervalMinutes, null);
         }
 
         public Ambulant {
             alertIntervalMinutes = Check.between("alert_interval_minutes", Check.orDefault(alertIntervalMinutes, 10), 0, 24 * 60);
+            chatAlertsPerAddress = Check.between("chat_alerts_per_address", Check.orDefault(chatAlertsPerAddress, 3), 0, 1000);
             hours = Check.orDefault(hours, new HoursConfig(List.of(
                     new HoursConfig.PeriodConfig(List.of("mon", "tue", "wed", "thu", "fri"), java.time.LocalTime.of(15, 30), java.time.LocalTime.of(22, 0)),
                     new HoursConfig.PeriodConfig(List.of("sat", "sun"), java.time.LocalTime.of(11, 0), java.time.LocalTime.of(22, 0))),

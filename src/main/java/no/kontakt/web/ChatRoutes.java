@@ -48,6 +48,8 @@ final class ChatRoutes {
     private final RouteLimits limits;
     private final SseHandler stream = new SseHandler(this::stream);
 
+    private final no.kontakt.channel.chat.ChatAlerts alerts;
+
     ChatRoutes(ConversationService conversations, Stores stores, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
                Metrics metrics) {
         this.conversations = conversations;
@@ -56,6 +58,7 @@ final class ChatRoutes {
         this.sessions = chat.sessions();
         this.hub = chat.hub();
         this.emergency = chat.emergency();
+        this.alerts = chat.alerts();
         this.unit = unit;
         this.clock = clock;
         this.limits = limits;
@@ -93,8 +96,11 @@ final class ChatRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("The field 'id' must be 8 to 64 letters, digits, '-' or '_' (one per message, the same on a retry).");
         }
-        Reply reply = conversations.receive(new InboundMessage(CHANNEL, messageId, session.id(), CHANNEL, text, 0, clock.instant()));
         String conversationId = conversations.conversationId(CHANNEL, session.id());
+        if (alerts != null) {
+            alerts.from(conversationId, ClientAddresses.key(ctx));
+        }
+        Reply reply = conversations.receive(new InboundMessage(CHANNEL, messageId, session.id(), CHANNEL, text, 0, clock.instant()));
         hub.changed(conversationId);
         if (!reply.duplicate()) {
             metrics.chat(reply.texts().size());

@@ -42,7 +42,7 @@ public final class WebServer {
 
     /** What the web chat uses: its sessions, the connected browsers, and the emergency numbers as they are now. */
     public record Chat(no.kontakt.channel.chat.ChatSessions sessions, no.kontakt.channel.chat.ChatHub hub,
-                       java.util.function.Supplier<AppConfig.Emergency> emergency) {}
+                       java.util.function.Supplier<AppConfig.Emergency> emergency, no.kontakt.channel.chat.ChatAlerts alerts) {}
 
     public static Javalin create(AppConfig config, Parts parts) {
         long maxBytes = config.server().maxRequestBytes();

@@ -69,6 +69,16 @@ class OnCallCoalescingTest {
     }
 
     @Test
+    void one_address_opening_chat_after_chat_pages_the_phone_three_times_and_every_citizen_still_gets_the_numbers() throws Exception {
+        try (Kontakt kontakt = start(0, 3)) {
+            List<String> ids = riskWave(kontakt); // every answer carries the numbers and is urgent: checked inside
+            kontakt.outbox().dispatchDue();
+            assertThat(alerts()).as("pages from one address in an hour").hasSize(3);
+            assertThat(ids).allSatisfy(id -> assertThat(kontakt.stores().conversations().find(id).orElseThrow().urgent()).isTrue());
+        }
+    }
+
+    @Test
     void a_yes_to_a_call_from_the_safety_path_in_the_web_chat_asks_for_a_number_and_makes_an_urgent_request() throws Exception {
         try (Kontakt kontakt = start(10)) {
             String session = post(kontakt, "/api/chat/sessions", "{\"language\":\"nb\"}").get("id").asText();
@@ -90,10 +100,15 @@ class OnCallCoalescingTest {
     }
 
     private Kontakt start(int intervalMinutes) throws Exception {
+        return start(intervalMinutes, 0);
+    }
+
+    private Kontakt start(int intervalMinutes, int chatAlertsPerAddress) throws Exception {
         var env = TestKontakt.env(data.resolve("store"));
         env.put("KONTAKT_ONCALL_PHONES", ONCALL);
         String yaml = Files.readString(Path.of("config/kontakt.yaml"))
-                .replace("alert_interval_minutes: 10", "alert_interval_minutes: " + intervalMinutes);
+                .replace("alert_interval_minutes: 10", "alert_interval_minutes: " + intervalMinutes)
+                .replace("chat_alerts_per_address: 3", "chat_alerts_per_address: " + chatAlertsPerAddress);
         Path file = data.resolve("kontakt.yaml");
         Files.writeString(file, yaml);
         var config = new ConfigLoader(env::get).load(file);
