@@ -35,6 +35,10 @@ final class Hostile {
             var env = TestKontakt.env(dir.resolve("store"));
             env.putAll(extraEnv);
             String yaml = Files.readString(Path.of("config/kontakt.yaml"));
+            for (String line : serverLines.strip().split("\n")) { // a key given here replaces the file's block of that key
+                String key = line.strip().split(":", 2)[0];
+                yaml = yaml.replaceFirst("(?m)^  " + java.util.regex.Pattern.quote(key) + ":.*\\n(    .*\\n)*", "");
+            }
             yaml = yaml.replaceFirst("(?m)^server:\\n", "server:\n" + serverLines.stripTrailing().replaceAll("(?m)^", "  ") + "\n");
             Files.createDirectories(dir);
             Path file = dir.resolve("kontakt.yaml");
