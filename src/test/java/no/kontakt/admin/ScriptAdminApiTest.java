@@ -144,7 +144,9 @@ class ScriptAdminApiTest {
         assertThat(admin.post("/api/admin/scripts/contact/rollback", "{\"version\":1}").status()).isEqualTo(200); // ask_video is gone
         assertThat(twilio.sms(from, "ja").body()).contains("Når passer det best?");
         assertThat(twilio.sms(from, "etter 16").body()).contains("Hva vil du at vi skal kalle deg?");
-        assertThat(twilio.sms(from, "Kari").body()).contains("Takk, Kari!");
+        twilio.sms(from, "Kari");
+        twilio.sms(from, "0"); // nothing on what matters now
+        assertThat(twilio.sms(from, "0").body()).contains("Takk, Kari!");
         assertThat(kontakt.stores().contactRequests().all().get(0).channel()).isEqualTo("call"); // "video" is not a channel staff know
     }
 
