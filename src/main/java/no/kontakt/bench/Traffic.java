@@ -12,16 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * signed Twilio webhook with a MessageSid of its own.
  */
 final class Traffic {
-    /** One language's conversation: the sender's number prefix, the six messages, and a word the last reply holds. */
+    /** One language's conversation: the sender's number prefix, the eight messages, and a word the last reply holds. */
     record Script(String language, String prefix, int digits, List<String> messages, String confirmation) {}
 
     static final List<Script> SCRIPTS = List.of(
-            new Script("nb", "+479", 7, List.of("hei", "1", "Jeg sover dårlig og er bekymret", "1", "etter 16", "Kari"), "AVBRYT"),
-            new Script("nn", "+474", 7, List.of("hei", "1", "Eg er lei meg og søv dårleg", "ring meg", "etter 16", "Ingrid"), "AVBRYT"),
-            new Script("sv", "+4670", 7, List.of("hej", "1", "Jag mår dåligt och sover illa", "ring mig", "i morgon förmiddag", "Sara"), "AVBRYT"),
-            new Script("da", "+452", 7, List.of("hej", "1", "Jeg har det svært og sover dårligt", "ring til mig", "efter kl 15", "Mette"), "AFBRYD"),
-            new Script("en", "+447", 9, List.of("hello", "1", "I feel low and cannot sleep", "call me", "after 4pm", "Sam"), "CANCEL"));
-    static final int STEPS = 6;
+            new Script("nb", "+479", 7, List.of("hei", "1", "Jeg sover dårlig og er bekymret", "1", "etter 16", "Kari", "0", "0"), "AVBRYT"),
+            new Script("nn", "+474", 7, List.of("hei", "1", "Eg er lei meg og søv dårleg", "ring meg", "etter 16", "Ingrid", "0", "0"), "AVBRYT"),
+            new Script("sv", "+4670", 7, List.of("hej", "1", "Jag mår dåligt och sover illa", "ring mig", "i morgon förmiddag", "Sara", "0", "0"), "AVBRYT"),
+            new Script("da", "+452", 7, List.of("hej", "1", "Jeg har det svært og sover dårligt", "ring til mig", "efter kl 15", "Mette", "0", "0"), "AFBRYD"),
+            new Script("en", "+447", 9, List.of("hello", "1", "I feel low and cannot sleep", "call me", "after 4pm", "Sam", "0", "0"), "CANCEL"));
+    static final int STEPS = 8;
     /** Conversations numbered below this are the loader's; the traffic's start here. */
     static final long FIRST_LIVE = 5_000_000;
     static final String TO = "+4759440000";

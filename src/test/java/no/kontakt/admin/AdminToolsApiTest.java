@@ -113,7 +113,7 @@ class AdminToolsApiTest {
         assertThat(first.get("file").asText()).isEqualTo("contact-happy-path-nb.yaml");
         assertThat(first.get("passed").asBoolean()).isFalse();
         JsonNode turns = first.get("turns");
-        assertThat(turns).hasSize(6);
+        assertThat(turns).hasSize(8);
         assertThat(turns.get(0).get("passed").asBoolean()).isTrue();
         assertThat(turns.get(1).get("passed").asBoolean()).isFalse();
         assertThat(turns.get(1).get("in").asText()).isEqualTo("1");

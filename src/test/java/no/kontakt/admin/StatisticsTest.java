@@ -35,9 +35,9 @@ class StatisticsTest {
             kontakt.accounts().add("ola", "admin", "a long admin password".toCharArray());
             TwilioRequests twilio = new TwilioRequests(kontakt.port());
             Map<String, List<String>> people = new HashMap<>();
-            people.put("+4791000001", List.of("hei", "1", "Jeg sover dårlig", "1", "etter 16", "Per"));   // contact request, nb
+            people.put("+4791000001", List.of("hei", "1", "Jeg sover dårlig", "1", "etter 16", "Per", "0", "0")); // contact request, nb
             people.put("+4791000002", List.of("hei", "3", "nei"));                                        // ambulant, closed, nb
-            people.put("+4520000003", List.of("hej", "1", "0", "2", "i morgen", "0"));                     // contact request, da
+            people.put("+4520000003", List.of("hej", "1", "0", "2", "i morgen", "0", "0", "0"));           // contact request, da
             people.put("+4791000004", List.of("jeg vil ikke leve lenger"));                                // risk
             people.put("+4791000005", List.of("hei", "STOPP"));                                           // opt-out
             people.forEach((from, messages) -> messages.forEach(m -> twilio.sms(from, m)));

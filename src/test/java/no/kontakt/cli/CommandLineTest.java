@@ -56,7 +56,7 @@ class CommandLineTest {
         Path contact = copy.resolve("contact.yaml");
         String yaml = Files.readString(contact)
                 .replace("      next: ask_channel\n", "      next: ask_chanel\n")
-                .replace("      en: \"Shall we call you (1) or send a text (2)?\"\n", "")
+                .replace("      en: \"Shall we call you (1) or text you (2)?\"\n", "")
                 .replace("Vad vill du att vi kallar dig?", "Vad vill du att vi kallar dig? 🙂");
         Files.writeString(contact, yaml);
 
