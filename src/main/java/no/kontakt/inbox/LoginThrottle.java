@@ -26,8 +26,8 @@ final class LoginThrottle {
     static final int SLOW_AFTER = 3;
     static final int LOCK_AFTER = 10;
     static final Duration LOCK = Duration.ofMinutes(15);
-    static final int ADDRESS_SLOW_AFTER = 20;
-    static final int ADDRESS_LOCK_AFTER = 40;
+    static final int ADDRESS_SLOW_AFTER = 30;
+    static final int ADDRESS_LOCK_AFTER = 60;
     static final int ACCOUNT_HOT = 10;
     static final Duration ACCOUNT_SPACING = Duration.ofSeconds(1);
     static final Duration WINDOW = Duration.ofMinutes(15);
