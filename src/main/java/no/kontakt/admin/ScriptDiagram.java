@@ -213,6 +213,7 @@ public final class ScriptDiagram {
             case "timeout" -> new String[] {"#545460", "2 4", "#444450"};
             case "exit" -> new String[] {"#1b5e20", "", "#1b5e20"};
             case "return" -> new String[] {"#545460", "6 3", "#444450"};
+            case "skip" -> new String[] {"#545460", "1 3", "#444450"};
             default -> new String[] {"#1b1b1f", "", "#1b1b1f"};
         };
     }

@@ -56,6 +56,9 @@ public record ScriptGraph(String script, List<Node> nodes, List<Edge> edges) {
             for (Route r : w.routes()) {
                 add(edges, step, r.target(), routeLabel(r), "route");
             }
+            if (w.changed() != null) {
+                add(edges, step, w.changed(), "svaret endret noe", "next");
+            }
             if (w.next() != null) {
                 add(edges, step, w.next(), w.save() == null ? "annet svar" : "annet svar, lagres: " + w.save().name(), "next");
             }
@@ -74,6 +77,9 @@ public record ScriptGraph(String script, List<Node> nodes, List<Edge> edges) {
         }
         if (step.next() != null) {
             add(edges, step, step.next(), "videre", "next");
+        }
+        if (step.skipTo() != null) {
+            add(edges, step, step.skipTo(), "hoppes over når kjent: " + String.join(", ", step.skipWhen()), "skip");
         }
     }
 
