@@ -61,7 +61,9 @@ final class ChannelReader {
             "ringede", "ringet", "called", "phoned", "texted", "tok", "tog", "took", "fikk", "fekk", "fik", "fick",
             "i natt", "last night", "i forgars", "sist", "forrige", "tidligere", "tidlegare", "tidigare", "earlier",
             "forra", "sidst", "svarte", "svarade", "svarede", "answered", "picked up", "plukket opp",
-            "forre veke", "sidste uge", "forra veckan", "last week", "skickade", "sendte", "sent", "sende meg");
+            "forre veke", "sidste uge", "forra veckan", "last week", "skickade", "sendte", "sent");
+    /** "om", "about": a talk word before one of these names a topic ("snakke om angsten"), not a call. */
+    private static final PhraseSet ABOUT = SlotTokens.set("om", "about", "omkring", "kring", "angaende", "vedrorende");
     /** "mine meldinger", "my messages", "mobilen min": things the citizen has, not a way to be reached. */
     private static final PhraseSet POSSESSIVE = SlotTokens.set("mine", "mina", "min", "mi", "mitt", "my",
             "hans", "hennes", "hendes", "their", "his", "her", "deres", "dykkar", "sine", "sina", "sin");
@@ -136,6 +138,10 @@ final class ChannelReader {
             } else if ((n = sms4) > 0) {
                 channel = SlotValues.SMS;
             } else if ((n = t.matchAt(i, TALK, 2)) > 0) {
+                if (aboutSomething(t, i + n)) { // "vil snakke om rusen": what it is about, not how to be reached
+                    i += n;
+                    continue;
+                }
                 channel = SlotValues.CALL;
                 isTalk = true;
             } else {
@@ -264,6 +270,16 @@ final class ChannelReader {
                 break;
             }
             if (t.matchAt(k, PREFER, 2) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when one of the next two words is "om"/"about" (after "noen"/"someone" and the like). */
+    private static boolean aboutSomething(SlotTokens t, int at) {
+        for (int k = at; k < at + 3 && k < t.size(); k++) {
+            if (t.matchAt(k, ABOUT, 1) > 0) {
                 return true;
             }
         }

@@ -58,7 +58,9 @@ class DialogueCorpusTest {
 
     record Unit(Kontakt kontakt, MutableClock clock, RecordingSender sender, TwilioRequests twilio) {}
 
-    record Dialogue(String file, String name, String language, String country, OffsetDateTime at, JsonNode turns, JsonNode end) {}
+    /** {@code knownFailure}: why this dialogue does not pass yet; the test fails when it starts to pass, so the note stays true. */
+    record Dialogue(String file, String name, String language, String country, OffsetDateTime at, JsonNode turns, JsonNode end,
+                    String knownFailure) {}
 
     @BeforeAll
     void startUnits() throws IOException {
@@ -114,7 +116,8 @@ class DialogueCorpusTest {
                         default -> "NO";
                     });
                     all.add(new Dialogue(file.getFileName().toString(), d.path("name").asText(), language, country,
-                            OffsetDateTime.parse(d.path("at").asText()), d.path("turns"), d.path("end")));
+                            OffsetDateTime.parse(d.path("at").asText()), d.path("turns"), d.path("end"),
+                            d.hasNonNull("known_failure") ? d.get("known_failure").asText() : null));
                 }
             }
         }
@@ -127,6 +130,7 @@ class DialogueCorpusTest {
         Map<String, Integer> perLanguage = new TreeMap<>();
         Map<String, Integer> failedPerLanguage = new TreeMap<>();
         List<String> failures = new ArrayList<>();
+        List<String> known = new ArrayList<>();
         int n = 0;
         for (Dialogue d : corpus.stream().sorted(Comparator.comparing(Dialogue::country)
                 .thenComparing(d -> d.at().toInstant())).toList()) {
@@ -135,12 +139,19 @@ class DialogueCorpusTest {
             perLanguage.merge(d.language(), 1, Integer::sum);
             if (!problems.isEmpty()) {
                 failedPerLanguage.merge(d.language(), 1, Integer::sum);
-                failures.add(d.file() + " \"" + d.name() + "\":\n    " + String.join("\n    ", problems));
+                if (d.knownFailure() == null) {
+                    failures.add(d.file() + " \"" + d.name() + "\":\n    " + String.join("\n    ", problems));
+                } else {
+                    known.add(d.file() + " \"" + d.name() + "\" (known: " + d.knownFailure() + "): " + problems.get(0));
+                }
+            } else if (d.knownFailure() != null) {
+                failures.add(d.file() + " \"" + d.name() + "\" passes now: remove its known_failure note");
             }
         }
         StringBuilder table = new StringBuilder("dialogue corpus: language passed/total\n");
         perLanguage.forEach((lang, total) -> table.append(String.format("  %s %3d/%3d%n", lang,
                 total - failedPerLanguage.getOrDefault(lang, 0), total)));
+        known.forEach(k -> table.append("  known failure: ").append(k).append('\n'));
         System.out.println(table);
         assertThat(failures).as("dialogues that failed").isEmpty();
         assertThat(corpus.size()).as("dialogues in the corpus").isGreaterThanOrEqualTo(80);
