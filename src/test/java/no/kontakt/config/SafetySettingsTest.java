@@ -26,7 +26,7 @@ class SafetySettingsTest {
         assertThat(bindUnchecked(yaml).emergency().emergencyNumber()).isEqualTo("ring 113"); // the attack without the check
         assertThatThrownBy(() -> bind(yaml)).isInstanceOf(ConfigException.class).hasMessage(
                 "kontakt.yaml: emergency.emergency_number: 'ring 113' is not a phone number; write the digits only, "
-                        + "with spaces between groups and a + first if needed, like \"113\" or \"116 123\"");
+                        + "with spaces (or a hyphen) between groups and a + first if needed, like \"113\" or \"116 123\"");
         assertThatThrownBy(() -> bind("emergency:\n  crisis_line: \"116 123 <a href=x>\"\n"))
                 .hasMessageStartingWith("kontakt.yaml: emergency.crisis_line: '116 123 <a href=x>' is not a phone number");
     }

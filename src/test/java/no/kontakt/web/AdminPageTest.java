@@ -180,7 +180,7 @@ class AdminPageTest {
         // the diagram: every step a box, and the same in text
         waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram svg g.step[data-id='confirmed']")));
         assertThat(driver.findElements(By.cssSelector("#diagram svg g.step"))).extracting(e -> e.getAttribute("data-id"))
-                .containsExactly("ask_topic", "ask_channel", "ask_time", "ask_name", "create", "ask_number", "no_number", "confirmed");
+                .containsExactly("ask_topic", "ask_channel", "ask_time", "ask_name", "ask_matters", "ask_support", "create", "ask_number", "no_number", "confirmed", "change");
         assertThat(driver.findElement(By.id("diagram-list")).getText()).contains("ask_topic (start)").contains("utfall: created → confirmed");
 
         // break it while typing: ask_channel → ask_chanel
