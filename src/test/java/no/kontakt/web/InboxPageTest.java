@@ -296,7 +296,7 @@ class InboxPageTest {
     }
 
     private static String askForContact(String from, String topic, String name) {
-        for (String text : new String[] {"hei", "1", topic, "2", "så fort som mulig", name}) {
+        for (String text : new String[] {"hei", "1", topic, "2", "så fort som mulig", name, "0", "0"}) {
             assertThat(twilio.sms(from, text).statusCode()).isEqualTo(200);
         }
         return kontakt.conversations().conversationId("sms", from);
