@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import no.kontakt.store.Message;
 import no.kontakt.store.MapDbStorage;
 import no.kontakt.store.Stores;
+import no.kontakt.testing.Await;
 import no.kontakt.testing.ForkedKontakt;
 import no.kontakt.testing.TestKontakt;
 import no.kontakt.testing.TwilioRequests;
@@ -80,7 +81,7 @@ class CrashTest {
                     t.start();
                     clients.add(t);
                 }
-                Thread.sleep(200 + random.nextInt(1200));
+                Thread.sleep(200 + random.nextInt(1200)); // how long the traffic runs before the kill, at random: the scenario
                 server.kill();
                 dead.set(true);
                 for (Thread t : clients) {
@@ -89,7 +90,8 @@ class CrashTest {
             }
         }
         try (ForkedKontakt server = ForkedKontakt.start(data, port, dir.resolve("server.log"), Map.of("KONTAKT_DEV_SENDER_RECORD", sends.toString()))) {
-            Thread.sleep(2500); // the outbox sends what is pending
+            TwilioRequests twilio = new TwilioRequests(server.port);
+            Await.until("the restarted server's outbox is empty (kontakt_outbox_depth 0)", Duration.ofSeconds(30), () -> outboxDepth(twilio) == 0);
             server.stop();
         }
 
@@ -157,6 +159,16 @@ class CrashTest {
                 unacknowledged.put(sid, form);
                 return;
             }
+        }
+    }
+
+    /** The outbox depth from /metrics; -1 while it cannot be read. */
+    private static double outboxDepth(TwilioRequests twilio) {
+        try {
+            return twilio.get("/metrics").body().lines().filter(l -> l.startsWith("kontakt_outbox_depth "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1);
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 

@@ -72,20 +72,19 @@ class RiskDetectorTest {
         }
     }
 
+    /** How fast assessing is belongs to the benchmark; here, what it finds in a long, rambling SMS and that it keeps no state. */
     @Test
-    void assessing_is_fast() {
+    void a_long_rambling_sms_is_flagged_with_its_method_and_assessed_the_same_every_time() {
         String sms = "hei jeg har hatt det så tungt lenge og nå orker jeg ikke mer, har tatt noen piller og sitter på "
                 + "brua, vet ikke hva jeg skal gjøre, kan noen ringe meg snart?? takk";
-        for (int i = 0; i < 20_000; i++) {
-            detector.assess(sms, "nb");
+        RiskAssessment first = detector.assess(sms, "nb");
+        assertThat(first.risk()).isTrue();
+        assertThat(first.reasons()).anyMatch(r -> r.startsWith("lexicon:nb:")).anyMatch(r -> r.startsWith("method:"))
+                .isSubsetOf(detector.knownReasons());
+        for (int i = 0; i < 100; i++) {
+            detector.assess(i % 2 == 0 ? "takk for praten" : sms, "nb");
         }
-        int runs = 20_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            detector.assess(sms, "nb");
-        }
-        double micros = (System.nanoTime() - start) / 1_000.0 / runs;
-        System.out.printf("assess: %.1f µs per %d-char message%n", micros, sms.length());
+        assertThat(detector.assess(sms, "nb")).isEqualTo(first);
     }
 
     private static void row(StringBuilder table, String language, int[] n) {

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import no.kontakt.testing.Await;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,12 +63,9 @@ class StoreKillTest {
                 }
             });
             reader.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (acks.get() == 0 && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Await.until("the writer's first acknowledged batch", Duration.ofSeconds(30), () -> acks.get() > 0 || !child.isAlive());
             assertThat(child.isAlive()).as("the writer runs (see writer.log)").isTrue();
-            Thread.sleep(50 + random.nextInt(600));
+            Thread.sleep(50 + random.nextInt(600)); // the kill moment, at random: part of the scenario, not a wait
             child.destroyForcibly();
             child.waitFor();
             reader.join(10_000);

@@ -53,29 +53,28 @@ public final class ForkedKontakt implements AutoCloseable {
         try {
             Process process = builder.start();
             TwilioRequests client = new TwilioRequests(port);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    String tail = java.nio.file.Files.readString(log);
-                    throw new IllegalStateException("Kontakt exited with " + process.exitValue() + "; the end of its log:\n"
-                            + tail.substring(Math.max(0, tail.length() - 4000)));
-                }
-                try {
-                    if (client.get("/health").statusCode() == 200) {
-                        return new ForkedKontakt(process, port, Duration.ofNanos(System.nanoTime() - t0));
-                    }
-                } catch (RuntimeException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(25);
+            try {
+                Await.until("/health answers 200 (see " + log + ")", Duration.ofSeconds(60), () -> !process.isAlive() || healthy(client));
+            } catch (AssertionError e) {
+                process.destroyForcibly();
+                throw e;
             }
-            process.destroyForcibly();
-            throw new IllegalStateException("Kontakt did not answer /health within 60 s; see " + log);
+            if (!process.isAlive()) {
+                String tail = java.nio.file.Files.readString(log);
+                throw new IllegalStateException("Kontakt exited with " + process.exitValue() + "; the end of its log:\n"
+                        + tail.substring(Math.max(0, tail.length() - 4000)));
+            }
+            return new ForkedKontakt(process, port, Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean healthy(TwilioRequests client) {
+        try {
+            return client.get("/health").statusCode() == 200;
+        } catch (RuntimeException notYet) {
+            return false; // not listening yet
         }
     }
 

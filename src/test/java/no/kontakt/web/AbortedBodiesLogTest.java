@@ -8,8 +8,10 @@ import ch.qos.logback.core.read.ListAppender;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import no.kontakt.Kontakt;
+import no.kontakt.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,10 +60,8 @@ class AbortedBodiesLogTest {
         ErrorMapping.quiet = false;
         try (Kontakt kontakt = Hostile.start(dir, "connections: {body_timeout_seconds: 0}")) {
             abort(kontakt.port());
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (events().stream().filter(e -> e.getThrowableProxy() != null).count() < ABORTS && System.currentTimeMillis() < deadline) {
-                Thread.onSpinWait();
-            }
+            Await.until(ABORTS + " stack traces", Duration.ofSeconds(10),
+                    () -> events().stream().filter(e -> e.getThrowableProxy() != null).count() >= ABORTS);
             assertThat(events().stream().filter(e -> e.getThrowableProxy() != null)).hasSize(ABORTS);
         }
     }
@@ -78,10 +78,7 @@ class AbortedBodiesLogTest {
 
     /** Waits (up to 10 s) for the lines about aborted or refused /twilio/sms bodies, then gives them all. */
     private List<ILoggingEvent> aborts(int expected) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline && about().size() < expected) {
-            Thread.onSpinWait();
-        }
+        Await.until(expected + " lines about aborted /twilio/sms bodies", Duration.ofSeconds(10), () -> about().size() >= expected);
         return about();
     }
 

@@ -20,6 +20,7 @@ import no.kontakt.config.ConfigLoader;
 import no.kontakt.store.Json;
 import no.kontakt.store.MapDbStorage;
 import no.kontakt.testing.Api;
+import no.kontakt.testing.Await;
 import no.kontakt.testing.EventStream;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;
@@ -228,10 +229,7 @@ class ChatApiTest {
         var conversation = kontakt.stores().conversations().find(conversationId(session)).orElseThrow();
         assertThat(conversation.urgent()).isTrue();
         kontakt.outbox().dispatchDue();
-        long deadline = System.currentTimeMillis() + 5000;
-        while (sms.sent().isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the on-call alert is sent", () -> !sms.sent().isEmpty());
         assertThat(sms.sent()).extracting(m -> m.to()).contains("+4799887766");
         assertThat(sms.sent()).allSatisfy(m -> assertThat(m.body()).doesNotContain("leve"));
         Api staff = new Api(kontakt.port());
@@ -263,7 +261,7 @@ class ChatApiTest {
             lastSeen = reply.id();
         }
         String messageId = id + "/" + lastSeen;
-        await(() -> "sent".equals(status(messageId)));
+        Await.until("the reply is marked sent", WAIT, () -> "sent".equals(status(messageId)));
         assertThat(post("/api/chat/sessions/" + session + "/received", "{\"upTo\":\"" + lastSeen + "\"}").json().get("delivered").asInt())
                 .isGreaterThanOrEqualTo(1);
         assertThat(status(messageId)).as("the page said it has it").isEqualTo("delivered");
@@ -271,7 +269,8 @@ class ChatApiTest {
 
         assertThat(staff.post("/api/inbox/conversations/" + id + "/reply", "{\"text\":\"Er du der fortsatt?\"}").status()).isEqualTo(201);
         String away = id + "/" + String.format("%010d", Long.parseLong(lastSeen) + 1);
-        await(() -> status(away) != null && kontakt.stores().outbox().count() == 0);
+        Await.until("the reply to the absent browser has a status and left the outbox", WAIT,
+                () -> status(away) != null && kontakt.stores().outbox().count() == 0);
         assertThat(status(away)).as("the browser left (its connection may take one write unnoticed)").isIn("queued", "sent");
         try (EventStream back = events(session, Map.of("Last-Event-ID", lastSeen))) {
             EventStream.Event kept = back.next(e -> e.type().equals("message"), WAIT);
@@ -291,21 +290,6 @@ class ChatApiTest {
 
     private static String status(String messageId) {
         return kontakt.stores().deliveries().find(messageId).map(d -> d.status()).orElse(null);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     /** A request from another local address (127.0.0.x), over a plain socket: the limits count per address. */

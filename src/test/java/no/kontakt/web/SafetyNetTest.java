@@ -11,6 +11,7 @@ import no.kontakt.store.ContactRequest;
 import java.nio.file.Files;
 import no.kontakt.config.ConfigLoader;
 import no.kontakt.store.MapDbStorage;
+import no.kontakt.testing.Await;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.TestKontakt;
@@ -102,10 +103,7 @@ class SafetyNetTest {
             assertThat(twilio.sms("+4791234567", "har tatt masse piller").body()).contains("113");
             twilio.sms("+4791234567", "hjelp meg, jeg har tatt masse piller");
             kontakt.outbox().dispatchDue();
-            long deadline = System.currentTimeMillis() + 5000;
-            while (sms.sent().isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the on-call alert is sent", () -> !sms.sent().isEmpty());
             assertThat(sms.sent()).hasSize(1);
             assertThat(sms.sent().get(0).to()).isEqualTo("+4799887766");
             assertThat(sms.sent().get(0).body()).doesNotContain("piller").doesNotContain("4567");
