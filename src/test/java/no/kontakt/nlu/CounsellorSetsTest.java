@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Risk and intent on the sets written for counsellor-like reading (veiled plans, "I don't want to die, but ...",
  * violence at home, someone who will not wake up, denials, suicides long past, activity times, negated contact,
  * the evening team calling now), per language, on the production path (language detected first).
- * The dev sets ({@code risk-dev-2.tsv}, {@code intent-dev-2.tsv}) print every miss and hold the issue's floors.
+ * The dev sets ({@code risk-dev-2.tsv}, {@code intent-dev-2.tsv}) print every miss and hold their floors.
  * The holdouts ({@code risk-holdout-4.tsv}, {@code intent-holdout-2.tsv}) were written and measured before any tuning;
  * they print only the figures, never the messages missed, so they stay out of tuning. Before tuning: risk recall 0.424
  * (28/66), false-positive rate 0.483 (29/60), intent accuracy 0.712 (89/125); after: 0.667, 0.050, 0.872. Their floors

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * tune the examples or the classifier, on the production path (language detected first, then the classifier
  * trained from conversations/intents.yaml). Prints per-intent precision and recall, the confusion table, the
  * misclassified messages, the training time and the mean time of one classification, and holds the dev set's
- * floor of 0.90. Before issue F's tuning it was 0.851 (126/148); keep it out of tuning so it stays a fair check.
+ * floor of 0.90. Before the examples were tuned for the dev set it was 0.851 (126/148); keep it out of tuning so it stays a fair check.
  */
 class IntentHoldoutTest {
     private static final Path HOLDOUT = Path.of("src/test/resources/nlu/intent-holdout.tsv");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Held-out round 9, {@code nlu/risk-holdout-3.tsv} (the columns of dev-set.tsv): indirect risk and hard negatives
- * written before the detector was changed for issue F. Prints the per-language table, which messages are missed or
+ * written before the detector was changed for the dev set's misses. Prints the per-language table, which messages are missed or
  * flagged and which flags only the classifier added. Its negatives are chosen to be hard (jokes, news, topics), so its
  * false-positive rate is no measure of everyday traffic; the assertions keep what is reached from sliding back.
  */
