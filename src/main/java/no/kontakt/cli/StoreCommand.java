@@ -30,7 +30,11 @@ public final class StoreCommand {
     App app;
 
     Stores open() {
-        AppConfig config = app.loadConfig();
+        return open(app.loadConfig());
+    }
+
+    /** The store the configuration points at, opened directly (only while no server holds it). */
+    static Stores open(AppConfig config) {
         return new Stores(MapDbStorage.open(config.store().dataDir()), 8, config.unit().timeZone(), codec(config));
     }
 
@@ -42,6 +46,15 @@ public final class StoreCommand {
     static int print(Map<String, Object> line) throws java.io.IOException {
         System.out.println(Json.MAPPER.writeValueAsString(line));
         return "ok".equals(line.get("status")) ? 0 : 1;
+    }
+
+    /** A backup or restore done here, printed as its JSON line: the result, or the store's error. */
+    static int print(java.util.function.Supplier<Backups.Result> done) throws java.io.IOException {
+        try {
+            return print(result(done.get()));
+        } catch (StoreException e) {
+            return print(error(e.getMessage()));
+        }
     }
 
     static Map<String, Object> result(Backups.Result r) {
@@ -79,11 +92,11 @@ public final class StoreCommand {
                 Map<String, Object> line = Json.MAPPER.readValue(answer.get(), Map.class);
                 return print(line);
             }
-            try (Stores stores = store.open()) {
-                return print(result(Backups.backup(stores, target)));
-            } catch (StoreException e) {
-                return print(error(e.getMessage()));
-            }
+            return print(() -> {
+                try (Stores stores = store.open()) {
+                    return Backups.backup(stores, target);
+                }
+            });
         }
     }
 
@@ -111,11 +124,7 @@ public final class StoreCommand {
                 return print(error("no key to open the backup with: set " + SecretKey.ENV + " (or " + SecretKey.FILE_ENV + ") to the key "
                         + "of the Kontakt that wrote it, or put its key file at " + SecretKey.defaultFile(dataDir)));
             }
-            try {
-                return print(result(Backups.restore(file, dataDir, codec(config), config.unit().timeZone(), replace)));
-            } catch (StoreException e) {
-                return print(error(e.getMessage()));
-            }
+            return print(() -> Backups.restore(file, dataDir, codec(config), config.unit().timeZone(), replace));
         }
     }
 

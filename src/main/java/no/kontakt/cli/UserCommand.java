@@ -25,7 +25,6 @@ import no.kontakt.App;
 import no.kontakt.config.AppConfig;
 import no.kontakt.inbox.Accounts;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
 import no.kontakt.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,11 +51,7 @@ public final class UserCommand {
     App app;
 
     Stores open() {
-        AppConfig config = app.loadConfig();
-        byte[] secret = no.kontakt.privacy.SecretKey.load(System::getenv, config.store().dataDir());
-        return new Stores(MapDbStorage.open(config.store().dataDir()), 8, config.unit().timeZone(),
-                new no.kontakt.store.SealedJson(no.kontakt.privacy.SecretKey.store(System::getenv, secret),
-                        no.kontakt.privacy.SecretKey.previous(System::getenv)));
+        return StoreCommand.open(app.loadConfig());
     }
 
     /** Writes the local access file (mode 0600) once the server listens. */
@@ -242,18 +237,9 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return user.either(server -> {
-                HttpResponse<String> r = server.send("DELETE", "/api/admin/users/" + enc(name), null);
-                if (r.statusCode() == 404) {
-                    System.out.println("no user " + Accounts.normalize(name));
-                    return 1;
-                }
-                return report(r, "removed " + Accounts.normalize(name));
-            }, stores -> {
-                boolean removed = new Accounts(stores, Clock.systemUTC()).remove(name);
-                System.out.println(removed ? "removed " + Accounts.normalize(name) : "no user " + Accounts.normalize(name));
-                return removed ? 0 : 1;
-            });
+            String done = "removed " + Accounts.normalize(name);
+            return user.either(server -> report(server.send("DELETE", "/api/admin/users/" + enc(name), null), name, done),
+                    stores -> report(new Accounts(stores, Clock.systemUTC()).remove(name), name, done));
         }
     }
 
@@ -267,13 +253,21 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return user.either(server -> report(server.send("PATCH", "/api/admin/users/" + enc(name), "{\"resetTotp\":true}"),
-                    "second factor removed for " + Accounts.normalize(name)), stores -> {
-                boolean found = new Accounts(stores, Clock.systemUTC()).update(name, null, null, true).isPresent();
-                System.out.println(found ? "second factor removed for " + Accounts.normalize(name) : "no user " + Accounts.normalize(name));
-                return found ? 0 : 1;
-            });
+            String done = "second factor removed for " + Accounts.normalize(name);
+            return user.either(server -> report(server.send("PATCH", "/api/admin/users/" + enc(name), "{\"resetTotp\":true}"), name, done),
+                    stores -> report(new Accounts(stores, Clock.systemUTC()).update(name, null, null, true).isPresent(), name, done));
         }
+    }
+
+    /** A change to one account, through the server: 404 is "no user NAME" (exit 1), as on the store. */
+    private static int report(HttpResponse<String> r, String name, String done) {
+        return r.statusCode() == 404 ? report(false, name, done) : report(r, done);
+    }
+
+    /** A change to one account, on the store: {@code done} when it was there, else "no user NAME" (exit 1). */
+    private static int report(boolean found, String name, String done) {
+        System.out.println(found ? done : "no user " + Accounts.normalize(name));
+        return found ? 0 : 1;
     }
 
     private static int report(HttpResponse<String> r, String done) {

@@ -24,10 +24,10 @@ public final class Staffing {
     }
 
     public Who at(Instant now) {
-        if (ambulant.get().isOpen(now.atZone(ambulant.get().zone()))) {
+        if (ambulant.isOpen(now)) {
             return Who.TEAM;
         }
-        return office.get().isOpen(now.atZone(office.get().zone())) ? Who.OFFICE : Who.NOBODY;
+        return office.isOpen(now) ? Who.OFFICE : Who.NOBODY;
     }
 
     /** When a person reads a message written now, in words of {@code language}. */
@@ -36,7 +36,7 @@ public final class Staffing {
             return SOON.getOrDefault(language, "soon");
         }
         ZonedDateTime local = now.atZone(office.get().zone());
-        Optional<ZonedDateTime> next = earliest(office.get().nextOpening(local), ambulant.get().nextOpening(now.atZone(ambulant.get().zone())));
+        Optional<ZonedDateTime> next = earliest(office.nextOpening(now), ambulant.nextOpening(now));
         return next.map(t -> Spoken.when(t, local, language)).orElse(SOON.getOrDefault(language, "soon"));
     }
 

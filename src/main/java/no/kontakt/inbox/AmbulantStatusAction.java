@@ -1,6 +1,5 @@
 package no.kontakt.inbox;
 
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +7,6 @@ import no.kontakt.conversation.Action;
 import no.kontakt.conversation.ActionContext;
 import no.kontakt.flow.ActionSpec;
 import no.kontakt.hours.Hours;
-import no.kontakt.hours.OpeningHours;
 import no.kontakt.hours.Spoken;
 
 /**
@@ -37,12 +35,10 @@ public final class AmbulantStatusAction implements Action {
 
     @Override
     public Result run(Map<String, String> inputs, ActionContext ctx) {
-        OpeningHours hours = this.hours.get();
-        ZonedDateTime now = ctx.now().atZone(hours.zone());
-        if (hours.isOpen(now)) {
+        if (hours.isOpen(ctx.now())) {
             return new Result("open", Map.of("call_within", String.valueOf(callWithinMinutes)));
         }
-        String opens = hours.nextOpening(now).map(t -> Spoken.when(t, now, ctx.language())).orElse("");
+        String opens = hours.nextOpening(ctx.now()).map(t -> Spoken.when(t, ctx.now().atZone(t.getZone()), ctx.language())).orElse("");
         return new Result("closed", Map.of("opens", opens, "call_within", String.valueOf(callWithinMinutes)));
     }
 }

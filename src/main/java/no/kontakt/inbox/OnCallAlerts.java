@@ -46,7 +46,7 @@ public final class OnCallAlerts {
     }
 
     public boolean onDuty(Instant now) {
-        return ambulant.get().isOpen(now.atZone(ambulant.get().zone()));
+        return ambulant.isOpen(now);
     }
 
     /** One more urgent conversation: stages an SMS to each on-call phone whose interval has passed; returns how many. */

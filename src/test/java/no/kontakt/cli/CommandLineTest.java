@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import no.kontakt.App;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,11 @@ class CommandLineTest {
         }
         assertThat(run("", "--config", config.toString(), "user", "remove", "kari").exit()).isZero();
         assertThat(run("", "--config", config.toString(), "user", "list").out()).isEmpty();
+        for (String command : List.of("remove", "reset-2fa")) {
+            var unknown = run("", "--config", config.toString(), "user", command, "Kari");
+            assertThat(unknown.exit()).as(command).isEqualTo(1);
+            assertThat(unknown.out()).as(command).isEqualTo("no user kari\n");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import no.kontakt.App;
 import no.kontakt.Kontakt;
 import no.kontakt.testing.Api;
@@ -72,7 +73,11 @@ class UserCommandWhileRunningTest {
 
             assertThat(run("", "--config", config.toString(), "user", "remove", "kari@kommune.no").exit()).isZero();
             assertThat(kari.get("/api/me").status()).isEqualTo(401);
-            assertThat(run("", "--config", config.toString(), "user", "remove", "kari@kommune.no").exit()).isEqualTo(1);
+            for (String command : List.of("remove", "reset-2fa")) { // through the server, the same words as on the store
+                Run unknown = run("", "--config", config.toString(), "user", command, "kari@kommune.no");
+                assertThat(unknown.exit()).as(command).isEqualTo(1);
+                assertThat(unknown.out()).as(command).isEqualTo("no user kari@kommune.no\n");
+            }
 
             // without the access file the store's lock stands in the way: a clear message and exit code 3
             byte[] saved = Files.readAllBytes(access);
