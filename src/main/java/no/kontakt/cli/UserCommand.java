@@ -180,7 +180,7 @@ public final class UserCommand {
                     return report(r, "saved " + Accounts.normalize(name) + " (" + role + ")");
                 }, stores -> {
                     try {
-                        new Accounts(stores, Clock.systemUTC()).add(name, role, password);
+                        new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).add(name, role, password);
                         System.out.println("saved " + Accounts.normalize(name) + " (" + role + ")");
                         return 0;
                     } catch (IllegalArgumentException e) {
@@ -226,7 +226,7 @@ public final class UserCommand {
                 }
                 return 0;
             }, stores -> {
-                new Accounts(stores, Clock.systemUTC()).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
+                new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
                 return 0;
             });
         }
@@ -250,7 +250,7 @@ public final class UserCommand {
                 }
                 return report(r, "removed " + Accounts.normalize(name));
             }, stores -> {
-                boolean removed = new Accounts(stores, Clock.systemUTC()).remove(name);
+                boolean removed = new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).remove(name);
                 System.out.println(removed ? "removed " + Accounts.normalize(name) : "no user " + Accounts.normalize(name));
                 return removed ? 0 : 1;
             });
@@ -269,7 +269,7 @@ public final class UserCommand {
         public Integer call() {
             return user.either(server -> report(server.send("PATCH", "/api/admin/users/" + enc(name), "{\"resetTotp\":true}"),
                     "second factor removed for " + Accounts.normalize(name)), stores -> {
-                boolean found = new Accounts(stores, Clock.systemUTC()).update(name, null, null, true).isPresent();
+                boolean found = new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).update(name, null, null, true).isPresent();
                 System.out.println(found ? "second factor removed for " + Accounts.normalize(name) : "no user " + Accounts.normalize(name));
                 return found ? 0 : 1;
             });
