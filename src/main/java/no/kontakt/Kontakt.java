@@ -56,7 +56,7 @@ import no.kontakt.offers.OffersCalendar;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.privacy.Retention;
 import no.kontakt.privacy.SecretKey;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.SealedJson;
 import no.kontakt.store.Storage;
 import no.kontakt.store.Stores;
@@ -101,7 +101,7 @@ public final class Kontakt implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private Javalin server;
-    private java.util.Optional<no.kontakt.store.BackupSocket> backupSocket = java.util.Optional.empty();
+    private java.util.Optional<no.kontakt.store.mapdb.BackupSocket> backupSocket = java.util.Optional.empty();
     private volatile boolean closed;
 
     /** Optional parts for the tools: more senders by channel, and a language for new conversations. */
@@ -232,7 +232,7 @@ public final class Kontakt implements AutoCloseable {
         }
         no.kontakt.cli.UserCommand.writeLocalAccess(config.store().dataDir(), port(), accounts.localToken());
         startScheduler(1000);
-        backupSocket = no.kontakt.store.BackupSocket.start(stores); // `store backup` while the server runs
+        backupSocket = no.kontakt.store.mapdb.BackupSocket.start(stores); // `store backup` while the server runs
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 retention.run();
@@ -440,7 +440,7 @@ public final class Kontakt implements AutoCloseable {
             no.kontakt.cli.UserCommand.removeLocalAccess(config.store().dataDir(), accounts.localToken());
             server.stop();
         }
-        backupSocket.ifPresent(no.kontakt.store.BackupSocket::close);
+        backupSocket.ifPresent(no.kontakt.store.mapdb.BackupSocket::close);
         stores.close();
         log.info("kontakt stopped");
     }

@@ -7,12 +7,11 @@ import no.kontakt.App;
 import no.kontakt.config.AppConfig;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
 import no.kontakt.store.SealedJson;
 import no.kontakt.store.Stores;
 import java.nio.file.Path;
-import no.kontakt.store.BackupSocket;
-import no.kontakt.store.Backups;
+import no.kontakt.StoreFiles;
+import no.kontakt.store.BackupResult;
 import no.kontakt.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +30,7 @@ public final class StoreCommand {
 
     Stores open() {
         AppConfig config = app.loadConfig();
-        return new Stores(MapDbStorage.open(config.store().dataDir()), 8, config.unit().timeZone(), codec(config));
+        return new Stores(StoreFiles.open(config.store().dataDir()), 8, config.unit().timeZone(), codec(config));
     }
 
     static SealedJson codec(AppConfig config) {
@@ -44,7 +43,7 @@ public final class StoreCommand {
         return "ok".equals(line.get("status")) ? 0 : 1;
     }
 
-    static Map<String, Object> result(Backups.Result r) {
+    static Map<String, Object> result(BackupResult r) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("status", "ok");
         line.put("file", r.file().toString());
@@ -73,14 +72,14 @@ public final class StoreCommand {
         public Integer call() throws Exception {
             AppConfig config = store.app.loadConfig();
             Path target = file.toAbsolutePath();
-            var answer = BackupSocket.ask(config.store().dataDir(), "backup " + target);
+            var answer = StoreFiles.askRunning(config.store().dataDir(), "backup " + target);
             if (answer.isPresent()) { // the running server wrote it, between two commits
                 @SuppressWarnings("unchecked")
                 Map<String, Object> line = Json.MAPPER.readValue(answer.get(), Map.class);
                 return print(line);
             }
             try (Stores stores = store.open()) {
-                return print(result(Backups.backup(stores, target)));
+                return print(result(StoreFiles.backup(stores, target)));
             } catch (StoreException e) {
                 return print(error(e.getMessage()));
             }
@@ -103,7 +102,7 @@ public final class StoreCommand {
         public Integer call() throws Exception {
             AppConfig config = store.app.loadConfig();
             Path dataDir = config.store().dataDir();
-            if (BackupSocket.ask(dataDir, "ping").isPresent()) {
+            if (StoreFiles.askRunning(dataDir, "ping").isPresent()) {
                 return print(error("Kontakt is running on " + dataDir.toAbsolutePath() + "; stop it before restoring "
                         + "(a restore replaces the whole store)"));
             }
@@ -112,7 +111,7 @@ public final class StoreCommand {
                         + "of the Kontakt that wrote it, or put its key file at " + SecretKey.defaultFile(dataDir)));
             }
             try {
-                return print(result(Backups.restore(file, dataDir, codec(config), config.unit().timeZone(), replace)));
+                return print(result(StoreFiles.restore(file, dataDir, codec(config), config.unit().timeZone(), replace)));
             } catch (StoreException e) {
                 return print(error(e.getMessage()));
             }

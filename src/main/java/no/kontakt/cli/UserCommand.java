@@ -25,7 +25,7 @@ import no.kontakt.App;
 import no.kontakt.config.AppConfig;
 import no.kontakt.inbox.Accounts;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.StoreFiles;
 import no.kontakt.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +54,7 @@ public final class UserCommand {
     Stores open() {
         AppConfig config = app.loadConfig();
         byte[] secret = no.kontakt.privacy.SecretKey.load(System::getenv, config.store().dataDir());
-        return new Stores(MapDbStorage.open(config.store().dataDir()), 8, config.unit().timeZone(),
+        return new Stores(StoreFiles.open(config.store().dataDir()), 8, config.unit().timeZone(),
                 new no.kontakt.store.SealedJson(no.kontakt.privacy.SecretKey.store(System::getenv, secret),
                         no.kontakt.privacy.SecretKey.previous(System::getenv)));
     }

@@ -187,21 +187,23 @@ public final class Stores implements UnitOfWork, AutoCloseable {
         return committer;
     }
 
-    ValueCodec codec() {
+    /** How values are kept (for store tools: backup, restore). */
+    public ValueCodec codec() {
         return codec;
     }
 
-    java.time.ZoneId zone() {
+    /** The unit's time zone, the statistics' weeks are in (for store tools). */
+    public java.time.ZoneId zone() {
         return zone;
     }
 
     /** The data folder of a store on disk; empty for one in memory. */
     public Optional<java.nio.file.Path> folder() {
-        return storage instanceof MapDbStorage m ? Optional.of(m.file().toAbsolutePath().getParent()) : Optional.empty();
+        return storage.folder();
     }
 
-    /** The storage under the stores (for tests and tools that read a table as it is). */
-    Storage storage() {
+    /** The storage under the stores (for store tools, such as a backup, and tests that read a table as it is). */
+    public Storage storage() {
         return storage;
     }
 

@@ -10,7 +10,7 @@ import no.kontakt.inbox.Inbox;
 import no.kontakt.store.ContactRequest;
 import java.nio.file.Files;
 import no.kontakt.config.ConfigLoader;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.TestKontakt;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 
 /** Every role contract on MapDB, on a real file in a fresh folder, reopened for each restart. */
 class MapDbContractsTest extends StorageContracts {
