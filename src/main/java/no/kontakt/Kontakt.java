@@ -20,6 +20,7 @@ import no.kontakt.channel.twilio.TwilioSender;
 import no.kontakt.config.AppConfig;
 import no.kontakt.conversation.Actions;
 import no.kontakt.conversation.ConversationService;
+import no.kontakt.conversation.Erasure;
 import no.kontakt.conversation.CountryCodeGuess;
 import no.kontakt.conversation.HandoffAction;
 import no.kontakt.conversation.LanguageGuess;
@@ -55,7 +56,7 @@ import no.kontakt.offers.OffersCalendar;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.privacy.Retention;
 import no.kontakt.privacy.SecretKey;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.SealedJson;
 import no.kontakt.store.Storage;
 import no.kontakt.store.Stores;
@@ -100,7 +101,7 @@ public final class Kontakt implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private Javalin server;
-    private java.util.Optional<no.kontakt.store.BackupSocket> backupSocket = java.util.Optional.empty();
+    private java.util.Optional<no.kontakt.store.mapdb.BackupSocket> backupSocket = java.util.Optional.empty();
     private volatile boolean closed;
 
     /** Optional parts for the tools: more senders by channel, and a language for new conversations. */
@@ -124,9 +125,9 @@ public final class Kontakt implements AutoCloseable {
         this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall(),
                 java.time.Duration.ofMinutes(config.ambulant().alertIntervalMinutes()));
-        this.offers = Offers.load(config.offers(), config.unit().timeZone(), config.unit().languages(), stores);
+        this.offers = Offers.load(config.offers(), config.unit().timeZone(), config.unit().languages(), offerRoles(stores));
         this.actions = actions(config, stores, office, ambulant, alerts, offers);
-        this.scripts = new ScriptAdmin(config, stores, compiler(config, actions), clock);
+        this.scripts = new ScriptAdmin(config, stores.scripts(), stores.audit(), stores, compiler(config, actions), clock);
         Library library;
         IntentExamples examples;
         if (options.library() != null) {
@@ -139,9 +140,9 @@ public final class Kontakt implements AutoCloseable {
         nlu.train(examples);
         Map<String, Sender> senders = new HashMap<>(options.senders());
         senders.putIfAbsent("sms", smsSender(config, env));
-        this.chatHub = new ChatHub(stores, clock);
+        this.chatHub = new ChatHub(stores.conversations(), stores.messages(), stores.deliveries(), stores, clock);
         senders.putIfAbsent(ChatSessions.CHANNEL, new WebChatSender(chatHub));
-        this.outbox = new OutboxDispatcher(stores, senders, clock);
+        this.outbox = new OutboxDispatcher(stores.deliveries(), stores.outbox(), stores.stats(), stores, senders, clock);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "timers-and-outbox");
             t.setDaemon(true);
@@ -158,7 +159,10 @@ public final class Kontakt implements AutoCloseable {
         this.languageGuess = options.language() != null ? (text, from, current) -> current != null ? current : options.language()
                 : (text, from, current) -> current != null ? current : detector.get().guess(text, from, null);
         this.intents = nlu.intentsWhenTrained();
-        this.conversations = new ConversationService(stores, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
+        var erasure = new Erasure(new Erasure.Roles(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(),
+                stores.outbox(), stores.timers(), stores.contactRequests(), stores.enrolments(), stores.reminders(), stores.events(),
+                stores.audit(), stores.feedback(), stores.appointments()));
+        this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
         this.chatAlerts = new no.kontakt.channel.chat.ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
         this.conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
@@ -166,12 +170,12 @@ public final class Kontakt implements AutoCloseable {
         Runnable wake = () -> scheduler.execute(this::dispatchOutbox);
         AppConfig.SignIn signIn = config.signIn().withEnvironment(env);
         this.signOn = new WebServer.SignOn(signIn, env.apply("KONTAKT_OIDC_CLIENT_SECRET"));
-        this.accounts = new Accounts(stores, clock, Accounts.TwoFactorPolicy.parse(signIn.require2fa()));
-        this.inbox = new InboxService(stores, conversations, office, clock, wake, inboxEvents);
-        this.appointments = new Appointments(stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
+        this.accounts = new Accounts(stores.users(), stores.logins(), stores, clock, Accounts.TwoFactorPolicy.parse(signIn.require2fa()));
+        this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, inboxEvents);
+        this.appointments = new Appointments(stores.conversations(), stores.messages(), stores.outbox(), stores.contactRequests(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
         this.conversations.intercept(appointments::answer);
-        this.feedback = new Feedback(stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
+        this.feedback = new Feedback(stores.conversations(), stores.messages(), stores.outbox(), stores.stats(), stores.feedback(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 config.unit().defaultLanguage(), wake);
         this.conversations.intercept(feedback::answer);
         this.inbox.onClose((batch, id) -> feedback.plan(batch, id, "contact"));
@@ -180,7 +184,7 @@ public final class Kontakt implements AutoCloseable {
             conversations.replaceEngine(engine(config, newLibrary, currentIntents.get()));
         });
         currentIntents.set(intents); // trained once; a change of the emergency numbers reuses it
-        this.settings = new Settings(config, stores, clock);
+        this.settings = new Settings(config, stores.scripts(), stores.audit(), stores, clock);
         settings.onChange("office_hours", v -> office.set((OpeningHours) v));
         settings.onChange("ambulant_hours", v -> ambulant.set((OpeningHours) v));
         settings.onChange("offers", v -> offers.catalogue().replaceWith((no.kontakt.offers.Catalogue) v));
@@ -189,7 +193,7 @@ public final class Kontakt implements AutoCloseable {
             conversations.replaceEngine(engine(config, conversations.engine().library(), currentIntents.get()));
         });
         settings.bootstrap();
-        this.retention = new Retention(stores, conversations, offers.catalogue(), config.retention(), clock);
+        this.retention = new Retention(stores.conversations(), stores.enrolments(), stores.stats(), stores, erasure, conversations, offers.catalogue(), config.retention(), clock);
         this.conversations.listen((conversationId, events) -> inboxEvents.publish(
                 events.stream().anyMatch(e -> e instanceof no.kontakt.flow.Event.RiskFlagged) ? "urgent" : "message", conversationId));
         // a browser on a web chat catches up on every change: bot and staff messages, takeover, close
@@ -228,7 +232,7 @@ public final class Kontakt implements AutoCloseable {
         }
         no.kontakt.cli.UserCommand.writeLocalAccess(config.store().dataDir(), port(), accounts.localToken());
         startScheduler(1000);
-        backupSocket = no.kontakt.store.BackupSocket.start(stores); // `store backup` while the server runs
+        backupSocket = no.kontakt.store.mapdb.BackupSocket.start(stores); // `store backup` while the server runs
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 retention.run();
@@ -299,12 +303,16 @@ public final class Kontakt implements AutoCloseable {
                 java.time.Duration.ofDays(config.offers().calendarDays()));
     }
 
+    private static Offers.Storage offerRoles(Stores stores) {
+        return new Offers.Storage(stores.enrolments(), stores.reminders(), stores.conversations(), stores.messages(), stores.outbox(), stores);
+    }
+
     /** The compiler for the configuration's languages and the registered actions (for {@code validate}). */
     public static Compiler compiler(AppConfig config) {
         try (Stores scratch = new Stores(new no.kontakt.store.InMemoryStorage(), 1)) {
             Hours hours = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
             return compiler(config, actions(config, scratch, hours, hours, new OnCallAlerts(scratch.outbox(), hours, List.of()),
-                    new Offers(Catalogue.empty(config.unit().timeZone()), scratch, config.offers())));
+                    new Offers(Catalogue.empty(config.unit().timeZone()), offerRoles(scratch), config.offers())));
         }
     }
 
@@ -432,7 +440,7 @@ public final class Kontakt implements AutoCloseable {
             no.kontakt.cli.UserCommand.removeLocalAccess(config.store().dataDir(), accounts.localToken());
             server.stop();
         }
-        backupSocket.ifPresent(no.kontakt.store.BackupSocket::close);
+        backupSocket.ifPresent(no.kontakt.store.mapdb.BackupSocket::close);
         stores.close();
         log.info("kontakt stopped");
     }

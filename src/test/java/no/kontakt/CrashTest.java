@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import no.kontakt.store.Message;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.Stores;
 import no.kontakt.testing.Await;
 import no.kontakt.testing.ForkedKontakt;

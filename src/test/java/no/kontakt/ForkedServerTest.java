@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.Stores;
 import no.kontakt.testing.ForkedKontakt;
 import no.kontakt.testing.TwilioRequests;

@@ -35,7 +35,9 @@ import no.kontakt.store.AuditEntry;
 import no.kontakt.store.Batch;
 import no.kontakt.store.ScriptStore;
 import no.kontakt.store.ScriptVersion;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ScriptStore;
+import no.kontakt.store.AuditLog;
+import no.kontakt.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,20 +56,24 @@ public final class ScriptAdmin {
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private final AppConfig config;
-    private final Stores stores;
+    private final ScriptStore scriptStore;
+    private final AuditLog auditLog;
+    private final UnitOfWork unitOfWork;
     private final Compiler compiler;
     private final Clock clock;
     private final Path dir;
     private final Transcripts transcripts;
     private volatile BiConsumer<Library, IntentExamples> install = (library, intents) -> { };
 
-    public ScriptAdmin(AppConfig config, Stores stores, Compiler compiler, Clock clock) {
+    public ScriptAdmin(AppConfig config, ScriptStore scriptStore, AuditLog auditLog, UnitOfWork unitOfWork, Compiler compiler, Clock clock) {
         this.config = config;
-        this.stores = stores;
+        this.scriptStore = scriptStore;
+        this.auditLog = auditLog;
+        this.unitOfWork = unitOfWork;
         this.compiler = compiler;
         this.clock = clock;
         this.dir = config.conversations().dir();
-        this.transcripts = new Transcripts(stores, dir);
+        this.transcripts = new Transcripts(scriptStore, dir);
     }
 
     /** What publishing does once a version passed: install the new library and intents in the running engine. */
@@ -86,7 +92,7 @@ public final class ScriptAdmin {
         for (var file : files().entrySet()) {
             String name = ScriptLoader.nameOf(file.getKey());
             String hash = sha256(file.getValue());
-            ScriptStore scripts = stores.scripts();
+            ScriptStore scripts = scriptStore;
             String lastFromFile = scripts.versions(name).stream().filter(v -> v.fileHash() != null)
                     .reduce((a, b) -> b).map(ScriptVersion::fileHash).orElse(null);
             if (!hash.equals(lastFromFile)) {
@@ -95,7 +101,7 @@ public final class ScriptAdmin {
                 log.info("script version from the files name={} version={}", name, next);
             }
         }
-        stores.commit(batch);
+        unitOfWork.commit(batch);
         Compiler.Result result = compiler.compile(live(Map.of()));
         if (!result.ok()) {
             throw new ScriptException(result.problems());
@@ -104,42 +110,42 @@ public final class ScriptAdmin {
     }
 
     public IntentExamples liveIntents() {
-        return IntentExamples.parse(stores.scripts().latest(INTENTS).map(ScriptVersion::yaml)
+        return IntentExamples.parse(scriptStore.latest(INTENTS).map(ScriptVersion::yaml)
                 .orElseThrow(() -> new IllegalStateException("there are no intents: add conversations/intents.yaml")));
     }
 
     public List<Map<String, Object>> list() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String name : scriptNames()) {
-            ScriptVersion v = stores.scripts().latest(name).orElseThrow();
+            ScriptVersion v = scriptStore.latest(name).orElseThrow();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", name);
             row.put("version", v.version());
             row.put("publishedBy", v.publishedBy());
             row.put("publishedAt", v.publishedAt());
-            row.put("draft", stores.scripts().draft(name).isPresent());
+            row.put("draft", scriptStore.draft(name).isPresent());
             out.add(row);
         }
         return out;
     }
 
     public Optional<ScriptVersion> live(String name) {
-        return stores.scripts().latest(name);
+        return scriptStore.latest(name);
     }
 
     public List<ScriptVersion> versions(String name) {
-        return stores.scripts().versions(name);
+        return scriptStore.versions(name);
     }
 
     public Optional<ScriptStore.Draft> draft(String name) {
-        return stores.scripts().draft(name);
+        return scriptStore.draft(name);
     }
 
     public void saveDraft(String name, String yaml, Staff staff) {
         Batch batch = new Batch();
-        stores.scripts().saveDraft(batch, new ScriptStore.Draft(name, yaml, staff.username(), clock.instant()));
+        scriptStore.saveDraft(batch, new ScriptStore.Draft(name, yaml, staff.username(), clock.instant()));
         audit(batch, staff, "script_draft", name);
-        stores.commit(batch);
+        unitOfWork.commit(batch);
     }
 
     /** Every problem of the set with {@code yaml} in place of the live {@code name} (errors and warnings). */
@@ -153,14 +159,14 @@ public final class ScriptAdmin {
 
     /** Publishes the draft of {@code name}, or says why not; the live version is unchanged on refusal. */
     public synchronized Object publish(String name, Staff staff) {
-        ScriptStore.Draft draft = stores.scripts().draft(name)
+        ScriptStore.Draft draft = scriptStore.draft(name)
                 .orElseThrow(() -> new java.util.NoSuchElementException("There is no draft of " + name + " to publish."));
         return publishYaml(name, draft.yaml(), staff, "script_publish");
     }
 
     /** Publishes an earlier version again, as the newest version. */
     public synchronized Object rollback(String name, int version, Staff staff) {
-        ScriptVersion old = stores.scripts().version(name, version)
+        ScriptVersion old = scriptStore.version(name, version)
                 .orElseThrow(() -> new java.util.NoSuchElementException(name + " has no version " + version + "."));
         return publishYaml(name, old.yaml(), staff, "script_rollback");
     }
@@ -180,7 +186,7 @@ public final class ScriptAdmin {
             intentsProblem.ifPresent(problems::add);
             return new Candidate(null, null, List.copyOf(problems));
         }
-        int next = stores.scripts().latest(name).map(v -> v.version() + 1).orElse(1);
+        int next = scriptStore.latest(name).map(v -> v.version() + 1).orElse(1);
         return new Candidate(library(result, Map.of(name, next)), INTENTS.equals(name) ? IntentExamples.parse(yaml) : liveIntents(), List.of());
     }
 
@@ -199,7 +205,7 @@ public final class ScriptAdmin {
         if (!candidate.ok()) {
             return new Refusal(candidate.errors(), List.of());
         }
-        int next = stores.scripts().latest(name).map(v -> v.version() + 1).orElse(1);
+        int next = scriptStore.latest(name).map(v -> v.version() + 1).orElse(1);
         Library library = candidate.library();
         IntentExamples intents = candidate.intents();
         List<String> broken = transcriptFailures(library, intents, name);
@@ -207,11 +213,11 @@ public final class ScriptAdmin {
             return new Refusal(List.of(), broken);
         }
         Batch batch = new Batch();
-        stores.scripts().publish(batch, new ScriptVersion(name, next, yaml, staff.username(), clock.instant(), null));
-        stores.scripts().removeDraft(batch, name);
+        scriptStore.publish(batch, new ScriptVersion(name, next, yaml, staff.username(), clock.instant(), null));
+        scriptStore.removeDraft(batch, name);
         List<String> reworded = transcripts.publishDrafts(batch, name, staff.username(), clock.instant());
         audit(batch, staff, action, name + " v" + next + (reworded.isEmpty() ? "" : ", reworded transcripts " + String.join(", ", reworded)));
-        stores.commit(batch);
+        unitOfWork.commit(batch);
         install.accept(library(compiler.compile(live(Map.of())), Map.of()), intents);
         log.info("script published name={} version={} by={}", name, next, staff.username());
         return new Published(name, next);
@@ -245,12 +251,12 @@ public final class ScriptAdmin {
         Batch batch = new Batch();
         reworded.forEach((file, t) -> transcripts.saveDraft(batch, script, file, t, staff.username(), clock.instant()));
         audit(batch, staff, "transcripts_accept", script + ": " + String.join(", ", reworded.keySet()));
-        stores.commit(batch);
+        unitOfWork.commit(batch);
     }
 
     /** Talks to the draft of {@code name} (or the live set) on a throwaway store: the bot's texts per message. */
     public List<List<String>> simulate(String name, List<String> messages, String language, java.time.OffsetDateTime at) {
-        String yaml = stores.scripts().draft(name).map(ScriptStore.Draft::yaml).orElse(null);
+        String yaml = scriptStore.draft(name).map(ScriptStore.Draft::yaml).orElse(null);
         Compiler.Result result = compiler.compile(live(yaml == null ? Map.of() : Map.of(name, yaml)));
         if (!result.ok()) {
             throw new ScriptException(result.problems());
@@ -265,7 +271,7 @@ public final class ScriptAdmin {
     private Library library(Compiler.Result result, Map<String, Integer> newVersions) {
         List<Script> all = new ArrayList<>();
         for (String name : scriptNames()) {
-            for (ScriptVersion v : stores.scripts().versions(name)) {
+            for (ScriptVersion v : scriptStore.versions(name)) {
                 ScriptLoader.Loaded loaded = ScriptLoader.load(fileName(name), v.yaml());
                 if (loaded.script() != null) {
                     all.add(loaded.script().withVersion(v.version()));
@@ -274,7 +280,7 @@ public final class ScriptAdmin {
         }
         for (String name : result.library().names()) {
             Script latest = result.library().latest(name);
-            int version = newVersions.getOrDefault(name, stores.scripts().latest(name).map(ScriptVersion::version).orElse(1));
+            int version = newVersions.getOrDefault(name, scriptStore.latest(name).map(ScriptVersion::version).orElse(1));
             all.removeIf(s -> s.name().equals(name) && s.version() == version);
             all.add(latest.withVersion(version));
         }
@@ -285,7 +291,7 @@ public final class ScriptAdmin {
     private Map<String, String> live(Map<String, String> changes) {
         Map<String, String> files = new LinkedHashMap<>();
         for (String name : scriptNames()) {
-            files.put(fileName(name), stores.scripts().latest(name).orElseThrow().yaml());
+            files.put(fileName(name), scriptStore.latest(name).orElseThrow().yaml());
         }
         changes.forEach((name, yaml) -> files.put(fileName(name), yaml));
         return files;
@@ -293,7 +299,7 @@ public final class ScriptAdmin {
 
     /** The scripts, global words and intents (not the settings kept beside them). */
     private List<String> scriptNames() {
-        return stores.scripts().names().stream().filter(n -> !n.startsWith("settings.") && !Transcripts.isTranscript(n)).toList();
+        return scriptStore.names().stream().filter(n -> !n.startsWith("settings.") && !Transcripts.isTranscript(n)).toList();
     }
 
     private String fileName(String name) {
@@ -322,7 +328,7 @@ public final class ScriptAdmin {
     }
 
     private void audit(Batch batch, Staff staff, String action, String detail) {
-        stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, null, detail));
+        auditLog.audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, null, detail));
     }
 
     private static String sha256(String text) {

@@ -20,7 +20,9 @@ import no.kontakt.store.AuditEntry;
 import no.kontakt.store.Batch;
 import no.kontakt.store.ScriptStore;
 import no.kontakt.store.ScriptVersion;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ScriptStore;
+import no.kontakt.store.AuditLog;
+import no.kontakt.store.UnitOfWork;
 
 /**
  * What the coordinator edits besides scripts, while Kontakt runs: the office hours, the ambulant team's hours,
@@ -33,13 +35,17 @@ public final class Settings {
     private static final String PREFIX = "settings.";
 
     private final AppConfig config;
-    private final Stores stores;
+    private final ScriptStore scriptStore;
+    private final AuditLog auditLog;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Map<String, Consumer<Object>> appliers = new LinkedHashMap<>();
 
-    public Settings(AppConfig config, Stores stores, Clock clock) {
+    public Settings(AppConfig config, ScriptStore scriptStore, AuditLog auditLog, UnitOfWork unitOfWork, Clock clock) {
         this.config = config;
-        this.stores = stores;
+        this.scriptStore = scriptStore;
+        this.auditLog = auditLog;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
@@ -62,7 +68,7 @@ public final class Settings {
     /** Seeds each setting from config where it changed, then applies the newest version of each. */
     public void bootstrap() {
         Batch batch = new Batch();
-        ScriptStore store = stores.scripts();
+        ScriptStore store = scriptStore;
         for (String name : NAMES) {
             String fromConfig = fromConfig(name);
             String hash = Integer.toHexString(fromConfig.hashCode());
@@ -73,7 +79,7 @@ public final class Settings {
                 store.publish(batch, new ScriptVersion(PREFIX + name, next, fromConfig, "config", clock.instant(), hash));
             }
         }
-        stores.commit(batch);
+        unitOfWork.commit(batch);
         for (String name : NAMES) {
             String yaml = yaml(name).orElseThrow();
             Object value = parse(name, yaml);
@@ -85,13 +91,13 @@ public final class Settings {
     }
 
     public Optional<String> yaml(String name) {
-        return stores.scripts().latest(PREFIX + name).map(ScriptVersion::yaml);
+        return scriptStore.latest(PREFIX + name).map(ScriptVersion::yaml);
     }
 
     public List<Map<String, Object>> list() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String name : NAMES) {
-            stores.scripts().latest(PREFIX + name).ifPresent(v -> {
+            scriptStore.latest(PREFIX + name).ifPresent(v -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("name", name);
                 row.put("version", v.version());
@@ -112,11 +118,11 @@ public final class Settings {
         if (value instanceof Refusal) {
             return value;
         }
-        int next = stores.scripts().latest(PREFIX + name).map(v -> v.version() + 1).orElse(1);
+        int next = scriptStore.latest(PREFIX + name).map(v -> v.version() + 1).orElse(1);
         Batch batch = new Batch();
-        stores.scripts().publish(batch, new ScriptVersion(PREFIX + name, next, yaml, staff.username(), clock.instant(), null));
-        stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), "setting", null, name + " v" + next));
-        stores.commit(batch);
+        scriptStore.publish(batch, new ScriptVersion(PREFIX + name, next, yaml, staff.username(), clock.instant(), null));
+        auditLog.audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), "setting", null, name + " v" + next));
+        unitOfWork.commit(batch);
         apply(name, value);
         return Map.of("name", name, "version", next);
     }

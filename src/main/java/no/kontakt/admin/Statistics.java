@@ -6,17 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.kontakt.store.StatsStore;
-import no.kontakt.store.Stores;
+import no.kontakt.store.StatsStore;
 
 /**
  * The unit's statistics, from the anonymous counters only: per ISO week, each metric by its dimension, with
  * the median and 90th percentile of durations (time to first staff contact, in opening hours) and of scores.
  */
 public final class Statistics {
-    private final Stores stores;
+    private final StatsStore statsStore;
 
-    public Statistics(Stores stores) {
-        this.stores = stores;
+    public Statistics(StatsStore statsStore) {
+        this.statsStore = statsStore;
     }
 
     /** One row: a metric in a week by one dimension. */
@@ -24,7 +24,7 @@ public final class Statistics {
 
     public List<Row> rows(String fromWeek, String toWeek) {
         List<Row> rows = new ArrayList<>();
-        for (StatsStore.Counter c : stores.stats().all()) {
+        for (StatsStore.Counter c : statsStore.all()) {
             if ((fromWeek != null && c.week().compareTo(fromWeek) < 0) || (toWeek != null && c.week().compareTo(toWeek) > 0)) {
                 continue;
             }

@@ -20,7 +20,7 @@ import no.kontakt.Transcript;
 import no.kontakt.store.Batch;
 import no.kontakt.store.ScriptStore;
 import no.kontakt.store.ScriptVersion;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ScriptStore;
 
 /**
  * The transcripts a publish replays: each file in {@code conversations/tests/}, unless a coordinator accepted a
@@ -41,11 +41,11 @@ final class Transcripts {
                 .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE);
     }
 
-    private final Stores stores;
+    private final ScriptStore scriptStore;
     private final Path dir;
 
-    Transcripts(Stores stores, Path conversationsDir) {
-        this.stores = stores;
+    Transcripts(ScriptStore scriptStore, Path conversationsDir) {
+        this.scriptStore = scriptStore;
         this.dir = conversationsDir.resolve("tests");
     }
 
@@ -56,8 +56,8 @@ final class Transcripts {
             String name = file.getFileName().toString();
             String text = read(file);
             String hash = sha256(text);
-            String live = stores.scripts().latest(PREFIX + name).filter(v -> hash.equals(v.fileHash())).map(ScriptVersion::yaml).orElse(text);
-            out.put(name, script == null ? live : stores.scripts().draft(draftName(script, name)).map(ScriptStore.Draft::yaml).orElse(live));
+            String live = scriptStore.latest(PREFIX + name).filter(v -> hash.equals(v.fileHash())).map(ScriptVersion::yaml).orElse(text);
+            out.put(name, script == null ? live : scriptStore.draft(draftName(script, name)).map(ScriptStore.Draft::yaml).orElse(live));
         }
         return out;
     }
@@ -65,7 +65,7 @@ final class Transcripts {
     /** Keeps a reworded transcript as a draft of {@code script}: it is replayed and published with the script's draft. */
     void saveDraft(Batch batch, String script, String file, Transcript reworded, String by, Instant at) {
         try {
-            stores.scripts().saveDraft(batch, new ScriptStore.Draft(draftName(script, file), WRITER.writeValueAsString(reworded), by, at));
+            scriptStore.saveDraft(batch, new ScriptStore.Draft(draftName(script, file), WRITER.writeValueAsString(reworded), by, at));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write transcript " + file + ": " + e.getMessage(), e);
         }
@@ -76,11 +76,11 @@ final class Transcripts {
         List<String> published = new java.util.ArrayList<>();
         for (Path file : files()) {
             String name = file.getFileName().toString();
-            var draft = stores.scripts().draft(draftName(script, name));
+            var draft = scriptStore.draft(draftName(script, name));
             if (draft.isPresent()) {
-                int next = stores.scripts().latest(PREFIX + name).map(v -> v.version() + 1).orElse(1);
-                stores.scripts().publish(batch, new ScriptVersion(PREFIX + name, next, draft.get().yaml(), by, at, sha256(read(file))));
-                stores.scripts().removeDraft(batch, draftName(script, name));
+                int next = scriptStore.latest(PREFIX + name).map(v -> v.version() + 1).orElse(1);
+                scriptStore.publish(batch, new ScriptVersion(PREFIX + name, next, draft.get().yaml(), by, at, sha256(read(file))));
+                scriptStore.removeDraft(batch, draftName(script, name));
                 published.add(name);
             }
         }

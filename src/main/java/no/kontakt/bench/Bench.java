@@ -20,7 +20,7 @@ import no.kontakt.config.AppConfig;
 import no.kontakt.config.ConfigLoader;
 import no.kontakt.inbox.Accounts;
 import no.kontakt.store.InMemoryStorage;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.StoreFiles;
 import no.kontakt.store.SealedJson;
 import no.kontakt.store.Stores;
 
@@ -109,8 +109,8 @@ public final class Bench {
             loadSeconds = new StoreLoader(secret, templates, Instant.now()).load(data, stored).toNanos() / 1e9;
             say(String.format(java.util.Locale.ROOT, "  loaded in %.1f s", loadSeconds));
         }
-        try (Stores stores = new Stores(MapDbStorage.open(data), 8, zone, new SealedJson(secret, null))) {
-            new Accounts(stores, Clock.systemUTC()).add(STAFF, "staff", password.clone());
+        try (Stores stores = new Stores(StoreFiles.open(data), 8, zone, new SealedJson(secret, null))) {
+            new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).add(STAFF, "staff", password.clone());
             if (stores.conversations().count() < stored) {
                 throw new IllegalStateException("the loaded store holds " + stores.conversations().count() + " conversations, not " + stored);
             }

@@ -15,7 +15,7 @@ import no.kontakt.store.ContactRequest;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.InboundReceipt;
 import no.kontakt.store.Indexes;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.StoreFiles;
 import no.kontakt.store.Message;
 import no.kontakt.store.QueueEntry;
 import no.kontakt.store.SealedJson;
@@ -84,7 +84,7 @@ final class StoreLoader {
         Id[] ids = IntStream.range(0, (int) count).parallel()
                 .mapToObj(n -> new Id("sms-" + pseudonyms.of("sms", Traffic.number(n)), n)).toArray(Id[]::new);
         Arrays.parallelSort(ids, Comparator.comparing(Id::id));
-        DB db = DBMaker.fileDB(dataDir.resolve(MapDbStorage.FILE_NAME).toFile()).fileChannelEnable().make();
+        DB db = DBMaker.fileDB(dataDir.resolve(StoreFiles.FILE_NAME).toFile()).fileChannelEnable().make();
         try {
             var conversations = db.treeMap(TABLES[0], Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();
             var messages = db.treeMap(TABLES[1], Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createFromSink();

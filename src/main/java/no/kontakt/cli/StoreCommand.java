@@ -7,12 +7,11 @@ import no.kontakt.App;
 import no.kontakt.config.AppConfig;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
 import no.kontakt.store.SealedJson;
 import no.kontakt.store.Stores;
 import java.nio.file.Path;
-import no.kontakt.store.BackupSocket;
-import no.kontakt.store.Backups;
+import no.kontakt.StoreFiles;
+import no.kontakt.store.BackupResult;
 import no.kontakt.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +34,7 @@ public final class StoreCommand {
 
     /** The store the configuration points at, opened directly (only while no server holds it). */
     static Stores open(AppConfig config) {
-        return new Stores(MapDbStorage.open(config.store().dataDir()), 8, config.unit().timeZone(), codec(config));
+        return new Stores(StoreFiles.open(config.store().dataDir()), 8, config.unit().timeZone(), codec(config));
     }
 
     static SealedJson codec(AppConfig config) {
@@ -49,7 +48,7 @@ public final class StoreCommand {
     }
 
     /** A backup or restore done here, printed as its JSON line: the result, or the store's error. */
-    static int print(java.util.function.Supplier<Backups.Result> done) throws java.io.IOException {
+    static int print(java.util.function.Supplier<BackupResult> done) throws java.io.IOException {
         try {
             return print(result(done.get()));
         } catch (StoreException e) {
@@ -57,7 +56,7 @@ public final class StoreCommand {
         }
     }
 
-    static Map<String, Object> result(Backups.Result r) {
+    static Map<String, Object> result(BackupResult r) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("status", "ok");
         line.put("file", r.file().toString());
@@ -86,7 +85,7 @@ public final class StoreCommand {
         public Integer call() throws Exception {
             AppConfig config = store.app.loadConfig();
             Path target = file.toAbsolutePath();
-            var answer = BackupSocket.ask(config.store().dataDir(), "backup " + target);
+            var answer = StoreFiles.askRunning(config.store().dataDir(), "backup " + target);
             if (answer.isPresent()) { // the running server wrote it, between two commits
                 @SuppressWarnings("unchecked")
                 Map<String, Object> line = Json.MAPPER.readValue(answer.get(), Map.class);
@@ -94,7 +93,7 @@ public final class StoreCommand {
             }
             return print(() -> {
                 try (Stores stores = store.open()) {
-                    return Backups.backup(stores, target);
+                    return StoreFiles.backup(stores, target);
                 }
             });
         }
@@ -116,7 +115,7 @@ public final class StoreCommand {
         public Integer call() throws Exception {
             AppConfig config = store.app.loadConfig();
             Path dataDir = config.store().dataDir();
-            if (BackupSocket.ask(dataDir, "ping").isPresent()) {
+            if (StoreFiles.askRunning(dataDir, "ping").isPresent()) {
                 return print(error("Kontakt is running on " + dataDir.toAbsolutePath() + "; stop it before restoring "
                         + "(a restore replaces the whole store)"));
             }
@@ -124,7 +123,7 @@ public final class StoreCommand {
                 return print(error("no key to open the backup with: set " + SecretKey.ENV + " (or " + SecretKey.FILE_ENV + ") to the key "
                         + "of the Kontakt that wrote it, or put its key file at " + SecretKey.defaultFile(dataDir)));
             }
-            return print(() -> Backups.restore(file, dataDir, codec(config), config.unit().timeZone(), replace));
+            return print(() -> StoreFiles.restore(file, dataDir, codec(config), config.unit().timeZone(), replace));
         }
     }
 

@@ -17,7 +17,14 @@ import no.kontakt.store.Conversation;
 import no.kontakt.store.InboundReceipt;
 import no.kontakt.store.Message;
 import no.kontakt.store.OutboxItem;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.InboundLog;
+import no.kontakt.store.OutboxStore;
+import no.kontakt.store.TimerIndex;
+import no.kontakt.store.StatsStore;
+import no.kontakt.store.EventLog;
+import no.kontakt.store.UnitOfWork;
 import no.kontakt.store.TimerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +39,15 @@ public final class ConversationService {
     private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
     private static final int STRIPES = 1024;
 
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final MessageStore messageStore;
+    private final InboundLog inboundLog;
+    private final OutboxStore outboxStore;
+    private final TimerIndex timerIndex;
+    private final StatsStore statsStore;
+    private final EventLog eventLog;
+    private final UnitOfWork unitOfWork;
+    private final Erasure erasure;
     private final Pseudonyms pseudonyms;
     private final AtomicReference<Engine> engine;
     private final Actions actions;
@@ -49,9 +64,17 @@ public final class ConversationService {
     static final int FLOOD_PER_MINUTE = 20;
     private final no.kontakt.limits.RateLimiter flood;
 
-    public ConversationService(Stores stores, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
+    public ConversationService(ConversationStore conversationStore, MessageStore messageStore, InboundLog inboundLog, OutboxStore outboxStore, TimerIndex timerIndex, StatsStore statsStore, EventLog eventLog, UnitOfWork unitOfWork, Erasure erasure, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
                                LanguageGuess languages, Clock clock, Runnable outboxWake) {
-        this.stores = stores;
+        this.conversationStore = conversationStore;
+        this.messageStore = messageStore;
+        this.inboundLog = inboundLog;
+        this.outboxStore = outboxStore;
+        this.timerIndex = timerIndex;
+        this.statsStore = statsStore;
+        this.eventLog = eventLog;
+        this.unitOfWork = unitOfWork;
+        this.erasure = erasure;
         this.pseudonyms = pseudonyms;
         this.engine = new AtomicReference<>(engine);
         this.actions = actions;
@@ -128,7 +151,7 @@ public final class ConversationService {
     public Reply receive(InboundMessage in) {
         String id = conversationId(in.channel(), in.from());
         return locked(id, () -> {
-            Optional<InboundReceipt> seen = stores.inbound().find(in.messageId());
+            Optional<InboundReceipt> seen = inboundLog.find(in.messageId());
             if (seen.isPresent()) {
                 log.info("duplicate inbound message ignored sid={}", in.messageId());
                 return new Reply(seen.get().replies(), seen.get().replyIds(), true);
@@ -139,12 +162,12 @@ public final class ConversationService {
 
     private Reply process(String id, InboundMessage in) {
         Instant now = clock.instant();
-        Conversation conversation = stores.conversations().find(id).orElseGet(() ->
+        Conversation conversation = conversationStore.find(id).orElseGet(() ->
                 Conversation.start(id, in.channel(), in.from(), languages.guess(in.body(), in.from(), null), now));
         conversation = conversation.withLanguage(languages.guess(in.body(), in.from(), conversation.language())).episodeAfterClose();
         Batch batch = new Batch();
         String inboundId = conversation.nextMessageId();
-        stores.messages().append(batch, new Message(inboundId, id, Message.Direction.IN, "citizen", in.body(), now, in.messageId()));
+        messageStore.append(batch, new Message(inboundId, id, Message.Direction.IN, "citizen", in.body(), now, in.messageId()));
         conversation = conversation.withMessage(now);
 
         no.kontakt.flow.Session before = Turn.session(conversation);
@@ -161,7 +184,7 @@ public final class ConversationService {
         if (!lastMinute.allowed() && !assessment.risk()) {
             intercepted = Optional.of("");
             if (lastMinute.firstRefused()) {
-                stores.staff().event(batch, new no.kontakt.store.ConversationEvent(no.kontakt.store.StaffStores.eventId(id, now, 99), id, now,
+                eventLog.event(batch, new no.kontakt.store.ConversationEvent(no.kontakt.store.EventLog.eventId(id, now, 99), id, now,
                         "flood", "bot", java.util.Map.of("perMinute", String.valueOf(FLOOD_PER_MINUTE))));
                 conversation = conversation.waitingForPerson(now);
                 log.warn("flood from one address: the bot is quiet for it and staff are told");
@@ -177,30 +200,30 @@ public final class ConversationService {
             log.debug("risk flagged reasons={}", assessment.reasons());
         }
         if (turn.erase()) {
-            Batch erasure = new Batch();
-            StatsRecorder.stage(stores.stats(), erasure, now, conversation.language(), in.channel(), false, null, turn.events(), turn.replies());
-            Erasure.stage(stores, id, erasure);
-            stores.inbound().record(erasure, new InboundReceipt(in.messageId(), null, null, turn.replies(), List.of(), now)); // whose: erased
-            stores.commit(erasure);
+            Batch erased = new Batch();
+            StatsRecorder.stage(statsStore, erased, now, conversation.language(), in.channel(), false, null, turn.events(), turn.replies());
+            erasure.stage(id, erased);
+            inboundLog.record(erased, new InboundReceipt(in.messageId(), null, null, turn.replies(), List.of(), now)); // whose: erased
+            unitOfWork.commit(erased);
             listener.committed(id, turn.events());
             log.info("conversation erased on the citizen's request");
             return new Reply(turn.replies(), List.of(), false);
         }
         conversation = turn.conversation();
         boolean alerted = conversation.urgent() && !wasUrgent && urgentHook.becameUrgent(batch, now, id) > 0;
-        EventRecorder.stage(stores.staff(), id, turn.events(), now, batch);
-        StatsRecorder.stage(stores.stats(), batch, now, conversation.language(), in.channel(), isNew, scriptBefore, turn.events(), turn.replies());
+        EventRecorder.stage(eventLog, id, turn.events(), now, batch);
+        StatsRecorder.stage(statsStore, batch, now, conversation.language(), in.channel(), isNew, scriptBefore, turn.events(), turn.replies());
         List<String> replyIds = new ArrayList<>();
         for (String text : turn.replies()) {
             String replyId = conversation.nextMessageId();
-            stores.messages().append(batch, new Message(replyId, id, Message.Direction.OUT, "bot", text, now, null));
+            messageStore.append(batch, new Message(replyId, id, Message.Direction.OUT, "bot", text, now, null));
             conversation = conversation.withMessage(now);
             replyIds.add(replyId);
         }
-        stores.timers().set(batch, id, previousDue, Turn.dueAt(turn.session()));
-        stores.conversations().save(batch, conversation);
-        stores.inbound().record(batch, new InboundReceipt(in.messageId(), id, inboundId, turn.replies(), replyIds, now));
-        stores.commit(batch);
+        timerIndex.set(batch, id, previousDue, Turn.dueAt(turn.session()));
+        conversationStore.save(batch, conversation);
+        inboundLog.record(batch, new InboundReceipt(in.messageId(), id, inboundId, turn.replies(), replyIds, now));
+        unitOfWork.commit(batch);
         if (alerted) {
             outboxWake.run();
         }
@@ -217,7 +240,7 @@ public final class ConversationService {
 
     /** Runs every timer that is due: reminders and expiries go out through the outbox. Returns how many ran. */
     public int fireDueTimers() {
-        List<TimerIndex.Due> due = stores.timers().due(clock.instant(), 500);
+        List<TimerIndex.Due> due = timerIndex.due(clock.instant(), 500);
         for (TimerIndex.Due d : due) {
             locked(d.conversationId(), () -> {
                 fire(d);
@@ -230,10 +253,10 @@ public final class ConversationService {
     private void fire(TimerIndex.Due due) {
         Instant now = clock.instant();
         Batch batch = new Batch();
-        Optional<Conversation> found = stores.conversations().find(due.conversationId());
+        Optional<Conversation> found = conversationStore.find(due.conversationId());
         if (found.isEmpty() || !due.dueAt().equals(Turn.dueAt(Turn.session(found.get())))) {
-            stores.timers().set(batch, due.conversationId(), due.dueAt(), null);
-            stores.commit(batch);
+            timerIndex.set(batch, due.conversationId(), due.dueAt(), null);
+            unitOfWork.commit(batch);
             return;
         }
         Conversation conversation = found.get();
@@ -241,17 +264,17 @@ public final class ConversationService {
         Conversation after = turn.conversation();
         for (String text : turn.replies()) {
             String messageId = after.nextMessageId();
-            stores.messages().append(batch, new Message(messageId, after.id(), Message.Direction.OUT, "bot", text, now, null));
-            stores.outbox().put(batch, new OutboxItem(messageId, after.id(), messageId, after.channel(), after.address(), text,
+            messageStore.append(batch, new Message(messageId, after.id(), Message.Direction.OUT, "bot", text, now, null));
+            outboxStore.put(batch, new OutboxItem(messageId, after.id(), messageId, after.channel(), after.address(), text,
                     0, now, OutboxItem.State.PENDING, now));
             after = after.withMessage(now);
         }
-        stores.timers().set(batch, after.id(), due.dueAt(), Turn.dueAt(turn.session()));
-        EventRecorder.stage(stores.staff(), after.id(), turn.events(), now, batch);
-        StatsRecorder.stage(stores.stats(), batch, now, after.language(), "outbox", false,
+        timerIndex.set(batch, after.id(), due.dueAt(), Turn.dueAt(turn.session()));
+        EventRecorder.stage(eventLog, after.id(), turn.events(), now, batch);
+        StatsRecorder.stage(statsStore, batch, now, after.language(), "outbox", false,
                 Turn.session(conversation).current() == null ? null : Turn.session(conversation).current().script(), turn.events(), List.of());
-        stores.conversations().save(batch, after);
-        stores.commit(batch);
+        conversationStore.save(batch, after);
+        unitOfWork.commit(batch);
         listener.committed(after.id(), turn.events());
         log.info("timer fired conversation={} messages={}", after.id(), turn.replies().size());
         if (!turn.replies().isEmpty()) {

@@ -6,13 +6,13 @@ import java.util.Map;
 import no.kontakt.flow.Event;
 import no.kontakt.store.Batch;
 import no.kontakt.store.ConversationEvent;
-import no.kontakt.store.StaffStores;
+import no.kontakt.store.EventLog;
 
 /** Keeps what staff need to see of a turn — risk flags with their rule ids, actions, failures, opt-outs — never the text. */
 final class EventRecorder {
     private EventRecorder() {}
 
-    static void stage(StaffStores staff, String conversationId, List<Event> events, Instant now, Batch batch) {
+    static void stage(EventLog staff, String conversationId, List<Event> events, Instant now, Batch batch) {
         int n = 0;
         for (Event e : events) {
             String type = null;
@@ -36,7 +36,7 @@ final class EventRecorder {
             }
             ConversationEvent recorded = type == null ? null : new ConversationEvent(null, conversationId, now, type, actor, detail);
             if (recorded != null) {
-                String id = StaffStores.eventId(conversationId, now, n++);
+                String id = EventLog.eventId(conversationId, now, n++);
                 staff.event(batch, new ConversationEvent(id, conversationId, now, recorded.type(), recorded.actor(), recorded.detail()));
             }
         }

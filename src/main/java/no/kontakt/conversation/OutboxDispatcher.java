@@ -10,7 +10,10 @@ import no.kontakt.privacy.Mask;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Delivery;
 import no.kontakt.store.OutboxItem;
-import no.kontakt.store.Stores;
+import no.kontakt.store.DeliveryStore;
+import no.kontakt.store.OutboxStore;
+import no.kontakt.store.StatsStore;
+import no.kontakt.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +26,18 @@ public final class OutboxDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final int MAX_ATTEMPTS = 6;
 
-    private final Stores stores;
+    private final DeliveryStore deliveryStore;
+    private final OutboxStore outboxStore;
+    private final StatsStore statsStore;
+    private final UnitOfWork unitOfWork;
     private final Map<String, Sender> senders;
     private final Clock clock;
 
-    public OutboxDispatcher(Stores stores, Map<String, Sender> senders, Clock clock) {
-        this.stores = stores;
+    public OutboxDispatcher(DeliveryStore deliveryStore, OutboxStore outboxStore, StatsStore statsStore, UnitOfWork unitOfWork, Map<String, Sender> senders, Clock clock) {
+        this.deliveryStore = deliveryStore;
+        this.outboxStore = outboxStore;
+        this.statsStore = statsStore;
+        this.unitOfWork = unitOfWork;
         this.senders = Map.copyOf(senders);
         this.clock = clock;
     }
@@ -36,11 +45,11 @@ public final class OutboxDispatcher {
     /** At start-up: items a crash left in {@code SENDING} may have gone out; they are not sent again. */
     public int settleInterrupted() {
         int n = 0;
-        for (OutboxItem item : stores.outbox().sending()) {
+        for (OutboxItem item : outboxStore.sending()) {
             Batch batch = new Batch();
-            stores.outbox().remove(batch, item.id());
-            stores.deliveries().report(batch, new Delivery(item.messageId(), null, "unknown", "interrupted", clock.instant()));
-            stores.commit(batch);
+            outboxStore.remove(batch, item.id());
+            deliveryStore.report(batch, new Delivery(item.messageId(), null, "unknown", "interrupted", clock.instant()));
+            unitOfWork.commit(batch);
             log.warn("outbox item interrupted by a crash is not resent id={} to={}", item.id(), Mask.phone(item.to()));
             n++;
         }
@@ -50,7 +59,7 @@ public final class OutboxDispatcher {
     /** Sends every item that is due; returns how many were handed to a channel. */
     public synchronized int dispatchDue() {
         int sent = 0;
-        for (OutboxItem item : stores.outbox().due(clock.instant(), 200)) {
+        for (OutboxItem item : outboxStore.due(clock.instant(), 200)) {
             if (send(item)) {
                 sent++;
             }
@@ -62,8 +71,8 @@ public final class OutboxDispatcher {
         Sender sender = senders.get(item.channel());
         Batch mark = new Batch();
         OutboxItem sending = item.sending();
-        stores.outbox().put(mark, sending);
-        stores.commit(mark);
+        outboxStore.put(mark, sending);
+        unitOfWork.commit(mark);
         Batch done = new Batch();
         Instant now = clock.instant();
         try {
@@ -71,22 +80,22 @@ public final class OutboxDispatcher {
                 throw new Sender.SendException("no sender for channel " + item.channel(), false, null);
             }
             String providerId = sender.send(new OutboundMessage(item.messageId(), item.to(), item.body()));
-            stores.outbox().remove(done, item.id());
-            stores.deliveries().report(done, new Delivery(item.messageId(), providerId, "queued", null, now));
-            StatsRecorder.segments(stores.stats(), done, now, item.channel(), java.util.List.of(item.body()));
-            stores.commit(done);
+            outboxStore.remove(done, item.id());
+            deliveryStore.report(done, new Delivery(item.messageId(), providerId, "queued", null, now));
+            StatsRecorder.segments(statsStore, done, now, item.channel(), java.util.List.of(item.body()));
+            unitOfWork.commit(done);
             return true;
         } catch (Sender.SendException e) {
             if (e.retryable() && sending.attempts() < MAX_ATTEMPTS) {
                 Duration wait = Duration.ofSeconds(5L << Math.min(sending.attempts(), 10));
-                stores.outbox().put(done, sending.retryAt(now.plus(wait)));
+                outboxStore.put(done, sending.retryAt(now.plus(wait)));
                 log.warn("send failed, retrying in {} id={} to={}: {}", wait, item.id(), Mask.phone(item.to()), e.getMessage());
             } else {
-                stores.outbox().remove(done, item.id());
-                stores.deliveries().report(done, new Delivery(item.messageId(), null, "failed", "send: " + e.getMessage(), now));
+                outboxStore.remove(done, item.id());
+                deliveryStore.report(done, new Delivery(item.messageId(), null, "failed", "send: " + e.getMessage(), now));
                 log.error("send failed for good id={} to={}: {}", item.id(), Mask.phone(item.to()), e.getMessage());
             }
-            stores.commit(done);
+            unitOfWork.commit(done);
             return false;
         }
     }

@@ -17,7 +17,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import no.kontakt.store.Batch;
 import no.kontakt.store.LoginSession;
-import no.kontakt.store.Stores;
+import no.kontakt.store.UserStore;
+import no.kontakt.store.LoginStore;
+import no.kontakt.store.UnitOfWork;
 import no.kontakt.store.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,9 @@ public final class Accounts {
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._@+-]{1,99}");
     public static final String ISSUER = "Kontakt";
 
-    private final Stores stores;
+    private final UserStore userStore;
+    private final LoginStore loginStore;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final TwoFactorPolicy policy;
     private final SecureRandom random = new SecureRandom();
@@ -77,12 +81,14 @@ public final class Accounts {
         }
     }
 
-    public Accounts(Stores stores, Clock clock) {
-        this(stores, clock, TwoFactorPolicy.ADMIN);
+    public Accounts(UserStore userStore, LoginStore loginStore, UnitOfWork unitOfWork, Clock clock) {
+        this(userStore, loginStore, unitOfWork, clock, TwoFactorPolicy.ADMIN);
     }
 
-    public Accounts(Stores stores, Clock clock, TwoFactorPolicy policy) {
-        this.stores = stores;
+    public Accounts(UserStore userStore, LoginStore loginStore, UnitOfWork unitOfWork, Clock clock, TwoFactorPolicy policy) {
+        this.userStore = userStore;
+        this.loginStore = loginStore;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.policy = policy;
         this.localToken = randomToken();
@@ -154,7 +160,7 @@ public final class Accounts {
         String name = validName(username);
         validRole(role);
         String hash = password == null ? null : hash(password);
-        Optional<User> old = stores.staff().user(name);
+        Optional<User> old = userStore.user(name);
         User user = old.map(u -> new User(name, role, hash, 0, null, u.createdAt(), u.totpSecret(), u.totpPending(), u.totpLastStep(), u.version() + 1))
                 .orElseGet(() -> new User(name, role, hash, 0, null, clock.instant(), null, null, 0, 1));
         save(user, old.isPresent());
@@ -166,7 +172,7 @@ public final class Accounts {
         String name = validName(username);
         validRole(role);
         synchronized (this) {
-            if (stores.staff().user(name).isPresent()) {
+            if (userStore.user(name).isPresent()) {
                 throw new Conflict("There is already a user " + name + ".");
             }
             User user = new User(name, role, password == null ? null : hash(password), 0, null, clock.instant(), null, null, 0, 1);
@@ -181,7 +187,7 @@ public final class Accounts {
      * it is. Any change ends the person's logins. Empty when there is no such account.
      */
     public synchronized Optional<User> update(String username, String role, char[] password, boolean resetTotp) {
-        Optional<User> found = stores.staff().user(normalize(username));
+        Optional<User> found = userStore.user(normalize(username));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -213,7 +219,7 @@ public final class Accounts {
 
     /** Removes an account and ends its logins; with {@code keepAnAdmin} the last admin cannot be removed. */
     public synchronized boolean remove(String username, boolean keepAnAdmin) {
-        Optional<User> found = stores.staff().user(normalize(username));
+        Optional<User> found = userStore.user(normalize(username));
         if (found.isEmpty()) {
             return false;
         }
@@ -221,19 +227,19 @@ public final class Accounts {
             throw new Conflict(found.get().username() + " is the only admin; make someone else admin first.");
         }
         Batch batch = new Batch();
-        stores.staff().removeUser(batch, found.get().username());
+        userStore.removeUser(batch, found.get().username());
         endLogins(batch, found.get().username());
-        stores.commit(batch);
+        unitOfWork.commit(batch);
         log.info("user removed username={}", found.get().username());
         return true;
     }
 
     public List<User> list() {
-        return stores.staff().users();
+        return userStore.users();
     }
 
     public Optional<User> user(String username) {
-        return stores.staff().user(normalize(username));
+        return userStore.user(normalize(username));
     }
 
     private long admins() {
@@ -242,19 +248,19 @@ public final class Accounts {
 
     private void save(User user, boolean endLogins) {
         Batch batch = new Batch();
-        stores.staff().saveUser(batch, user);
+        userStore.saveUser(batch, user);
         if (endLogins) {
             endLogins(batch, user.username());
         }
-        stores.commit(batch);
+        unitOfWork.commit(batch);
     }
 
     private void endLogins(Batch batch, String username) {
         if (!endLoginsOnChange) {
             return;
         }
-        stores.staff().logins().stream().filter(l -> l.username().equals(username))
-                .forEach(l -> stores.staff().removeLogin(batch, l.tokenHash()));
+        loginStore.logins().stream().filter(l -> l.username().equals(username))
+                .forEach(l -> loginStore.removeLogin(batch, l.tokenHash()));
     }
 
     /** A login by password, as the command line and older callers make it: no second factor, one address. */
@@ -277,7 +283,7 @@ public final class Accounts {
         }
         LoginThrottle.Attempt attempt = (LoginThrottle.Attempt) admitted;
         char[] given = (password == null ? "" : password).toCharArray();
-        Optional<User> found = stores.staff().user(name);
+        Optional<User> found = userStore.user(name);
         boolean passwordOk;
         if (found.isPresent() && found.get().passwordHash() != null) {
             passwordOk = BCrypt.verifyer().verify(given, found.get().passwordHash()).verified;
@@ -312,7 +318,7 @@ public final class Accounts {
 
     /** A login vouched for by the identity provider (single sign-on): the account must exist; no password, no TOTP here. */
     public Optional<Login> loginTrusted(String username) {
-        Optional<User> found = stores.staff().user(normalize(username));
+        Optional<User> found = userStore.user(normalize(username));
         return found.map(u -> open(u, "oidc", clock.instant()));
     }
 
@@ -321,8 +327,8 @@ public final class Accounts {
         String csrf = randomToken();
         Instant expires = now.plus(SESSION);
         Batch batch = new Batch();
-        stores.staff().saveLogin(batch, new LoginSession(hash(token), user.username(), user.role(), csrf, now, expires, user.version(), method));
-        stores.commit(batch);
+        loginStore.saveLogin(batch, new LoginSession(hash(token), user.username(), user.role(), csrf, now, expires, user.version(), method));
+        unitOfWork.commit(batch);
         log.info("login username={} role={} method={}", user.username(), user.role(), method);
         return new Login(token, csrf, user.username(), user.role(), expires, mustEnrol(user, method));
     }
@@ -333,15 +339,15 @@ public final class Accounts {
 
     /** Under the account's lock: the step of a fresh code, marked used, or null. */
     private synchronized User verifyTotpAndMark(User user, String code, Instant now) {
-        User current = stores.staff().user(user.username()).orElse(user);
+        User current = userStore.user(user.username()).orElse(user);
         OptionalLong step = Totp.verify(current.totpSecret(), code, now, current.totpLastStep());
         if (step.isEmpty()) {
             return null;
         }
         User used = current.withTotpUsed(step.getAsLong());
         Batch batch = new Batch();
-        stores.staff().saveUser(batch, used);
-        stores.commit(batch);
+        userStore.saveUser(batch, used);
+        unitOfWork.commit(batch);
         return used;
     }
 
@@ -355,11 +361,11 @@ public final class Accounts {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        Optional<LoginSession> login = stores.staff().login(hash(token.strip())).filter(s -> clock.instant().isBefore(s.expiresAt()));
+        Optional<LoginSession> login = loginStore.login(hash(token.strip())).filter(s -> clock.instant().isBefore(s.expiresAt()));
         if (login.isEmpty()) {
             return Optional.empty();
         }
-        Optional<User> user = stores.staff().user(login.get().username());
+        Optional<User> user = userStore.user(login.get().username());
         if (user.isEmpty() || (endLoginsOnChange && user.get().version() != login.get().userVersion())) {
             return Optional.empty();
         }
@@ -368,25 +374,25 @@ public final class Accounts {
 
     /** Starts setting up TOTP: a new secret, pending until {@link #confirmTotp}. Refused (Conflict) when one is already in force. */
     public synchronized String startTotp(String username) {
-        User user = stores.staff().user(normalize(username)).orElseThrow();
+        User user = userStore.user(normalize(username)).orElseThrow();
         if (user.hasTotp()) {
             throw new Conflict("A second factor is already set up. An admin can reset it (PATCH /api/admin/users/{username} {\"resetTotp\": true}).");
         }
         String secret = Totp.newSecret();
         Batch batch = new Batch();
-        stores.staff().saveUser(batch, user.withTotpPending(secret));
-        stores.commit(batch);
+        userStore.saveUser(batch, user.withTotpPending(secret));
+        unitOfWork.commit(batch);
         return secret;
     }
 
     /** The secret being set up, for its QR code. */
     public Optional<String> pendingTotp(String username) {
-        return stores.staff().user(normalize(username)).map(User::totpPending);
+        return userStore.user(normalize(username)).map(User::totpPending);
     }
 
     /** Confirms the pending secret with a code from the app; false when the code is wrong (or nothing is pending). */
     public synchronized boolean confirmTotp(String username, String code) {
-        User user = stores.staff().user(normalize(username)).orElseThrow();
+        User user = userStore.user(normalize(username)).orElseThrow();
         if (user.totpPending() == null) {
             return false;
         }
@@ -395,16 +401,16 @@ public final class Accounts {
             return false;
         }
         Batch batch = new Batch();
-        stores.staff().saveUser(batch, user.withTotpConfirmed(step.getAsLong()));
-        stores.commit(batch);
+        userStore.saveUser(batch, user.withTotpConfirmed(step.getAsLong()));
+        unitOfWork.commit(batch);
         log.info("totp set up username={}", user.username());
         return true;
     }
 
     public void logout(String token) {
         Batch batch = new Batch();
-        stores.staff().removeLogin(batch, hash(token));
-        stores.commit(batch);
+        loginStore.removeLogin(batch, hash(token));
+        unitOfWork.commit(batch);
     }
 
     /** A token for the command line on this machine while the server runs (admin rights, loopback only); never stored. */

@@ -17,7 +17,14 @@ import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.Message;
 import no.kontakt.store.OutboxItem;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.OutboxStore;
+import no.kontakt.store.ContactRequestStore;
+import no.kontakt.store.AuditLog;
+import no.kontakt.store.EventLog;
+import no.kontakt.store.AppointmentStore;
+import no.kontakt.store.UnitOfWork;
 
 /**
  * The warm handover: staff book a concrete first meeting; the citizen gets a confirmation at once and a
@@ -26,7 +33,14 @@ import no.kontakt.store.Stores;
 public final class Appointments {
     static final LocalTime REMINDER_HOUR = LocalTime.of(18, 0);
 
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final MessageStore messageStore;
+    private final OutboxStore outboxStore;
+    private final ContactRequestStore contactRequestStore;
+    private final AuditLog auditLog;
+    private final EventLog eventLog;
+    private final AppointmentStore appointmentStore;
+    private final UnitOfWork unitOfWork;
     private final ConversationService conversations;
     private final Clock clock;
     private final ZoneId zone;
@@ -36,9 +50,16 @@ public final class Appointments {
     private final Runnable outboxWake;
 
     /** @param texts the global texts by key: appointment_booked, appointment_reminder, appointment_yes, appointment_no */
-    public Appointments(Stores stores, ConversationService conversations, Clock clock, ZoneId zone,
+    public Appointments(ConversationStore conversationStore, MessageStore messageStore, OutboxStore outboxStore, ContactRequestStore contactRequestStore, AuditLog auditLog, EventLog eventLog, AppointmentStore appointmentStore, UnitOfWork unitOfWork, ConversationService conversations, Clock clock, ZoneId zone,
                         java.util.function.Function<String, Texts> texts, Map<String, String> context, String defaultLanguage, Runnable outboxWake) {
-        this.stores = stores;
+        this.conversationStore = conversationStore;
+        this.messageStore = messageStore;
+        this.outboxStore = outboxStore;
+        this.contactRequestStore = contactRequestStore;
+        this.auditLog = auditLog;
+        this.eventLog = eventLog;
+        this.appointmentStore = appointmentStore;
+        this.unitOfWork = unitOfWork;
         this.conversations = conversations;
         this.clock = clock;
         this.zone = zone;
@@ -50,7 +71,7 @@ public final class Appointments {
 
     public Appointment book(String conversationId, Staff staff, Instant startsAt, String place, String with) {
         Appointment booked = conversations.locked(conversationId, () -> {
-            Conversation c = stores.conversations().find(conversationId)
+            Conversation c = conversationStore.find(conversationId)
                     .orElseThrow(() -> new java.util.NoSuchElementException("There is no conversation " + conversationId + "."));
             Instant now = clock.instant();
             if (!startsAt.isAfter(now)) {
@@ -59,10 +80,10 @@ public final class Appointments {
             Appointment a = new Appointment(conversationId + "/" + String.format("%015d", now.toEpochMilli()), conversationId,
                     startsAt, place, with, staff.username(), null, null, false, now, null);
             Batch batch = new Batch();
-            stores.staff().saveAppointment(batch, a);
+            appointmentStore.saveAppointment(batch, a);
             send(batch, c, text("appointment_booked", c, a, now), now);
-            stores.staff().audit(batch, new AuditEntry(now, staff.username(), staff.role(), "appointment", conversationId, ""));
-            stores.commit(batch);
+            auditLog.audit(batch, new AuditEntry(now, staff.username(), staff.role(), "appointment", conversationId, ""));
+            unitOfWork.commit(batch);
             return a;
         });
         outboxWake.run();
@@ -73,18 +94,18 @@ public final class Appointments {
     public int remindDue() {
         Instant now = clock.instant();
         int n = 0;
-        for (Appointment a : stores.staff().allAppointments()) {
+        for (Appointment a : appointmentStore.allAppointments()) {
             ZonedDateTime at = a.startsAt().atZone(zone);
             Instant remindAt = at.toLocalDate().minusDays(1).atTime(REMINDER_HOUR).atZone(zone).toInstant();
             if (a.reminded() || "no".equals(a.answer()) || now.isBefore(remindAt) || !now.isBefore(a.startsAt())) {
                 continue;
             }
             n += conversations.locked(a.conversationId(), () -> {
-                Optional<Conversation> c = stores.conversations().find(a.conversationId());
+                Optional<Conversation> c = conversationStore.find(a.conversationId());
                 Batch batch = new Batch();
-                stores.staff().saveAppointment(batch, a.markReminded());
+                appointmentStore.saveAppointment(batch, a.markReminded());
                 c.ifPresent(conv -> send(batch, conv, text("appointment_reminder", conv, a, now), now));
-                stores.commit(batch);
+                unitOfWork.commit(batch);
                 return 1;
             });
         }
@@ -104,13 +125,13 @@ public final class Appointments {
             return Optional.empty(); // not a yes or no: no need to read the appointments
         }
         Instant now = clock.instant();
-        Optional<Appointment> open = stores.staff().appointments(c.id()).stream()
+        Optional<Appointment> open = appointmentStore.appointments(c.id()).stream()
                 .filter(a -> a.answer() == null && a.startsAt().isAfter(now)).reduce((first, second) -> second);
         if (open.isEmpty()) {
             return Optional.empty();
         }
         boolean yes = answer.get().yes();
-        stores.staff().saveAppointment(batch, open.get().answered(yes ? "yes" : "no", now, answer.get().reason()));
+        appointmentStore.saveAppointment(batch, open.get().answered(yes ? "yes" : "no", now, answer.get().reason()));
         if (!yes) {
             followUp(batch, c, open.get(), answer.get().reason(), now);
         }
@@ -124,9 +145,9 @@ public final class Appointments {
     private void followUp(Batch batch, Conversation c, Appointment a, String reason, Instant now) {
         String when = a.startsAt().atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM. HH:mm"));
         String topic = "Sa nei til timen " + when + (reason == null ? "" : ": «" + reason + "»");
-        stores.contactRequests().save(batch, new no.kontakt.store.ContactRequest(a.id() + DECLINED, c.id(), topic,
+        contactRequestStore.save(batch, new no.kontakt.store.ContactRequest(a.id() + DECLINED, c.id(), topic,
                 "sms".equals(c.channel()) ? "sms" : c.channel(), "asap", null, null, c.urgent(), no.kontakt.store.ContactRequest.OPEN, now, now, null));
-        stores.staff().event(batch, new no.kontakt.store.ConversationEvent(no.kontakt.store.StaffStores.eventId(c.id(), now, 98), c.id(), now,
+        eventLog.event(batch, new no.kontakt.store.ConversationEvent(no.kontakt.store.EventLog.eventId(c.id(), now, 98), c.id(), now,
                 "appointment_declined", "citizen", Map.of("appointment", a.id(), "reason", reason == null ? "no" : "yes")));
     }
 
@@ -135,9 +156,9 @@ public final class Appointments {
 
     private void send(Batch batch, Conversation c, String text, Instant now) {
         String id = c.nextMessageId();
-        stores.messages().append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", text, now, null));
-        stores.outbox().put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), text, 0, now, OutboxItem.State.PENDING, now));
-        stores.conversations().save(batch, c.withMessage(now));
+        messageStore.append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", text, now, null));
+        outboxStore.put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), text, 0, now, OutboxItem.State.PENDING, now));
+        conversationStore.save(batch, c.withMessage(now));
     }
 
     private String text(String key, Conversation c, Appointment a, Instant now) {

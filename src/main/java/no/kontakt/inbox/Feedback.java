@@ -17,7 +17,12 @@ import no.kontakt.store.Conversation;
 import no.kontakt.store.FeedbackAsk;
 import no.kontakt.store.Message;
 import no.kontakt.store.OutboxItem;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.OutboxStore;
+import no.kontakt.store.StatsStore;
+import no.kontakt.store.FeedbackStore;
+import no.kontakt.store.UnitOfWork;
 
 /**
  * The KOR practice: after a closed contact, one optional SMS question — how helpful was this, 1 to 5 — asked
@@ -31,7 +36,12 @@ public final class Feedback {
     static final LocalTime QUIET_FROM = LocalTime.of(21, 0);
     static final LocalTime QUIET_TO = LocalTime.of(9, 0);
 
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final MessageStore messageStore;
+    private final OutboxStore outboxStore;
+    private final StatsStore statsStore;
+    private final FeedbackStore feedbackStore;
+    private final UnitOfWork unitOfWork;
     private final ConversationService conversations;
     private final Clock clock;
     private final ZoneId zone;
@@ -39,9 +49,14 @@ public final class Feedback {
     private final String defaultLanguage;
     private final Runnable outboxWake;
 
-    public Feedback(Stores stores, ConversationService conversations, Clock clock, ZoneId zone,
+    public Feedback(ConversationStore conversationStore, MessageStore messageStore, OutboxStore outboxStore, StatsStore statsStore, FeedbackStore feedbackStore, UnitOfWork unitOfWork, ConversationService conversations, Clock clock, ZoneId zone,
                     java.util.function.Function<String, Texts> texts, String defaultLanguage, Runnable outboxWake) {
-        this.stores = stores;
+        this.conversationStore = conversationStore;
+        this.messageStore = messageStore;
+        this.outboxStore = outboxStore;
+        this.statsStore = statsStore;
+        this.feedbackStore = feedbackStore;
+        this.unitOfWork = unitOfWork;
         this.conversations = conversations;
         this.clock = clock;
         this.zone = zone;
@@ -53,14 +68,14 @@ public final class Feedback {
     /** Plans the question for a conversation just closed, unless one was asked within the week. */
     public void plan(Batch batch, String conversationId, String reason) {
         Instant now = clock.instant();
-        Optional<FeedbackAsk> earlier = stores.staff().feedback(conversationId);
+        Optional<FeedbackAsk> earlier = feedbackStore.feedback(conversationId);
         if (earlier.isPresent() && earlier.get().askedAt() != null && earlier.get().askedAt().isAfter(now.minus(NOT_AGAIN_WITHIN))) {
             return;
         }
         if (earlier.isPresent() && earlier.get().askedAt() == null) {
             return;
         }
-        stores.staff().saveFeedback(batch, new FeedbackAsk(conversationId, reason, outOfQuietHours(now.plus(DELAY)), null, false));
+        feedbackStore.saveFeedback(batch, new FeedbackAsk(conversationId, reason, outOfQuietHours(now.plus(DELAY)), null, false));
     }
 
     /** Sends the questions that are due (never in quiet hours); returns how many. */
@@ -70,26 +85,26 @@ public final class Feedback {
             return 0;
         }
         int n = 0;
-        for (FeedbackAsk ask : stores.staff().allFeedback()) {
+        for (FeedbackAsk ask : feedbackStore.allFeedback()) {
             if (ask.askedAt() != null || ask.dueAt().isAfter(now)) {
                 continue;
             }
             n += conversations.locked(ask.conversationId(), () -> {
                 Batch batch = new Batch();
-                Optional<Conversation> c = stores.conversations().find(ask.conversationId());
+                Optional<Conversation> c = conversationStore.find(ask.conversationId());
                 if (c.isEmpty() || c.get().urgent() || !Conversation.CLOSED.equals(c.get().status())) {
-                    stores.staff().removeFeedback(batch, ask.conversationId()); // not while someone is in contact again
-                    stores.commit(batch);
+                    feedbackStore.removeFeedback(batch, ask.conversationId()); // not while someone is in contact again
+                    unitOfWork.commit(batch);
                     return 0;
                 }
                 Conversation conv = c.get();
                 String text = text("feedback_question", conv, null);
                 String id = conv.nextMessageId();
-                stores.messages().append(batch, new Message(id, conv.id(), Message.Direction.OUT, "bot", text, now, null));
-                stores.outbox().put(batch, new OutboxItem(id, conv.id(), id, conv.channel(), conv.address(), text, 0, now, OutboxItem.State.PENDING, now));
-                stores.conversations().save(batch, conv.withMessage(now));
-                stores.staff().saveFeedback(batch, ask.asked(now));
-                stores.commit(batch);
+                messageStore.append(batch, new Message(id, conv.id(), Message.Direction.OUT, "bot", text, now, null));
+                outboxStore.put(batch, new OutboxItem(id, conv.id(), id, conv.channel(), conv.address(), text, 0, now, OutboxItem.State.PENDING, now));
+                conversationStore.save(batch, conv.withMessage(now));
+                feedbackStore.saveFeedback(batch, ask.asked(now));
+                unitOfWork.commit(batch);
                 return 1;
             });
         }
@@ -106,13 +121,13 @@ public final class Feedback {
             return Optional.empty(); // not a score: no need to read the question asked
         }
         Instant now = clock.instant();
-        Optional<FeedbackAsk> ask = stores.staff().feedback(c.id())
+        Optional<FeedbackAsk> ask = feedbackStore.feedback(c.id())
                 .filter(a -> a.askedAt() != null && !a.answered() && a.askedAt().isAfter(now.minus(ANSWER_WITHIN)));
         if (ask.isEmpty()) {
             return Optional.empty();
         }
-        stores.staff().saveFeedback(batch, ask.get().answeredNow());
-        stores.stats().record(batch, "feedback", now, ask.get().reason(), score.get());
+        feedbackStore.saveFeedback(batch, ask.get().answeredNow());
+        statsStore.record(batch, "feedback", now, ask.get().reason(), score.get());
         return Optional.of(text("feedback_thanks", c, score.get()));
     }
 

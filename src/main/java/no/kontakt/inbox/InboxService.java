@@ -21,8 +21,16 @@ import no.kontakt.store.ConversationEvent;
 import no.kontakt.store.Delivery;
 import no.kontakt.store.Message;
 import no.kontakt.store.OutboxItem;
-import no.kontakt.store.StaffStores;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.DeliveryStore;
+import no.kontakt.store.OutboxStore;
+import no.kontakt.store.ContactRequestStore;
+import no.kontakt.store.StatsStore;
+import no.kontakt.store.AuditLog;
+import no.kontakt.store.EventLog;
+import no.kontakt.store.AppointmentStore;
+import no.kontakt.store.UnitOfWork;
 
 /**
  * What staff do with conversations: the queue (urgent first, then oldest, with an SLA clock that counts only
@@ -30,7 +38,16 @@ import no.kontakt.store.Stores;
  * notes, handing back, closing with an outcome, reopening. Every change runs under the conversation's lock.
  */
 public final class InboxService {
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final MessageStore messageStore;
+    private final DeliveryStore deliveryStore;
+    private final OutboxStore outboxStore;
+    private final ContactRequestStore contactRequestStore;
+    private final StatsStore statsStore;
+    private final AuditLog auditLog;
+    private final EventLog eventLog;
+    private final AppointmentStore appointmentStore;
+    private final UnitOfWork unitOfWork;
     private final ConversationService conversations;
     private final Hours officeHours;
     private final Clock clock;
@@ -41,8 +58,17 @@ public final class InboxService {
     static final Duration ESCALATION_EVERY = Duration.ofSeconds(30);
     private volatile Instant lastEscalation = Instant.EPOCH;
 
-    public InboxService(Stores stores, ConversationService conversations, Hours office, Clock clock, Runnable outboxWake, InboxEvents live) {
-        this.stores = stores;
+    public InboxService(ConversationStore conversationStore, MessageStore messageStore, DeliveryStore deliveryStore, OutboxStore outboxStore, ContactRequestStore contactRequestStore, StatsStore statsStore, AuditLog auditLog, EventLog eventLog, AppointmentStore appointmentStore, UnitOfWork unitOfWork, ConversationService conversations, Hours office, Clock clock, Runnable outboxWake, InboxEvents live) {
+        this.conversationStore = conversationStore;
+        this.messageStore = messageStore;
+        this.deliveryStore = deliveryStore;
+        this.outboxStore = outboxStore;
+        this.contactRequestStore = contactRequestStore;
+        this.statsStore = statsStore;
+        this.auditLog = auditLog;
+        this.eventLog = eventLog;
+        this.appointmentStore = appointmentStore;
+        this.unitOfWork = unitOfWork;
         this.conversations = conversations;
         this.officeHours = office;
         this.clock = clock;
@@ -81,10 +107,10 @@ public final class InboxService {
         List<Conversation> candidates;
         if ("urgent".equals(f)) { // a few: count their own open requests rather than read every open one
             candidates = candidates(f, open);
-            candidates.forEach(c -> open.put(c.id(), (int) stores.contactRequests().ofConversation(c.id()).stream()
+            candidates.forEach(c -> open.put(c.id(), (int) contactRequestStore.ofConversation(c.id()).stream()
                     .filter(r -> ContactRequest.OPEN.equals(r.status())).count()));
         } else {
-            stores.contactRequests().open().forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
+            contactRequestStore.open().forEach(r -> open.merge(r.conversationId(), 1, Integer::sum));
             candidates = candidates(f, open);
         }
         return candidates.stream()
@@ -97,17 +123,17 @@ public final class InboxService {
 
     private List<Conversation> candidates(String filter, Map<String, Integer> open) {
         if ("closed".equals(filter) || "all".equals(filter)) {
-            return stores.allConversations();
+            return conversationStore.all();
         }
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         if ("urgent".equals(filter)) {
-            ids.addAll(stores.conversations().urgentIds());
+            ids.addAll(conversationStore.urgentIds());
         } else {
-            stores.conversations().queued().forEach(e -> ids.add(e.conversationId()));
+            conversationStore.queued().forEach(e -> ids.add(e.conversationId()));
             ids.addAll(open.keySet());
         }
         List<Conversation> out = new ArrayList<>(ids.size());
-        ids.forEach(id -> stores.conversations().find(id).ifPresent(out::add));
+        ids.forEach(id -> conversationStore.find(id).ifPresent(out::add));
         return out;
     }
 
@@ -149,27 +175,27 @@ public final class InboxService {
         Instant now = clock.instant();
         long limit = (long) (promise.toSeconds() * fraction);
         int n = 0;
-        for (no.kontakt.store.QueueEntry q : stores.conversations().queued()) {
+        for (no.kontakt.store.QueueEntry q : conversationStore.queued()) {
             // opening time never exceeds the time passed: what has not waited that long yet cannot be due
             if (!Conversation.WAITING.equals(q.status()) || q.waitingSince() == null || q.waitingSince().plusSeconds(limit).isAfter(now)) {
                 continue;
             }
-            Optional<Conversation> found = stores.conversations().find(q.conversationId());
+            Optional<Conversation> found = conversationStore.find(q.conversationId());
             if (found.isEmpty()) {
                 continue;
             }
             Conversation c = found.get();
             if (!Conversation.WAITING.equals(c.status()) || c.waitingSince() == null
                     || office().openTimeBetween(c.waitingSince().atZone(office().zone()), now.atZone(office().zone())).toSeconds() < limit
-                    || stores.staff().events(c.id()).stream().anyMatch(e -> "escalated".equals(e.type()) && !e.at().isBefore(c.waitingSince()))) {
+                    || eventLog.events(c.id()).stream().anyMatch(e -> "escalated".equals(e.type()) && !e.at().isBefore(c.waitingSince()))) {
                 continue;
             }
             n += conversations.locked(c.id(), () -> {
                 Batch batch = new Batch();
-                stores.staff().event(batch, new ConversationEvent(StaffStores.eventId(c.id(), now, 0), c.id(), now, "escalated", "bot",
+                eventLog.event(batch, new ConversationEvent(EventLog.eventId(c.id(), now, 0), c.id(), now, "escalated", "bot",
                         Map.of("reason", "near the end of the promised time")));
                 alerts.alert(batch, now, "esc" + c.id().substring(c.id().length() - 4));
-                stores.commit(batch);
+                unitOfWork.commit(batch);
                 return 1;
             });
             live.publish("escalated", c.id());
@@ -186,22 +212,22 @@ public final class InboxService {
     }
 
     public Optional<View> read(String id, Staff staff, int page, int size) {
-        Optional<Conversation> found = stores.conversations().find(id).filter(c -> visibleTo(c, staff));
+        Optional<Conversation> found = conversationStore.find(id).filter(c -> visibleTo(c, staff));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         audit(staff, "read", id, "page " + page);
-        List<Message> all = stores.messages().ofConversation(id);
+        List<Message> all = messageStore.ofConversation(id);
         int pages = Math.max(1, (all.size() + size - 1) / size);
         int from = Math.max(0, all.size() - page * size);
         int to = Math.max(0, all.size() - (page - 1) * size);
         List<MessageView> messages = new ArrayList<>();
         for (Message m : all.subList(Math.min(from, to), to)) {
             messages.add(new MessageView(m.id(), m.direction().name().toLowerCase(), m.author(), m.body(), m.at(),
-                    stores.deliveries().find(m.id()).map(Delivery::status).orElse(null)));
+                    deliveryStore.find(m.id()).map(Delivery::status).orElse(null)));
         }
-        return Optional.of(new View(item(found.get(), clock.instant(), 0), messages, stores.staff().events(id),
-                stores.contactRequests().ofConversation(id), stores.staff().appointments(id), page, pages));
+        return Optional.of(new View(item(found.get(), clock.instant(), 0), messages, eventLog.events(id),
+                contactRequestStore.ofConversation(id), appointmentStore.appointments(id), page, pages));
     }
 
     public Conversation takeover(String id, Staff staff) {
@@ -219,14 +245,14 @@ public final class InboxService {
     public Conversation close(String id, Staff staff, String outcome) {
         return change(id, staff, "close", Map.of("outcome", outcome), Conversation::closed, batch -> {
             onClose.accept(batch, id);
-            stores.stats().increment(batch, "closed", clock.instant(), "");
+            statsStore.increment(batch, "closed", clock.instant(), "");
             closeRequests(batch, id);
         });
     }
 
     private void closeRequests(Batch batch, String id) {
-        stores.contactRequests().ofConversation(id).stream().filter(r -> ContactRequest.OPEN.equals(r.status()))
-                .forEach(r -> stores.contactRequests().save(batch, r.withStatus("done", clock.instant())));
+        contactRequestStore.ofConversation(id).stream().filter(r -> ContactRequest.OPEN.equals(r.status()))
+                .forEach(r -> contactRequestStore.save(batch, r.withStatus("done", clock.instant())));
     }
 
     public ConversationEvent note(String id, Staff staff, String text) {
@@ -234,11 +260,11 @@ public final class InboxService {
             require(id, staff);
             Instant now = clock.instant();
             Batch batch = new Batch();
-            var note = new ConversationEvent(StaffStores.eventId(id, now, (int) (System.nanoTime() & 0xffff)), id, now, "note",
+            var note = new ConversationEvent(EventLog.eventId(id, now, (int) (System.nanoTime() & 0xffff)), id, now, "note",
                     staff.actor(), Map.of("text", text));
-            stores.staff().event(batch, note);
+            eventLog.event(batch, note);
             audit(batch, staff, "note", id, "");
-            stores.commit(batch);
+            unitOfWork.commit(batch);
             live.publish("changed", id);
             return note;
         });
@@ -252,15 +278,15 @@ public final class InboxService {
             String messageId = c.nextMessageId();
             Message message = new Message(messageId, id, Message.Direction.OUT, staff.actor(), text, now, null);
             Batch batch = new Batch();
-            stores.messages().append(batch, message);
-            stores.outbox().put(batch, new OutboxItem(messageId, id, messageId, c.channel(), c.address(), text, 0, now,
+            messageStore.append(batch, message);
+            outboxStore.put(batch, new OutboxItem(messageId, id, messageId, c.channel(), c.address(), text, 0, now,
                     OutboxItem.State.PENDING, now));
             Conversation after = c.withMessage(now);
-            stores.conversations().save(batch, Conversation.BOT.equals(after.status()) || Conversation.WAITING.equals(after.status())
+            conversationStore.save(batch, Conversation.BOT.equals(after.status()) || Conversation.WAITING.equals(after.status())
                     ? after.takenOverBy(staff.username(), now) : after);
             audit(batch, staff, "reply", id, "");
             firstContact(batch, id, now);
-            stores.commit(batch);
+            unitOfWork.commit(batch);
             return message;
         });
         outboxWake.run();
@@ -270,14 +296,14 @@ public final class InboxService {
 
     /** The first staff reply after a contact request: its time to contact, in opening hours, goes to the statistics. */
     private void firstContact(Batch batch, String id, Instant now) {
-        var contacted = stores.staff().events(id).stream().filter(e -> "first_contact".equals(e.type()))
+        var contacted = eventLog.events(id).stream().filter(e -> "first_contact".equals(e.type()))
                 .map(e -> e.detail().get("request")).collect(java.util.stream.Collectors.toSet());
         int n = 1;
-        for (ContactRequest r : stores.contactRequests().ofConversation(id)) {
+        for (ContactRequest r : contactRequestStore.ofConversation(id)) {
             if (ContactRequest.OPEN.equals(r.status()) && !contacted.contains(r.id())) {
                 long seconds = office().openTimeBetween(r.createdAt().atZone(office().zone()), now.atZone(office().zone())).toSeconds();
-                stores.stats().record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
-                stores.staff().event(batch, new ConversationEvent(StaffStores.eventId(id, now, 100 + n++), id, now, "first_contact", "bot",
+                statsStore.record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
+                eventLog.event(batch, new ConversationEvent(EventLog.eventId(id, now, 100 + n++), id, now, "first_contact", "bot",
                         Map.of("request", r.id(), "openSeconds", String.valueOf(seconds))));
             }
         }
@@ -295,12 +321,12 @@ public final class InboxService {
             Instant now = clock.instant();
             Conversation changed = change.apply(c);
             Batch batch = new Batch();
-            stores.conversations().save(batch, changed);
-            stores.staff().event(batch, new ConversationEvent(StaffStores.eventId(id, now, (int) (System.nanoTime() & 0xffff)), id, now,
+            conversationStore.save(batch, changed);
+            eventLog.event(batch, new ConversationEvent(EventLog.eventId(id, now, (int) (System.nanoTime() & 0xffff)), id, now,
                     action, staff.actor(), detail));
             more.accept(batch);
             audit(batch, staff, action, id, "");
-            stores.commit(batch);
+            unitOfWork.commit(batch);
             return changed;
         });
         live.publish("changed", id);
@@ -308,7 +334,7 @@ public final class InboxService {
     }
 
     private Conversation require(String id, Staff staff) {
-        return stores.conversations().find(id).filter(c -> visibleTo(c, staff))
+        return conversationStore.find(id).filter(c -> visibleTo(c, staff))
                 .orElseThrow(() -> new java.util.NoSuchElementException("There is no conversation " + id + "."));
     }
 
@@ -320,10 +346,10 @@ public final class InboxService {
     private void audit(Staff staff, String action, String conversationId, String detail) {
         Batch batch = new Batch();
         audit(batch, staff, action, conversationId, detail);
-        stores.commit(batch);
+        unitOfWork.commit(batch);
     }
 
     private void audit(Batch batch, Staff staff, String action, String conversationId, String detail) {
-        stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, conversationId, detail));
+        auditLog.audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, conversationId, detail));
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import no.kontakt.flow.Templates;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Enrolment;
-import no.kontakt.store.Stores;
+import no.kontakt.store.EnrolmentStore;
+import no.kontakt.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ public final class Enrolments {
     private static final Duration UNCOMMITTED = Duration.ofMinutes(1);
 
     private final Catalogue catalogue;
-    private final Stores stores;
+    private final EnrolmentStore enrolmentStore;
+    private final UnitOfWork unitOfWork;
     private final Notices notices;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** Decisions staged but perhaps not committed: the enrolment, or null for a removal, by key. */
@@ -43,9 +45,10 @@ public final class Enrolments {
     /** What cancelling gave: the enrolment that ended, and who moved up to a seat. */
     public record Cancelled(Enrolment ended, List<Enrolment> promoted) {}
 
-    Enrolments(Catalogue catalogue, Stores stores, Notices notices) {
+    Enrolments(Catalogue catalogue, EnrolmentStore enrolmentStore, UnitOfWork unitOfWork, Notices notices) {
         this.catalogue = catalogue;
-        this.stores = stores;
+        this.enrolmentStore = enrolmentStore;
+        this.unitOfWork = unitOfWork;
         this.notices = notices;
     }
 
@@ -85,7 +88,7 @@ public final class Enrolments {
             if (existing.isEmpty()) {
                 return Optional.empty();
             }
-            stores.enrolments().remove(batch, existing.get());
+            enrolmentStore.remove(batch, existing.get());
             decided.put(existing.get().key(), new Decision(offer.id(), conversationId, null, now));
             List<Enrolment> remaining = new ArrayList<>(roster.seated());
             remaining.addAll(roster.waiting());
@@ -106,7 +109,7 @@ public final class Enrolments {
             synchronized (lock(offer.id())) {
                 Batch batch = new Batch();
                 moved += promote(offer, roster(offer, now), now, batch).size();
-                stores.commit(batch);
+                unitOfWork.commit(batch);
             }
         }
         return moved;
@@ -115,7 +118,7 @@ public final class Enrolments {
     /** The offer's seats and waiting list as decided, including decisions not yet committed. */
     public Roster roster(Offer offer, Instant now) {
         Map<String, Enrolment> byKey = new LinkedHashMap<>();
-        stores.enrolments().ofOffer(offer.id()).forEach(e -> byKey.put(e.key(), e));
+        enrolmentStore.ofOffer(offer.id()).forEach(e -> byKey.put(e.key(), e));
         decided.values().removeIf(d -> d.at().plus(UNCOMMITTED).isBefore(now));
         decided.forEach((key, d) -> {
             if (d.offerId().equals(offer.id())) {
@@ -160,7 +163,7 @@ public final class Enrolments {
     }
 
     private void stage(Batch batch, Enrolment e, Instant now) {
-        stores.enrolments().save(batch, e);
+        enrolmentStore.save(batch, e);
         decided.put(e.key(), new Decision(e.offerId(), e.conversationId(), e, now));
     }
 

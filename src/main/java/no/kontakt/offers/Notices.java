@@ -11,7 +11,9 @@ import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.Message;
 import no.kontakt.store.OutboxItem;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.OutboxStore;
 
 /**
  * Stages an SMS the offers send by themselves (a reminder, a seat from the waiting list) in a batch: the message in
@@ -19,27 +21,31 @@ import no.kontakt.store.Stores;
  * conversation that is gone or has said STOP.
  */
 final class Notices {
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final MessageStore messageStore;
+    private final OutboxStore outboxStore;
     private final AppConfig.Offers settings;
     private final ZoneId zone;
 
-    Notices(Stores stores, AppConfig.Offers settings, ZoneId zone) {
-        this.stores = stores;
+    Notices(ConversationStore conversationStore, MessageStore messageStore, OutboxStore outboxStore, AppConfig.Offers settings, ZoneId zone) {
+        this.conversationStore = conversationStore;
+        this.messageStore = messageStore;
+        this.outboxStore = outboxStore;
         this.settings = settings;
         this.zone = zone;
     }
 
     /** Stages the text (given the conversation's language) and returns the message id, or empty when not sent. */
     Optional<String> stage(Batch batch, String conversationId, String tag, Function<String, String> text, Instant now) {
-        Optional<Conversation> found = stores.conversations().find(conversationId);
+        Optional<Conversation> found = conversationStore.find(conversationId);
         if (found.isEmpty() || optedOut(found.get())) {
             return Optional.empty();
         }
         Conversation c = found.get();
         String id = Message.noticeIdOf(c, tag);
         String body = text.apply(c.language());
-        stores.messages().append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", body, now, null));
-        stores.outbox().put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), body, 0, sendAt(now),
+        messageStore.append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", body, now, null));
+        outboxStore.put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), body, 0, sendAt(now),
                 OutboxItem.State.PENDING, now));
         return Optional.of(id);
     }

@@ -5,7 +5,12 @@ import java.time.ZoneId;
 import java.util.List;
 import no.kontakt.config.AppConfig;
 import no.kontakt.conversation.Action;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.EnrolmentStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.OutboxStore;
+import no.kontakt.store.ReminderLog;
+import no.kontakt.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,17 +26,21 @@ public final class Offers {
     private final Reminders reminders;
     private final AppConfig.Offers settings;
 
-    public Offers(Catalogue catalogue, Stores stores, AppConfig.Offers settings) {
+    /** The storage roles offers use: enrolments, reminders sent, and the conversations, messages and outbox of notices. */
+    public record Storage(EnrolmentStore enrolments, ReminderLog reminders, ConversationStore conversations, MessageStore messages,
+                          OutboxStore outbox, UnitOfWork unitOfWork) {}
+
+    public Offers(Catalogue catalogue, Storage storage, AppConfig.Offers settings) {
         this.catalogue = catalogue;
         this.settings = settings;
-        Notices notices = new Notices(stores, settings, catalogue.zone());
-        this.enrolments = new Enrolments(catalogue, stores, notices);
-        this.reminders = new Reminders(catalogue, enrolments, stores, notices, settings);
+        Notices notices = new Notices(storage.conversations(), storage.messages(), storage.outbox(), settings, catalogue.zone());
+        this.enrolments = new Enrolments(catalogue, storage.enrolments(), storage.unitOfWork(), notices);
+        this.reminders = new Reminders(catalogue, enrolments, storage.reminders(), storage.unitOfWork(), notices, settings);
     }
 
     /** Loads the configured catalogue; a catalogue with errors stops start-up with every error located. */
-    public static Offers load(AppConfig.Offers settings, ZoneId zone, List<String> languages, Stores stores) {
-        return new Offers(CatalogueLoader.load(settings.catalogue(), zone, languages), stores, settings);
+    public static Offers load(AppConfig.Offers settings, ZoneId zone, List<String> languages, Storage storage) {
+        return new Offers(CatalogueLoader.load(settings.catalogue(), zone, languages), storage, settings);
     }
 
     public List<Action> actions() {

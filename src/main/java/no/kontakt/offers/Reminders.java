@@ -13,7 +13,8 @@ import no.kontakt.flow.Templates;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Enrolment;
 import no.kontakt.store.ReminderLog;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ReminderLog;
+import no.kontakt.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +29,18 @@ public final class Reminders {
 
     private final Catalogue catalogue;
     private final Enrolments enrolments;
-    private final Stores stores;
+    private final ReminderLog reminderLog;
+    private final UnitOfWork unitOfWork;
     private final Notices notices;
     private final AppConfig.Offers settings;
     private final ZoneId zone;
     private volatile LocalDate done;
 
-    Reminders(Catalogue catalogue, Enrolments enrolments, Stores stores, Notices notices, AppConfig.Offers settings) {
+    Reminders(Catalogue catalogue, Enrolments enrolments, ReminderLog reminderLog, UnitOfWork unitOfWork, Notices notices, AppConfig.Offers settings) {
         this.catalogue = catalogue;
         this.enrolments = enrolments;
-        this.stores = stores;
+        this.reminderLog = reminderLog;
+        this.unitOfWork = unitOfWork;
         this.notices = notices;
         this.settings = settings;
         this.zone = catalogue.zone();
@@ -62,17 +65,17 @@ public final class Reminders {
             }
             for (Enrolment e : enrolments.roster(offer, now).seated()) {
                 boolean seatedLate = e.seatedAt() != null && !e.seatedAt().isBefore(remindedFrom);
-                if (seatedLate || stores.reminders().contains(e.conversationId(), session.key())) {
+                if (seatedLate || reminderLog.contains(e.conversationId(), session.key())) {
                     continue;
                 }
                 notices.stage(batch, e.conversationId(), "reminder." + offer.id() + "." + session.start().toLocalDateTime().format(TAG),
                         language -> text(offer, session, language, now), now);
-                stores.reminders().record(batch, new ReminderLog.Sent(e.conversationId(), session.key(), session.start().toInstant(), now));
+                reminderLog.record(batch, new ReminderLog.Sent(e.conversationId(), session.key(), session.start().toInstant(), now));
                 queued++;
             }
         }
         prune(batch, now);
-        stores.commit(batch);
+        unitOfWork.commit(batch);
         done = today;
         if (queued > 0) {
             log.info("day-before reminders queued count={} for={}", queued, today.plusDays(1));
@@ -97,6 +100,6 @@ public final class Reminders {
     /** Forgets the reminders of meetings more than a week past. */
     private void prune(Batch batch, Instant now) {
         Instant before = now.minus(Duration.ofDays(7));
-        stores.reminders().all().stream().filter(s -> s.sessionStart().isBefore(before)).forEach(s -> stores.reminders().remove(batch, s));
+        reminderLog.all().stream().filter(s -> s.sessionStart().isBefore(before)).forEach(s -> reminderLog.remove(batch, s));
     }
 }

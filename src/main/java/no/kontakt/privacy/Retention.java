@@ -13,7 +13,10 @@ import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.Enrolment;
 import no.kontakt.store.Indexes;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.EnrolmentStore;
+import no.kontakt.store.StatsStore;
+import no.kontakt.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +30,22 @@ public final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
     private static final int PAGE = 500;
 
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final EnrolmentStore enrolmentStore;
+    private final StatsStore statsStore;
+    private final UnitOfWork unitOfWork;
+    private final Erasure erasure;
     private final ConversationService conversations;
     private final Catalogue catalogue;
     private final AppConfig.Retention settings;
     private final Clock clock;
 
-    public Retention(Stores stores, ConversationService conversations, Catalogue catalogue, AppConfig.Retention settings, Clock clock) {
-        this.stores = stores;
+    public Retention(ConversationStore conversationStore, EnrolmentStore enrolmentStore, StatsStore statsStore, UnitOfWork unitOfWork, Erasure erasure, ConversationService conversations, Catalogue catalogue, AppConfig.Retention settings, Clock clock) {
+        this.conversationStore = conversationStore;
+        this.enrolmentStore = enrolmentStore;
+        this.statsStore = statsStore;
+        this.unitOfWork = unitOfWork;
+        this.erasure = erasure;
         this.conversations = conversations;
         this.catalogue = catalogue;
         this.settings = settings;
@@ -47,14 +58,14 @@ public final class Retention {
      */
     private int erase(Indexes.Closed entry, Instant now) {
         Batch batch = new Batch();
-        stores.conversations().forgetClosed(batch, entry);
-        Conversation c = stores.conversations().find(entry.conversationId()).orElse(null);
+        conversationStore.forgetClosed(batch, entry);
+        Conversation c = conversationStore.find(entry.conversationId()).orElse(null);
         boolean due = c != null && Conversation.CLOSED.equals(c.status()) && !c.urgent() && c.lastMessageAt().equals(entry.lastMessageAt());
         if (due) {
-            Erasure.stage(stores, c.id(), batch);
-            stores.stats().increment(batch, "retention_deleted", now, "conversation");
+            erasure.stage(c.id(), batch);
+            statsStore.increment(batch, "retention_deleted", now, "conversation");
         }
-        stores.commit(batch);
+        unitOfWork.commit(batch);
         return due ? 1 : 0;
     }
 
@@ -63,8 +74,8 @@ public final class Retention {
         Instant now = clock.instant();
         Instant conversationsBefore = now.minus(Duration.ofDays(settings.closedConversationDays()));
         int deleted = 0;
-        for (List<Indexes.Closed> due = stores.conversations().closedBefore(conversationsBefore, PAGE); !due.isEmpty();
-             due = due.size() < PAGE ? List.of() : stores.conversations().closedBefore(conversationsBefore, PAGE)) {
+        for (List<Indexes.Closed> due = conversationStore.closedBefore(conversationsBefore, PAGE); !due.isEmpty();
+             due = due.size() < PAGE ? List.of() : conversationStore.closedBefore(conversationsBefore, PAGE)) {
             for (Indexes.Closed entry : due) {
                 deleted += conversations.locked(entry.conversationId(), () -> erase(entry, now));
             }
@@ -76,11 +87,11 @@ public final class Retention {
                 continue;
             }
             Batch batch = new Batch();
-            for (Enrolment e : stores.enrolments().ofOffer(offer.id())) {
-                stores.enrolments().remove(batch, e);
+            for (Enrolment e : enrolmentStore.ofOffer(offer.id())) {
+                enrolmentStore.remove(batch, e);
                 deleted++;
             }
-            stores.commit(batch);
+            unitOfWork.commit(batch);
         }
         if (deleted > 0) {
             log.info("retention deleted={}", deleted);

@@ -11,7 +11,13 @@ import java.util.function.BiFunction;
 import no.kontakt.store.AuditEntry;
 import no.kontakt.store.ContactRequest;
 import no.kontakt.store.Conversation;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.ContactRequestStore;
+import no.kontakt.store.EnrolmentStore;
+import no.kontakt.store.AuditLog;
+import no.kontakt.store.EventLog;
+import no.kontakt.store.AppointmentStore;
 
 /**
  * A citizen's request for access (GDPR art. 15): everything held about one telephone number — the SMS conversation
@@ -19,13 +25,25 @@ import no.kontakt.store.Stores;
  * requests, enrolments and appointments — and the access log: who read or took out which of them, and when.
  */
 public final class AccessRequest {
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final MessageStore messageStore;
+    private final ContactRequestStore contactRequestStore;
+    private final EnrolmentStore enrolmentStore;
+    private final AuditLog auditLog;
+    private final EventLog eventLog;
+    private final AppointmentStore appointmentStore;
     private final BiFunction<String, String, String> conversationId;
     private final String country;
 
     /** @param conversationId the conversation id of a channel and address (the pseudonym), as the conversations have it */
-    public AccessRequest(Stores stores, BiFunction<String, String, String> conversationId, String country) {
-        this.stores = stores;
+    public AccessRequest(ConversationStore conversationStore, MessageStore messageStore, ContactRequestStore contactRequestStore, EnrolmentStore enrolmentStore, AuditLog auditLog, EventLog eventLog, AppointmentStore appointmentStore, BiFunction<String, String, String> conversationId, String country) {
+        this.conversationStore = conversationStore;
+        this.messageStore = messageStore;
+        this.contactRequestStore = contactRequestStore;
+        this.enrolmentStore = enrolmentStore;
+        this.auditLog = auditLog;
+        this.eventLog = eventLog;
+        this.appointmentStore = appointmentStore;
         this.conversationId = conversationId;
         this.country = country;
     }
@@ -33,8 +51,8 @@ public final class AccessRequest {
     /** The report, as JSON-ready maps in a fixed order; {@code number} must already be E.164. */
     public Map<String, Object> report(String number, String by, Instant now) {
         Set<String> ids = new LinkedHashSet<>();
-        stores.conversations().find(conversationId.apply("sms", number)).ifPresent(c -> ids.add(c.id()));
-        for (ContactRequest r : stores.contactRequests().all()) {
+        conversationStore.find(conversationId.apply("sms", number)).ifPresent(c -> ids.add(c.id()));
+        for (ContactRequest r : contactRequestStore.all()) {
             if (r.phone() != null && PhoneNumbers.e164(r.phone(), country).map(number::equals).orElse(false)) {
                 ids.add(r.conversationId());
             }
@@ -44,12 +62,12 @@ public final class AccessRequest {
         List<Object> enrolments = new ArrayList<>();
         List<Object> appointments = new ArrayList<>();
         for (String id : ids) {
-            stores.conversations().find(id).ifPresent(c -> conversations.add(conversation(c)));
-            requests.addAll(stores.contactRequests().ofConversation(id));
-            enrolments.addAll(stores.enrolments().ofConversation(id));
-            appointments.addAll(stores.staff().appointments(id));
+            conversationStore.find(id).ifPresent(c -> conversations.add(conversation(c)));
+            requests.addAll(contactRequestStore.ofConversation(id));
+            enrolments.addAll(enrolmentStore.ofConversation(id));
+            appointments.addAll(appointmentStore.appointments(id));
         }
-        List<AuditEntry> log = stores.staff().auditTrail().stream().filter(e -> e.conversationId() != null && ids.contains(e.conversationId()))
+        List<AuditEntry> log = auditLog.auditTrail().stream().filter(e -> e.conversationId() != null && ids.contains(e.conversationId()))
                 .sorted(java.util.Comparator.comparing(AuditEntry::at)).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("number", number);
@@ -71,7 +89,7 @@ public final class AccessRequest {
         m.put("status", c.status());
         m.put("createdAt", c.createdAt());
         m.put("lastMessageAt", c.lastMessageAt());
-        m.put("messages", stores.messages().ofConversation(c.id()).stream().map(msg -> {
+        m.put("messages", messageStore.ofConversation(c.id()).stream().map(msg -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("at", msg.at());
             row.put("direction", msg.direction().name().toLowerCase());
@@ -79,7 +97,7 @@ public final class AccessRequest {
             row.put("body", msg.body());
             return row;
         }).toList());
-        m.put("events", stores.staff().events(c.id()));
+        m.put("events", eventLog.events(c.id()));
         return m;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Date;
 import java.util.UUID;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.Message;
-import no.kontakt.store.Stores;
+import no.kontakt.store.MessageStore;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Communication;
@@ -22,13 +22,13 @@ import org.hl7.fhir.r4.model.Reference;
 public final class FhirRecord {
     static final String PARTICIPATION_MODE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode";
 
-    private final Stores stores;
+    private final MessageStore messageStore;
     private final String system;
     private final String unit;
 
     /** @param publicBase the server's public URL: the identifier systems are under it */
-    public FhirRecord(Stores stores, String publicBase, String unit) {
-        this.stores = stores;
+    public FhirRecord(MessageStore messageStore, String publicBase, String unit) {
+        this.messageStore = messageStore;
         this.system = publicBase.replaceAll("/+$", "") + "/fhir";
         this.unit = unit;
     }
@@ -53,7 +53,7 @@ public final class FhirRecord {
         bundle.setTimestamp(Date.from(now));
         bundle.setIdentifier(new Identifier().setSystem(system + "/conversation").setValue(c.id()));
         CodeableConcept medium = medium(c.channel());
-        for (Message m : stores.messages().ofConversation(c.id())) {
+        for (Message m : messageStore.ofConversation(c.id())) {
             Communication comm = communication(c, m, medium);
             bundle.addEntry().setFullUrl("urn:uuid:" + comm.getIdElement().getIdPart()).setResource(comm);
         }

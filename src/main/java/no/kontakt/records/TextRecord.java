@@ -12,7 +12,10 @@ import no.kontakt.store.ContactRequest;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.ConversationEvent;
 import no.kontakt.store.Message;
-import no.kontakt.store.Stores;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.ContactRequestStore;
+import no.kontakt.store.EventLog;
+import no.kontakt.store.AppointmentStore;
 
 /**
  * A conversation as plain text for the journal: a short header, then every message, staff note, contact request
@@ -21,12 +24,18 @@ import no.kontakt.store.Stores;
 public final class TextRecord {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
-    private final Stores stores;
+    private final MessageStore messageStore;
+    private final ContactRequestStore contactRequestStore;
+    private final EventLog eventLog;
+    private final AppointmentStore appointmentStore;
     private final ZoneId zone;
     private final String unit;
 
-    public TextRecord(Stores stores, ZoneId zone, String unit) {
-        this.stores = stores;
+    public TextRecord(MessageStore messageStore, ContactRequestStore contactRequestStore, EventLog eventLog, AppointmentStore appointmentStore, ZoneId zone, String unit) {
+        this.messageStore = messageStore;
+        this.contactRequestStore = contactRequestStore;
+        this.eventLog = eventLog;
+        this.appointmentStore = appointmentStore;
         this.zone = zone;
         this.unit = unit;
     }
@@ -42,22 +51,22 @@ public final class TextRecord {
         out.append("Startet: ").append(when(c.createdAt())).append(", status: ").append(c.status()).append('\n');
         out.append("Eksportert: ").append(when(now)).append(" av ").append(exportedBy).append(" (tider i ").append(zone.getId()).append(")\n\n");
         List<Line> lines = new ArrayList<>();
-        for (Message m : stores.messages().ofConversation(c.id())) {
+        for (Message m : messageStore.ofConversation(c.id())) {
             lines.add(new Line(m.at(), who(m.author()) + ": " + oneLine(m.body())));
         }
-        for (ConversationEvent e : stores.staff().events(c.id())) {
+        for (ConversationEvent e : eventLog.events(c.id())) {
             if ("note".equals(e.type())) {
                 lines.add(new Line(e.at(), "Notat (" + e.actor().replaceFirst("^staff:", "") + "): " + oneLine(e.detail().getOrDefault("text", ""))));
             } else if ("close".equals(e.type())) {
                 lines.add(new Line(e.at(), "Avsluttet (" + e.actor().replaceFirst("^staff:", "") + "): " + e.detail().getOrDefault("outcome", "")));
             }
         }
-        for (ContactRequest r : stores.contactRequests().ofConversation(c.id())) {
+        for (ContactRequest r : contactRequestStore.ofConversation(c.id())) {
             lines.add(new Line(r.createdAt(), "Ønsker kontakt på " + ("sms".equals(r.channel()) ? "SMS" : "telefon")
                     + (r.windowText() == null ? "" : ", " + r.windowText()) + (r.topic() == null ? "" : ", tema: " + r.topic())
                     + " (" + r.status() + ")"));
         }
-        for (Appointment a : stores.staff().appointments(c.id())) {
+        for (Appointment a : appointmentStore.appointments(c.id())) {
             lines.add(new Line(a.createdAt(), "Time avtalt " + when(a.startsAt()) + (a.place() == null ? "" : ", " + a.place())
                     + (a.with() == null ? "" : ", med " + a.with()) + ", svar: " + answer(a) + (a.reason() == null ? "" : " (" + a.reason() + ")")));
         }

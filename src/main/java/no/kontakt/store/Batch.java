@@ -5,27 +5,28 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The writes of one step (a message received and answered, a status recorded…), applied together and made
+ * A unit of work: the writes of one step (a message received and answered, a status recorded…), applied together and made
  * durable by one commit shared with other batches. Updates run on the committer thread, one at a time, so a
- * read-modify-write such as "never roll a delivery status back" needs no lock.
+ * read-modify-write such as "never roll a delivery status back" needs no lock. Services fill a batch only through the
+ * role stores' methods; the raw table writes below are the store package's own.
  */
 public final class Batch {
     private final List<Op> ops = new ArrayList<>();
 
     private record Op(String table, String key, byte[] value, UnaryOperator<byte[]> update) {}
 
-    public Batch put(String table, String key, byte[] value) {
+    Batch put(String table, String key, byte[] value) {
         ops.add(new Op(table, key, value.clone(), null));
         return this;
     }
 
-    public Batch remove(String table, String key) {
+    Batch remove(String table, String key) {
         ops.add(new Op(table, key, null, null));
         return this;
     }
 
     /** Replaces the value with {@code update(current)} (current is null when absent; a null result removes). */
-    public Batch update(String table, String key, UnaryOperator<byte[]> update) {
+    Batch update(String table, String key, UnaryOperator<byte[]> update) {
         ops.add(new Op(table, key, null, update));
         return this;
     }

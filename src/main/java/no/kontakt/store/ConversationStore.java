@@ -14,6 +14,9 @@ public interface ConversationStore {
 
     long count();
 
+    /** Every conversation, by id (a full scan: for the queue's {@code closed} and {@code all} filters and for tools). */
+    List<Conversation> all();
+
     /** Every conversation a person must see (waiting, taken over, or urgent, and not closed), from the queue index. */
     List<QueueEntry> queued();
 

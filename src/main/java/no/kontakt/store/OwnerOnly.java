@@ -21,7 +21,7 @@ public final class OwnerOnly {
 
     private OwnerOnly() {}
 
-    static boolean posix() {
+    public static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 

@@ -3,57 +3,27 @@ package no.kontakt.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /** Every published version of every script, and the drafts admins are working on. */
-public final class ScriptStore {
-    private final JsonTable<ScriptVersion> versions;
-    private final JsonTable<Draft> drafts;
-
+public interface ScriptStore {
     /** A draft: the YAML an admin saved and has not published yet. */
-    public record Draft(String name, String yaml, String savedBy, Instant savedAt) {}
+    record Draft(String name, String yaml, String savedBy, Instant savedAt) {}
 
-    ScriptStore(Storage storage, ValueCodec codec) {
-        versions = new JsonTable<>(storage, "script_versions", ScriptVersion.class, codec);
-        drafts = new JsonTable<>(storage, "script_drafts", Draft.class, codec);
-        versions.map();
-        drafts.map();
-    }
+    /** The names of the scripts with at least one published version, sorted. */
+    List<String> names();
 
-    public List<String> names() {
-        return List.copyOf(new TreeSet<>(versions.withPrefix("").stream().map(ScriptVersion::name).toList()));
-    }
+    /** The published versions of one script, oldest first. */
+    List<ScriptVersion> versions(String name);
 
-    public List<ScriptVersion> versions(String name) {
-        return versions.withPrefix(name + "/");
-    }
+    Optional<ScriptVersion> latest(String name);
 
-    public Optional<ScriptVersion> latest(String name) {
-        List<ScriptVersion> all = versions(name);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
+    Optional<ScriptVersion> version(String name, int version);
 
-    public Optional<ScriptVersion> version(String name, int version) {
-        return versions.get(key(name, version));
-    }
+    void publish(Batch batch, ScriptVersion version);
 
-    public void publish(Batch batch, ScriptVersion version) {
-        versions.put(batch, key(version.name(), version.version()), version);
-    }
+    Optional<Draft> draft(String name);
 
-    public Optional<Draft> draft(String name) {
-        return drafts.get(name);
-    }
+    void saveDraft(Batch batch, Draft draft);
 
-    public void saveDraft(Batch batch, Draft draft) {
-        drafts.put(batch, draft.name(), draft);
-    }
-
-    public void removeDraft(Batch batch, String name) {
-        drafts.remove(batch, name);
-    }
-
-    private static String key(String name, int version) {
-        return name + "/" + String.format("%06d", version);
-    }
+    void removeDraft(Batch batch, String name);
 }

@@ -19,6 +19,11 @@ public interface Storage extends AutoCloseable {
 
     boolean isOpen();
 
+    /** The data folder of a storage on disk; empty for one in memory or on a server. */
+    default java.util.Optional<java.nio.file.Path> folder() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

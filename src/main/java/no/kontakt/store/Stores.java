@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stores of one {@link Storage}, and the {@link Committer} that makes their batches durable. Opened once
- * at start-up and closed at shutdown; every role store is a JSON table in the same transaction.
+ * The role stores of one {@link Storage}, and the {@link Committer} that makes their batches durable. Opened once
+ * at start-up and closed at shutdown; every role store is a JSON table in the same transaction. Only the composition
+ * root and the store tools know this class: services take the role interfaces its accessors return.
  */
-public final class Stores implements AutoCloseable {
+public final class Stores implements UnitOfWork, AutoCloseable {
     private final Storage storage;
     private final ValueCodec codec;
     private final java.time.ZoneId zone;
@@ -57,11 +58,11 @@ public final class Stores implements AutoCloseable {
                 Indexes.QUEUE, Indexes.URGENT, Indexes.OPEN_REQUESTS, Indexes.CLOSED, Indexes.META}) {
             storage.table(table);
         }
-        this.staff = new StaffStores(storage, codec);
-        this.scripts = new ScriptStore(storage, codec);
-        this.stats = new StatsStore(storage, zone, codec);
+        this.staff = new StaffTables(storage, codec);
+        this.scripts = new ScriptTables(storage, codec);
+        this.stats = new StatsTables(storage, zone, codec);
         storage.commit();
-        long pseudonymised = StaffStores.pseudonymiseAudit(storage, codec);
+        long pseudonymised = StaffTables.pseudonymiseAudit(storage, codec);
         if (pseudonymised > 0) {
             org.slf4j.LoggerFactory.getLogger(Stores.class).info("audit entries given conversation pseudonyms entries={}", pseudonymised);
         }
@@ -99,7 +100,36 @@ public final class Stores implements AutoCloseable {
         return contactRequests;
     }
 
+    /** Every staff-side role in one object (for the web layer; services take the single roles below). */
     public StaffStores staff() {
+        return staff;
+    }
+
+    public UserStore users() {
+        return staff;
+    }
+
+    public LoginStore logins() {
+        return staff;
+    }
+
+    public AuditLog audit() {
+        return staff;
+    }
+
+    public EventLog events() {
+        return staff;
+    }
+
+    public AppointmentStore appointments() {
+        return staff;
+    }
+
+    public CannedReplyStore cannedReplies() {
+        return staff;
+    }
+
+    public FeedbackStore feedback() {
         return staff;
     }
 
@@ -136,7 +166,7 @@ public final class Stores implements AutoCloseable {
 
     /** Every conversation (a full scan: for the queue's {@code closed} and {@code all} filters and for tools). */
     public java.util.List<Conversation> allConversations() {
-        return new JsonTable<>(storage, "conversations", Conversation.class, codec).withPrefix("");
+        return conversations.all();
     }
 
     public EnrolmentStore enrolments() {
@@ -148,6 +178,7 @@ public final class Stores implements AutoCloseable {
     }
 
     /** Makes the batch durable (group commit); returns once it is. */
+    @Override
     public void commit(Batch batch) {
         committer.commit(batch);
     }
@@ -156,21 +187,23 @@ public final class Stores implements AutoCloseable {
         return committer;
     }
 
-    ValueCodec codec() {
+    /** How values are kept (for store tools: backup, restore). */
+    public ValueCodec codec() {
         return codec;
     }
 
-    java.time.ZoneId zone() {
+    /** The unit's time zone, the statistics' weeks are in (for store tools). */
+    public java.time.ZoneId zone() {
         return zone;
     }
 
     /** The data folder of a store on disk; empty for one in memory. */
     public Optional<java.nio.file.Path> folder() {
-        return storage instanceof MapDbStorage m ? Optional.of(m.file().toAbsolutePath().getParent()) : Optional.empty();
+        return storage.folder();
     }
 
-    /** The storage under the stores (for tests and tools that read a table as it is). */
-    Storage storage() {
+    /** The storage under the stores (for store tools, such as a backup, and tests that read a table as it is). */
+    public Storage storage() {
         return storage;
     }
 
@@ -242,6 +275,10 @@ public final class Stores implements AutoCloseable {
 
         public long count() {
             return table.count();
+        }
+
+        public List<Conversation> all() {
+            return table.withPrefix("");
         }
     }
 

@@ -31,7 +31,7 @@ final class AdminRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/api/admin/audit", ctx -> ctx.json(stores.staff().auditTrail()), Role.ADMIN);
-        var statistics = new no.kontakt.admin.Statistics(stores);
+        var statistics = new no.kontakt.admin.Statistics(stores.stats());
         routes.get("/api/admin/stats", ctx -> ctx.json(statistics.json(week(ctx, "from"), week(ctx, "to"))), Role.ADMIN);
         routes.get("/api/admin/stats.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=kontakt-stats.csv")

@@ -44,11 +44,11 @@ final class RecordRoutes {
         this.stores = stores;
         this.clock = clock;
         this.country = config.unit().country();
-        this.log = new AccessLog(stores, clock);
-        this.callBacks = new CallBacks(stores, log, country);
-        this.text = new TextRecord(stores, config.unit().timeZone(), config.unit().name());
-        this.fhir = new FhirRecord(stores, config.server().publicBase(), config.unit().name());
-        this.access = new AccessRequest(stores, conversationId, country);
+        this.log = new AccessLog(stores.audit(), stores, clock);
+        this.callBacks = new CallBacks(stores.conversations(), stores.contactRequests(), log, country);
+        this.text = new TextRecord(stores.messages(), stores.contactRequests(), stores.events(), stores.appointments(), config.unit().timeZone(), config.unit().name());
+        this.fhir = new FhirRecord(stores.messages(), config.server().publicBase(), config.unit().name());
+        this.access = new AccessRequest(stores.conversations(), stores.messages(), stores.contactRequests(), stores.enrolments(), stores.audit(), stores.events(), stores.appointments(), conversationId, country);
         this.lists = new ListReads(log, clock);
     }
 

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import no.kontakt.Kontakt;
 import no.kontakt.config.AppConfig;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.Api;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.kontakt.Kontakt;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.Api;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;

@@ -91,7 +91,7 @@ class CommandLineTest {
         assertThat(run("a long staff password\n", "--config", config.toString(), "user", "add", "ola", "--role", "boss").exit()).isEqualTo(1);
         assertThat(run("", "--config", config.toString(), "user", "list").out()).isEqualTo("kari\tstaff\n");
         byte[] secret = no.kontakt.privacy.SecretKey.load(name -> null, dir.resolve("data"));
-        try (var stores = new no.kontakt.store.Stores(no.kontakt.store.MapDbStorage.open(dir.resolve("data")), 1,
+        try (var stores = new no.kontakt.store.Stores(no.kontakt.store.mapdb.MapDbStorage.open(dir.resolve("data")), 1,
                 java.time.ZoneId.of("Europe/Oslo"), new no.kontakt.store.SealedJson(secret, null))) {
             String hash = stores.staff().user("kari").orElseThrow().passwordHash();
             assertThat(hash).startsWith("$2").doesNotContain("a long staff password");

@@ -19,7 +19,7 @@ import no.kontakt.App;
 import no.kontakt.Kontakt;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.SealedJson;
 import no.kontakt.store.Stores;
 import no.kontakt.testing.TestKontakt;

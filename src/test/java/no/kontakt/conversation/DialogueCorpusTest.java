@@ -23,7 +23,7 @@ import no.kontakt.Kontakt;
 import no.kontakt.config.ConfigLoader;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.ContactRequest;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.TestKontakt;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import no.kontakt.Kontakt;
 import no.kontakt.channel.InboundMessage;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.TestKontakt;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import no.kontakt.Kontakt;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.Api;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;

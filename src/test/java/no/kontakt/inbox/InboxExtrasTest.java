@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import no.kontakt.Kontakt;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.Api;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;

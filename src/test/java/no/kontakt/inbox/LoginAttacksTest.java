@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import no.kontakt.Kontakt;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.TestKontakt;

@@ -87,7 +87,12 @@ final class OffersFixture implements AutoCloseable {
     OffersFixture(AppConfig.Offers settings) {
         this.settings = settings;
         this.catalogue = CatalogueLoader.read("offers.yaml", CATALOGUE, OSLO, List.of("nb", "en")).catalogue();
-        this.offers = new Offers(catalogue, stores, settings);
+        this.offers = new Offers(catalogue, roles(stores), settings);
+    }
+
+    /** The storage roles offers use, from one store. */
+    static Offers.Storage roles(Stores stores) {
+        return new Offers.Storage(stores.enrolments(), stores.reminders(), stores.conversations(), stores.messages(), stores.outbox(), stores);
     }
 
     static Instant at(String time) {

@@ -45,7 +45,7 @@ class RemindersTest {
         String ann = f.citizen("+4790000001", "nb");
         f.join("trip", ann, NOW);
         assertThat(f.offers.reminders().remindDue(at("2026-12-04T18:00:00+01:00"))).isEqualTo(1);
-        Offers restarted = new Offers(f.catalogue, f.stores, f.settings);
+        Offers restarted = new Offers(f.catalogue, OffersFixture.roles(f.stores), f.settings);
         assertThat(restarted.reminders().remindDue(at("2026-12-04T18:10:00+01:00"))).isZero();
         assertThat(f.outbox()).hasSize(1);
     }

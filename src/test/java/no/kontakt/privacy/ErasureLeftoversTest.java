@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import no.kontakt.Kontakt;
 import no.kontakt.store.AuditEntry;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.StaffStores;
 import no.kontakt.testing.Api;
 import no.kontakt.testing.MutableClock;

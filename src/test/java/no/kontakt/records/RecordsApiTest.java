@@ -14,7 +14,7 @@ import no.kontakt.Kontakt;
 import no.kontakt.store.Batch;
 import no.kontakt.store.ContactRequest;
 import no.kontakt.store.Conversation;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.Message;
 import no.kontakt.testing.Api;
 import no.kontakt.testing.MutableClock;

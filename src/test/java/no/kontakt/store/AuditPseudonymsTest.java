@@ -1,5 +1,6 @@
 package no.kontakt.store;
 
+import no.kontakt.store.mapdb.MapDbStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -39,7 +39,7 @@ public final class TestKontakt {
     /** The store of a data folder, opened with the test secret (values are sealed). */
     public static no.kontakt.store.Stores stores(Path dataDir) {
         byte[] secret = java.util.Base64.getDecoder().decode(env(dataDir).get("KONTAKT_SECRET_KEY"));
-        return new no.kontakt.store.Stores(no.kontakt.store.MapDbStorage.open(dataDir), 8, java.time.ZoneId.of("Europe/Oslo"),
+        return new no.kontakt.store.Stores(no.kontakt.store.mapdb.MapDbStorage.open(dataDir), 8, java.time.ZoneId.of("Europe/Oslo"),
                 new no.kontakt.store.SealedJson(secret, null));
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 import no.kontakt.Kontakt;
 import no.kontakt.config.ConfigLoader;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.Api;
 import no.kontakt.testing.Await;
 import no.kontakt.testing.EventStream;

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import no.kontakt.Kontakt;
 import no.kontakt.channel.OutboundMessage;
 import no.kontakt.store.Batch;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.StaffStores;
 import no.kontakt.testing.Browsers;
 import no.kontakt.testing.MutableClock;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import no.kontakt.Kontakt;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.TestKontakt;
 import no.nav.security.mock.oauth2.MockOAuth2Server;

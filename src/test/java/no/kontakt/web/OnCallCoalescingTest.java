@@ -18,7 +18,7 @@ import java.util.Map;
 import no.kontakt.Kontakt;
 import no.kontakt.config.ConfigLoader;
 import no.kontakt.store.Json;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.TestKontakt;

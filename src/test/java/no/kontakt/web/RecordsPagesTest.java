@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import no.kontakt.Kontakt;
 import no.kontakt.config.AppConfig;
 import no.kontakt.flow.Segments;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.Browsers;
 import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;

@@ -10,7 +10,7 @@ import no.kontakt.inbox.Inbox;
 import no.kontakt.store.ContactRequest;
 import java.nio.file.Files;
 import no.kontakt.config.ConfigLoader;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.Await;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.MutableClock;
@@ -41,14 +41,14 @@ class SafetyNetTest {
             for (String message : new String[] {"hei", "1", "Jeg sover dårlig", "1"}) {
                 assertThat(twilio.sms(from, message).statusCode()).isEqualTo(200);
             }
-            assertThat(new Inbox(kontakt.stores()).openRequests()).isEmpty();
+            assertThat(new Inbox(kontakt.stores().contactRequests()).openRequests()).isEmpty();
             twilio.sms(from, "etter 16");
             twilio.sms(from, "Kari");
             twilio.sms(from, "0"); // nothing on what matters now
             String confirmation = twilio.sms(from, "0").body(); // no crisis plan or contact person
             assertThat(confirmation).as("nobody is at work after 16: said, with when instead").contains("Takk, Kari! Vi ringer deg innen i morgen kl. 10.00, for vi er ikke på jobb i dag etter kl. 16.");
 
-            var queue = new Inbox(kontakt.stores()).openRequests();
+            var queue = new Inbox(kontakt.stores().contactRequests()).openRequests();
             assertThat(queue).hasSize(1);
             ContactRequest request = queue.get(0);
             assertThat(request.channel()).isEqualTo("call");
@@ -122,7 +122,7 @@ class SafetyNetTest {
             twilio.sms("+4791234567", "jeg vil dø");
             kontakt.outbox().dispatchDue();
             assertThat(sms.sent()).isEmpty();
-            assertThat(new Inbox(kontakt.stores()).openRequests()).isEmpty();
+            assertThat(new Inbox(kontakt.stores().contactRequests()).openRequests()).isEmpty();
             String id = kontakt.conversations().conversationId("sms", "+4791234567");
             assertThat(kontakt.stores().conversations().find(id).orElseThrow().urgent()).isTrue();
             assertThat(kontakt.stores().conversations().find(id).orElseThrow().status()).isEqualTo("waiting");

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import no.kontakt.Kontakt;
 import no.kontakt.inbox.Totp;
-import no.kontakt.store.MapDbStorage;
+import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.Api;
 import no.kontakt.testing.Browsers;
 import no.kontakt.testing.RecordingSender;

@@ -13,7 +13,10 @@ import no.kontakt.store.Conversation;
 import no.kontakt.store.Delivery;
 import no.kontakt.store.Json;
 import no.kontakt.store.Message;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.DeliveryStore;
+import no.kontakt.store.UnitOfWork;
 
 /**
  * One browser on one conversation: sends it, in order, the messages it has not had yet (events {@code message},
@@ -25,17 +28,23 @@ final class ChatConnection {
     private final String conversationId;
     private final String after;
     private final ChatHub.Client client;
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final MessageStore messageStore;
+    private final DeliveryStore deliveryStore;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Set<String> sent = new HashSet<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private String lastStatus;
 
-    ChatConnection(String conversationId, String after, ChatHub.Client client, Stores stores, Clock clock) {
+    ChatConnection(String conversationId, String after, ChatHub.Client client, ConversationStore conversationStore, MessageStore messageStore, DeliveryStore deliveryStore, UnitOfWork unitOfWork, Clock clock) {
         this.conversationId = conversationId;
         this.after = after;
         this.client = client;
-        this.stores = stores;
+        this.conversationStore = conversationStore;
+        this.messageStore = messageStore;
+        this.deliveryStore = deliveryStore;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
@@ -48,7 +57,7 @@ final class ChatConnection {
         if (closed.get()) {
             return true;
         }
-        Optional<Conversation> conversation = stores.conversations().find(conversationId);
+        Optional<Conversation> conversation = conversationStore.find(conversationId);
         if (conversation.isPresent()) {
             String status = json(status(conversation.get()));
             if (!status.equals(lastStatus)) {
@@ -60,7 +69,7 @@ final class ChatConnection {
         }
         Batch reports = new Batch();
         boolean any = false;
-        for (Message m : stores.messages().ofConversation(conversationId)) {
+        for (Message m : messageStore.ofConversation(conversationId)) {
             String sequence = sequence(m.id());
             if (after != null && sequence.compareTo(after) <= 0 || sent.contains(sequence)) {
                 continue;
@@ -70,13 +79,13 @@ final class ChatConnection {
             }
             sent.add(sequence);
             if (m.direction() == Message.Direction.OUT
-                    && stores.deliveries().find(m.id()).map(d -> Delivery.rank(d.status()) < Delivery.rank("sent")).orElse(true)) {
-                stores.deliveries().report(reports, new Delivery(m.id(), null, "sent", null, clock.instant()));
+                    && deliveryStore.find(m.id()).map(d -> Delivery.rank(d.status()) < Delivery.rank("sent")).orElse(true)) {
+                deliveryStore.report(reports, new Delivery(m.id(), null, "sent", null, clock.instant()));
                 any = true;
             }
         }
         if (any) {
-            stores.commit(reports);
+            unitOfWork.commit(reports);
         }
         return true;
     }

@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Delivery;
 import no.kontakt.store.Message;
-import no.kontakt.store.Stores;
+import no.kontakt.store.ConversationStore;
+import no.kontakt.store.MessageStore;
+import no.kontakt.store.DeliveryStore;
+import no.kontakt.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +40,10 @@ public final class ChatHub implements AutoCloseable {
     private final Map<String, AtomicInteger> byAddress = new ConcurrentHashMap<>();
     private final Map<ChatConnection, String> addresses = new ConcurrentHashMap<>();
 
-    private final Stores stores;
+    private final ConversationStore conversationStore;
+    private final MessageStore messageStore;
+    private final DeliveryStore deliveryStore;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Map<String, List<ChatConnection>> live = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
@@ -53,8 +59,11 @@ public final class ChatHub implements AutoCloseable {
         void close();
     }
 
-    public ChatHub(Stores stores, Clock clock) {
-        this.stores = stores;
+    public ChatHub(ConversationStore conversationStore, MessageStore messageStore, DeliveryStore deliveryStore, UnitOfWork unitOfWork, Clock clock) {
+        this.conversationStore = conversationStore;
+        this.messageStore = messageStore;
+        this.deliveryStore = deliveryStore;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
         heartbeats.scheduleWithFixedDelay(this::heartbeat, 20, 20, TimeUnit.SECONDS);
     }
@@ -103,7 +112,7 @@ public final class ChatHub implements AutoCloseable {
             }
             return Optional.empty();
         }
-        ChatConnection connection = new ChatConnection(conversationId, afterId, client, stores, clock);
+        ChatConnection connection = new ChatConnection(conversationId, afterId, client, conversationStore, messageStore, deliveryStore, unitOfWork, clock);
         if (address != null) {
             addresses.put(connection, address);
         }
@@ -148,15 +157,15 @@ public final class ChatHub implements AutoCloseable {
     public int received(String conversationId, String sequence) {
         Batch batch = new Batch();
         int n = 0;
-        for (Message m : stores.messages().ofConversation(conversationId)) {
+        for (Message m : messageStore.ofConversation(conversationId)) {
             if (m.direction() == Message.Direction.OUT && ChatConnection.sequence(m.id()).compareTo(sequence) <= 0
-                    && stores.deliveries().find(m.id()).map(d -> Delivery.rank(d.status()) < Delivery.rank("delivered")).orElse(true)) {
-                stores.deliveries().report(batch, new Delivery(m.id(), null, "delivered", null, clock.instant()));
+                    && deliveryStore.find(m.id()).map(d -> Delivery.rank(d.status()) < Delivery.rank("delivered")).orElse(true)) {
+                deliveryStore.report(batch, new Delivery(m.id(), null, "delivered", null, clock.instant()));
                 n++;
             }
         }
         if (n > 0) {
-            stores.commit(batch);
+            unitOfWork.commit(batch);
         }
         return n;
     }

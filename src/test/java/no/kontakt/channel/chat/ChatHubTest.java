@@ -23,7 +23,7 @@ class ChatHubTest {
     static final String ID = "web-abc";
     final Clock clock = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
     final Stores stores = new Stores(new InMemoryStorage(), 1);
-    final ChatHub hub = new ChatHub(stores, clock);
+    final ChatHub hub = new ChatHub(stores.conversations(), stores.messages(), stores.deliveries(), stores, clock);
 
     /** A browser that records what it gets; {@code gone} makes every write fail. */
     static final class FakeBrowser implements ChatHub.Client {

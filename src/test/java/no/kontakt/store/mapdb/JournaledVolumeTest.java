@@ -1,5 +1,6 @@
-package no.kontakt.store;
+package no.kontakt.store.mapdb;
 
+import no.kontakt.store.StoreException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
-package no.kontakt.store;
+package no.kontakt.store.mapdb;
 
+import no.kontakt.store.OwnerOnly;
+import no.kontakt.store.Storage;
+import no.kontakt.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,6 +211,11 @@ public final class MapDbStorage implements Storage {
 
     public long journalCheckpoints() {
         return volume.checkpoints();
+    }
+
+    @Override
+    public java.util.Optional<Path> folder() {
+        return java.util.Optional.of(file.toAbsolutePath().getParent());
     }
 
     public Path file() {

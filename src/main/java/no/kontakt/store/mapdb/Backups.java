@@ -1,5 +1,10 @@
-package no.kontakt.store;
+package no.kontakt.store.mapdb;
 
+import no.kontakt.store.BackupResult;
+import no.kontakt.store.OwnerOnly;
+import no.kontakt.store.StoreException;
+import no.kontakt.store.Stores;
+import no.kontakt.store.ValueCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +28,8 @@ public final class Backups {
 
     private Backups() {}
 
-    /** What a backup or restore wrote, and the values per table it read back. */
-    public record Result(Path file, long bytes, long millisWritesPaused, Map<String, Long> tables) {}
-
     /** Backs up the open stores (the server's own, while it runs) into {@code target}, replacing a file of that name. */
-    public static Result backup(Stores stores, Path target) {
+    public static BackupResult backup(Stores stores, Path target) {
         if (!(stores.storage() instanceof MapDbStorage mapdb)) {
             throw new StoreException("this store is in memory: there is no file to back up");
         }
@@ -48,7 +50,7 @@ public final class Backups {
             Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(work);
             log.info("store backup written file={} bytes={} writes_paused_ms={}", file, bytes, paused[0]);
-            return new Result(file, bytes, paused[0], tables);
+            return new BackupResult(file, bytes, paused[0], tables);
         } catch (IOException e) {
             throw new StoreException("cannot write the backup " + file + ": " + e.getMessage(), e);
         } finally {
@@ -65,7 +67,7 @@ public final class Backups {
      * already holds a store is refused unless {@code replace}; the replaced store is kept as
      * {@code kontakt.mapdb.before-restore} (with its journal).
      */
-    public static Result restore(Path backup, Path dataDir, ValueCodec codec, ZoneId zone, boolean replace) {
+    public static BackupResult restore(Path backup, Path dataDir, ValueCodec codec, ZoneId zone, boolean replace) {
         if (!Files.isRegularFile(backup)) {
             throw new StoreException("there is no backup file " + backup.toAbsolutePath());
         }
@@ -106,7 +108,7 @@ public final class Backups {
             Files.move(copy, store, StandardCopyOption.ATOMIC_MOVE);
             long bytes = Files.size(store);
             log.info("store restored file={} from={} bytes={}", store.toAbsolutePath(), backup.toAbsolutePath(), bytes);
-            return new Result(store.toAbsolutePath(), bytes, 0, tables);
+            return new BackupResult(store.toAbsolutePath(), bytes, 0, tables);
         } catch (IOException e) {
             throw new StoreException("cannot restore " + backup + " into " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
         } finally {

@@ -1,5 +1,9 @@
-package no.kontakt.store;
+package no.kontakt.store.mapdb;
 
+import no.kontakt.store.BackupResult;
+import no.kontakt.store.Json;
+import no.kontakt.store.OwnerOnly;
+import no.kontakt.store.Stores;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -84,7 +88,7 @@ public final class BackupSocket implements AutoCloseable {
             out.put("status", "running");
         } else if (request.startsWith("backup ") && Path.of(request.substring(7)).isAbsolute()) {
             try {
-                Backups.Result r = Backups.backup(stores, Path.of(request.substring(7)));
+                BackupResult r = Backups.backup(stores, Path.of(request.substring(7)));
                 out.put("status", "ok");
                 out.put("file", r.file().toString());
                 out.put("bytes", r.bytes());

@@ -1,4 +1,4 @@
-package no.kontakt.store;
+package no.kontakt.store.mapdb;
 
 import java.io.File;
 import java.lang.invoke.MethodHandles;
