@@ -1,8 +1,9 @@
 // The page's link to the server: KontaktApi (assets/api.js, shared with /inbox) and KontaktSignIn
 // (assets/signin.js), both loaded before this bundle, and `call`, which sends a lost login back to the form.
 
-export const api = globalThis.KontaktApi;
-export const signIn = globalThis.KontaktSignIn;
+/* global KontaktApi, KontaktSignIn -- top-level consts of those classic scripts: global bindings, not window properties */
+export const api = KontaktApi;
+export const signIn = KontaktSignIn;
 
 let sessionLost = () => {};
 

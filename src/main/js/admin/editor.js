@@ -1,6 +1,6 @@
 // The YAML editor of the admin page: CodeMirror 6 with YAML highlighting, line numbers, undo, and the server
 // validator's problems shown at their lines (a mark in the margin, the text underlined, the message on hover
-// and in the lint panel, Ctrl-Shift-M / F8). Tab is left to move on to the next field, as everywhere else;
+// and in the lint panel, Ctrl-Shift-M / F8), search and replace (Ctrl-F), go to a line (Ctrl-Alt-G). Tab is left to move on to the next field, as everywhere else;
 // indent with spaces. Styles: the highlighting uses fixed class names (tok-*) styled in admin.css; CodeMirror's
 // own base styles go in a <style> element that carries the page's nonce (see the content security policy).
 import {EditorState} from "@codemirror/state";
@@ -9,6 +9,7 @@ import {defaultKeymap, history, historyKeymap} from "@codemirror/commands";
 import {indentOnInput, indentUnit, syntaxHighlighting} from "@codemirror/language";
 import {yaml} from "@codemirror/lang-yaml";
 import {lintGutter, lintKeymap, setDiagnostics} from "@codemirror/lint";
+import {search, searchKeymap} from "@codemirror/search";
 import {classHighlighter} from "@lezer/highlight";
 
 /** The nonce the server put in the page for the editor's style element, or "" when it sent none. */
@@ -16,6 +17,16 @@ function cspNonce() {
   const meta = document.querySelector("meta[name='csp-nonce']");
   return meta ? meta.content : "";
 }
+
+/** CodeMirror's own words (search panel, lint panel, go to line) in Norwegian, like the rest of the page. */
+const PHRASES = {
+  "Find": "Finn", "Replace": "Erstatt med", "next": "neste", "previous": "forrige", "all": "alle",
+  "match case": "skill mellom store og små bokstaver", "regexp": "regulært uttrykk", "by word": "hele ord",
+  "replace": "erstatt", "replace all": "erstatt alle", "close": "lukk", "current match": "treffet",
+  "replaced $ matches": "erstattet $ treff", "replaced match on line $": "erstattet treffet på linje $", "on line": "på linje",
+  "Go to line": "Gå til linje", "go": "gå", "Diagnostics": "Feil og advarsler", "No diagnostics": "Ingen feil",
+  "Control character": "Kontrolltegn",
+};
 
 /** Where a validator problem ({line, column, severity, message}) falls in the text, as a lint diagnostic. */
 function diagnostic(doc, problem) {
@@ -41,6 +52,8 @@ export class YamlEditor {
       history(),
       indentOnInput(),
       highlightActiveLine(),
+      search(),
+      EditorState.phrases.of(PHRASES),
       yaml(),
       syntaxHighlighting(classHighlighter),
       indentUnit.of("  "),
@@ -48,13 +61,14 @@ export class YamlEditor {
       EditorView.cspNonce.of(cspNonce()),
       EditorView.contentAttributes.of({
         id: options.id,
+        tabindex: "0", // in the tab order as before; said outright so that checkers see the scrolling area can be reached
         "aria-labelledby": options.labelledBy,
         "aria-describedby": options.describedBy,
         spellcheck: "false",
         autocapitalize: "off",
         autocorrect: "off",
       }),
-      keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+      keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) this.onChange(); // the person's edits: a new text comes through setState, unseen here
       }),
