@@ -4,7 +4,7 @@
 // copy of a library is kept in src/. Installs the locked packages first (npm ci) only when node_modules is missing
 // or older than package-lock.json, so a repeated build is fast and works offline.
 import {execFileSync} from "node:child_process";
-import {existsSync, statSync} from "node:fs";
+import {existsSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -25,9 +25,21 @@ const result = await esbuild.build({
   target: ["es2020"],
   minify: true,
   sourcemap: false,
-  legalComments: "linked", // the licences of the bundled packages, beside the bundle (admin.js.LEGAL.txt)
+  legalComments: "none", // the packages' licences go beside the bundle whole (below)
+  banner: {js: "// Kontakt's admin page, with CodeMirror and its parts (MIT); their licences: /assets/admin.js.LICENSES.txt"},
   logLevel: "warning",
   metafile: true,
 });
+// The licence of every package that went into the bundle, as each package ships it.
+const packages = new Set(Object.keys(result.metafile.inputs).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f))
+  .filter(Boolean).map((m) => m[1]));
+const licences = [...packages].sort().map((name) => {
+  const dir = join(here, "node_modules", name);
+  const {version, license} = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const file = ["LICENSE", "LICENSE.md", "LICENSE.txt"].map((f) => join(dir, f)).find(existsSync);
+  return `${name} ${version} (${license})\n\n${file ? readFileSync(file, "utf8").trim() : "(no licence file shipped)"}\n`;
+});
+writeFileSync(join(out, "admin.js.LICENSES.txt"), licences.join("\n" + "-".repeat(72) + "\n\n"));
+
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(`admin.js: ${Object.keys(result.metafile.inputs).length} modules, ${Math.round(bytes / 1024)} KiB -> ${out}`);

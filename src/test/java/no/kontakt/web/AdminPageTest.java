@@ -265,6 +265,9 @@ class AdminPageTest {
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
         assertThat(bundle.body()).contains("cm-editor"); // CodeMirror is in the bundle, nothing loaded from elsewhere (default-src 'self')
+        var licences = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + kontakt.port() + "/assets/admin.js.LICENSES.txt")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(licences.body()).contains("@codemirror/view").contains("Permission is hereby granted");
     }
 
     @Test
