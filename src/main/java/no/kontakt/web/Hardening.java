@@ -9,6 +9,9 @@ import io.javalin.http.Context;
  * chat ({@code /chat}) may be framed, and only by this server and the configured {@code server.embed_origins}.
  */
 final class Hardening {
+    /** The content security policy of every page but the chat: this origin only, never framed. */
+    static final String PAGE_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     private final boolean https;
     private final String chatFrameAncestors;
 
@@ -18,6 +21,14 @@ final class Hardening {
                 embedOrigins.stream()).toList());
     }
 
+    /**
+     * The page policy that also admits {@code <style>} elements carrying this nonce (and no other inline style):
+     * the admin page's editor (CodeMirror) writes its base styles into one. Scripts stay {@code 'self'} only.
+     */
+    static String pagePolicyWithStyleNonce(String nonce) {
+        return PAGE_POLICY + "; style-src 'self' 'nonce-" + nonce + "'";
+    }
+
     void headers(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
@@ -25,7 +36,7 @@ final class Hardening {
             ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors " + chatFrameAncestors
                     + "; base-uri 'none'; form-action 'self'");
         } else {
-            ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+            ctx.header("Content-Security-Policy", PAGE_POLICY);
             ctx.header("X-Frame-Options", "DENY");
         }
         if (https) {

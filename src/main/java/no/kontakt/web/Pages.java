@@ -12,11 +12,15 @@ import java.util.Map;
 /**
  * The three pages — {@code /chat} for citizens, {@code /inbox} for staff, {@code /admin} for admins — and their
  * own small scripts and styles under {@code /assets/}, all from the classpath ({@code web/}). The pages load
- * nothing from anywhere else: the content security policy allows only this origin.
+ * nothing from anywhere else: the content security policy allows only this origin. A page holding
+ * {@value #NONCE_SLOT} gets a fresh nonce there on every request, and a policy that admits style elements with it.
  */
 final class Pages {
     // /chat is rendered by ChatPage (its language and the configured emergency numbers)
     private static final Map<String, String> PAGES = Map.of("/inbox", "inbox.html", "/admin", "admin.html");
+
+    static final String NONCE_SLOT = "{{csp-nonce}}";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Map<String, byte[]> html = new java.util.HashMap<>();
 
@@ -34,10 +38,22 @@ final class Pages {
     }
 
     void register(RoutesConfig routes) {
-        html.forEach((path, bytes) -> routes.get(path, ctx -> {
-            ctx.header("Cache-Control", "no-cache");
-            ctx.contentType("text/html; charset=utf-8").result(bytes);
-        }));
+        html.forEach((path, bytes) -> {
+            String page = new String(bytes, StandardCharsets.UTF_8);
+            boolean nonced = page.contains(NONCE_SLOT);
+            routes.get(path, ctx -> {
+                ctx.header("Cache-Control", "no-cache");
+                if (nonced) {
+                    byte[] raw = new byte[18];
+                    RANDOM.nextBytes(raw);
+                    String nonce = java.util.Base64.getEncoder().encodeToString(raw);
+                    ctx.header("Content-Security-Policy", Hardening.pagePolicyWithStyleNonce(nonce));
+                    ctx.contentType("text/html; charset=utf-8").result(page.replace(NONCE_SLOT, nonce));
+                } else {
+                    ctx.contentType("text/html; charset=utf-8").result(bytes);
+                }
+            });
+        });
     }
 
     private static byte[] read(String name) {

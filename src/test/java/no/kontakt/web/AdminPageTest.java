@@ -133,20 +133,6 @@ class AdminPageTest {
         return no.kontakt.inbox.Totp.code(secret, step);
     }
 
-    /** Puts the caret right after the first {@code marker} in a textarea. */
-    private static void caretAfter(WebDriver driver, String textareaId, String marker) {
-        Object ok = ((JavascriptExecutor) driver).executeScript(
-                "const t = document.getElementById(arguments[0]); const i = t.value.indexOf(arguments[1]);"
-                        + " if (i < 0) return false; t.focus(); t.setSelectionRange(i + arguments[1].length, i + arguments[1].length); return true;",
-                textareaId, marker);
-        assertThat(ok).as("'" + marker + "' is in the editor").isEqualTo(true);
-    }
-
-    private static long caretLine(WebDriver driver, String textareaId) {
-        return (Long) ((JavascriptExecutor) driver).executeScript(
-                "const t = document.getElementById(arguments[0]); return t.value.slice(0, t.selectionStart).split('\\n').length;", textareaId);
-    }
-
     private static int lineOf(String text, String marker) {
         int i = text.indexOf(marker);
         return (int) text.substring(0, i).chars().filter(c -> c == '\n').count() + 1;
@@ -171,10 +157,17 @@ class AdminPageTest {
         logIn(driver);
 
         waiting(driver, 10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#script-list a[data-script='contact']"))).click();
-        WebElement editor = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("script-editor")));
+        waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("script-editor")));
+        CodeEditor editor = new CodeEditor(driver, "script-editor");
         waiting(driver, 10).until(ExpectedConditions.textToBe(By.id("script-problem-summary"), "Ingen feil."));
-        String live = editor.getAttribute("value");
-        assertThat(live).isEqualTo(Files.readString(Path.of("conversations/contact.yaml")));
+        String live = Files.readString(Path.of("conversations/contact.yaml"));
+        editor.waitForText("start: ask_topic");
+        assertThat(live).startsWith(editor.visibleText().lines().limit(12).collect(java.util.stream.Collectors.joining("\n")));
+        assertThat(driver.findElements(By.cssSelector("#scripts-view .cm-editor .tok-propertyName"))).as("YAML highlighted").isNotEmpty();
+        assertThat(((JavascriptExecutor) driver).executeScript( // CodeMirror's own styles applied under the policy, by the nonce
+                "const styles = [...document.querySelectorAll('style')];"
+                        + " return styles.length > 0 && styles.every((s) => s.nonce && s.sheet && s.sheet.cssRules.length > 0)"
+                        + " && getComputedStyle(document.querySelector('#scripts-view .cm-gutters')).display === 'flex';")).isEqualTo(true);
         int line = lineOf(live, "      next: ask_channel\n");
 
         // the diagram: every step a box, and the same in text
@@ -184,20 +177,20 @@ class AdminPageTest {
         assertThat(driver.findElement(By.id("diagram-list")).getText()).contains("ask_topic (start)").contains("utfall: created → confirmed");
 
         // break it while typing: ask_channel → ask_chanel
-        caretAfter(driver, "script-editor", "      next: ask_channel");
-        new Actions(driver).sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE).sendKeys("el").perform();
-        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".gutter .ln.has-error[data-line='" + line + "']")));
+        editor.caretAfter("      next: ask_channel").type(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE).type("el");
+        waiting(driver, 10).until(d -> editor.markedLines("error").equals(List.of((long) line)));
         WebElement problem = driver.findElement(By.cssSelector("#script-problems li.error button"));
         assertThat(problem.getText()).startsWith("Feil på linje " + line + ":").contains("'ask_chanel' is not a step");
         assertThat(driver.findElement(By.id("script-problem-summary")).getText()).startsWith("1 feil");
-        assertThat(driver.findElements(By.cssSelector(".gutter .ln.has-error"))).hasSize(1);
+        assertThat(editor.lineText(line)).isEqualTo("      next: ask_chanel");
+        assertThat(editor.hoverMessage("error")).contains("'ask_chanel' is not a step");
 
         // the problem list moves the caret to the line, by keyboard
-        caretAfter(driver, "script-editor", "start: ask_topic");
-        assertThat(caretLine(driver, "script-editor")).isEqualTo(lineOf("start: ask_topic"));
+        editor.caretAfter("start: ask_topic");
+        assertThat(editor.caretLine()).isEqualTo(lineOf("start: ask_topic"));
         problem.sendKeys(Keys.ENTER);
         waiting(driver, 5).until(d -> "script-editor".equals(d.switchTo().activeElement().getAttribute("id")));
-        assertThat(caretLine(driver, "script-editor")).isEqualTo(line);
+        assertThat(editor.caretLine()).isEqualTo(line);
 
         // saved as a draft, the diagram shows the step that does not exist
         driver.findElement(By.id("save-draft")).click();
@@ -215,12 +208,10 @@ class AdminPageTest {
         assertThat(driver.findElement(By.id("script-status")).getText()).contains("Ikke publisert");
 
         // fix it, and add a word the channel question understands
-        caretAfter(driver, "script-editor", "      next: ask_chan");
-        new Actions(driver).sendKeys(Keys.DELETE, Keys.DELETE).sendKeys("nel").perform();
-        caretAfter(driver, "script-editor", "keywords: [ring, ");
-        new Actions(driver).sendKeys("mobil, ").perform();
+        editor.caretAfter("      next: ask_chan").type(Keys.DELETE, Keys.DELETE).type("nel");
+        editor.caretAfter("keywords: [ring, ").type("mobil, ");
         waiting(driver, 10).until(ExpectedConditions.textToBe(By.id("script-problem-summary"), "Ingen feil."));
-        assertThat(driver.findElements(By.cssSelector(".gutter .ln.has-error"))).isEmpty();
+        assertThat(editor.markedLines("error")).isEmpty();
 
         driver.findElement(By.id("run-transcripts")).click();
         waiting(driver, 30).until(ExpectedConditions.textMatches(By.id("transcripts-summary"), java.util.regex.Pattern.compile("4 av 4 testsamtaler gikk bra")));
@@ -237,7 +228,8 @@ class AdminPageTest {
         waiting(driver, 5).until(ExpectedConditions.alertIsPresent()).accept();
         waiting(driver, 30).until(ExpectedConditions.textMatches(By.id("script-status"), java.util.regex.Pattern.compile("Rullet tilbake")));
         waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#versions-body tr[data-version='3']"), "3 (i bruk)"));
-        assertThat(driver.findElement(By.id("script-editor")).getAttribute("value")).isEqualTo(live);
+        waiting(driver, 10).until(d -> "      next: ask_channel".equals(editor.lineText(line)));
+        assertThat(editor.visibleText()).doesNotContain("mobil, ");
         assertThat(smsReply("+4791000003", "hei", "1", "0", "mobil")).contains("Svar 1 for å bli ringt eller 2 for SMS.");
         Browsers.assertAccessible(driver);
 
@@ -252,19 +244,77 @@ class AdminPageTest {
     }
 
     @Test
+    void the_page_admits_only_its_own_scripts_and_the_editors_style_element_by_a_fresh_nonce() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + kontakt.port() + "/admin")).build();
+        List<String> nonces = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var page = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+            var m = java.util.regex.Pattern.compile("style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'").matcher(policy);
+            assertThat(m.find()).as(policy).isTrue();
+            assertThat(policy).startsWith("default-src 'self';").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval")
+                    .doesNotContain("script-src").contains("frame-ancestors 'none'");
+            assertThat(page.body()).contains("<meta name=\"csp-nonce\" content=\"" + m.group(1) + "\">")
+                    .contains("<script type=\"module\" src=\"/assets/admin.js\"></script>");
+            nonces.add(m.group(1));
+        }
+        assertThat(nonces.get(0)).isNotEqualTo(nonces.get(1));
+        var bundle = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + kontakt.port() + "/assets/admin.js")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        assertThat(bundle.body()).contains("cm-editor"); // CodeMirror is in the bundle, nothing loaded from elsewhere (default-src 'self')
+        var licences = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + kontakt.port() + "/assets/admin.js.LICENSES.txt")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(licences.body()).contains("@codemirror/view").contains("Permission is hereby granted");
+    }
+
+    @Test
+    void a_saved_draft_with_an_error_opens_with_the_validators_error_at_its_line(Browsers browsers) {
+        WebDriver driver = desktop(browsers);
+        logIn(driver);
+        waiting(driver, 10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#script-list a[data-script='offers_cancel']"))).click();
+        waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("script-editor")));
+        CodeEditor editor = new CodeEditor(driver, "script-editor").waitForText("next:");
+        waiting(driver, 10).until(ExpectedConditions.textToBe(By.id("script-problem-summary"), "Ingen feil."));
+        assertThat(editor.markedLines("error")).isEmpty();
+
+        // a step name misspelt and saved as a draft
+        editor.find("next: ");
+        editor.type(Keys.END, "x");
+        int line = editor.caretLine();
+        String text = editor.lineText(line);
+        assertThat(text).contains("next: ").endsWith("x");
+        driver.findElement(By.id("save-draft")).click();
+        waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("script-status"), "Utkastet er lagret"));
+
+        // opened again later: the draft, with the validator's error underlined on its line and marked beside it
+        driver.navigate().refresh();
+        waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("who-name")));
+        waiting(driver, 10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#script-list a[data-script='offers_cancel']"))).click();
+        waiting(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("script-meta"), "det lagrede utkastet"));
+        waiting(driver, 10).until(d -> editor.markedLines("error").equals(List.of((long) line)));
+        assertThat(editor.lineText(line)).isEqualTo(text);
+        String step = text.substring(text.indexOf("next: ") + 6).trim();
+        assertThat(editor.hoverMessage("error")).contains("'" + step + "' is not a step");
+        assertThat(driver.findElement(By.cssSelector("#script-problems li.error button")).getText()).startsWith("Feil på linje " + line + ":");
+        Browsers.assertAccessible(driver);
+    }
+
+    @Test
     void the_settings_editor_shows_a_wrong_time_at_its_line_and_canned_replies_are_added(Browsers browsers) {
         WebDriver driver = desktop(browsers);
         logIn(driver);
         driver.findElement(By.cssSelector("#nav a[href='#innstillinger']")).click();
         Select.byValue(driver, "setting-select", "ambulant_hours");
-        WebElement editor = waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setting-editor")));
-        waiting(driver, 10).until(d -> editor.getAttribute("value").contains("periods"));
+        waiting(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setting-editor")));
+        CodeEditor editor = new CodeEditor(driver, "setting-editor").waitForText("periods");
         waiting(driver, 10).until(ExpectedConditions.textToBe(By.id("setting-problem-summary"), "Ingen feil."));
-        String text = editor.getAttribute("value");
-        int line = lineOf(text, "\"15:30\"");
-        caretAfter(driver, "setting-editor", "\"15:30");
-        new Actions(driver).sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE).sendKeys("25:00").perform();
-        waiting(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#settings-view .gutter .ln.has-error[data-line='" + line + "']")));
+        editor.caretAfter("\"15:30").type(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE).type("25:00");
+        int line = editor.caretLine();
+        assertThat(editor.lineText(line)).contains("\"25:00\"");
+        waiting(driver, 10).until(d -> editor.markedLines("error").equals(List.of((long) line)));
         assertThat(driver.findElement(By.cssSelector("#setting-problems li.error")).getText()).startsWith("Feil på linje " + line + ":");
         Browsers.assertAccessible(driver);
 

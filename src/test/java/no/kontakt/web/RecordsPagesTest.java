@@ -192,9 +192,9 @@ class RecordsPagesTest {
 
         driver.findElement(By.cssSelector("#nav a[href='#samtaler']")).click();
         driver.get("http://127.0.0.1:" + kontakt.port() + "/admin#samtaler/contact_cancel");
-        wait(driver, 10).until(d -> String.valueOf(d.findElement(By.id("script-editor")).getAttribute("value")).contains(OLD));
-        js(driver, "const t = document.getElementById('script-editor'); t.value = t.value.replace(arguments[0], arguments[1]);"
-                + " t.dispatchEvent(new Event('input'));", OLD, "Forespørselen din er trukket. Skriv MENY hvis du vil noe mer.");
+        wait(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("script-editor")));
+        new CodeEditor(driver, "script-editor").waitForText(OLD).find(OLD) // selected: typing replaces it
+                .type("Forespørselen din er trukket. Skriv MENY hvis du vil noe mer.");
         driver.findElement(By.id("publish")).click();
         wait(driver, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("reword")));
         driver.findElement(By.id("reword-review")).click();
