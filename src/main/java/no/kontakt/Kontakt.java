@@ -53,7 +53,7 @@ import no.kontakt.offers.Catalogue;
 import no.kontakt.offers.Offers;
 import no.kontakt.offers.OffersCalendar;
 import no.kontakt.privacy.Pseudonyms;
-import no.kontakt.privacy.Retention;
+import no.kontakt.records.Retention;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.MapDbStorage;
 import no.kontakt.store.SealedJson;
@@ -217,8 +217,10 @@ public final class Kontakt implements AutoCloseable {
 
     public Kontakt serve() {
         outbox.settleInterrupted();
-        server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
-                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock,
+        server = WebServer.create(config, new WebServer.Parts(conversations, no.kontakt.records.Records.of(stores, clock, config,
+                conversations::conversationId), new no.kontakt.admin.Statistics(stores), accounts, inbox, appointments, inboxEvents, scripts,
+                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(() -> stores.isOpen() ? (int) stores.outbox().count() : 0,
+                () -> stores.isOpen() ? stores.conversations().urgentIds().size() : 0), () -> !closed && stores.isOpen(), clock,
                 new WebServer.Chat(chatSessions, chatHub, emergency::get, chatAlerts), signOn));
         try {
             server.start();

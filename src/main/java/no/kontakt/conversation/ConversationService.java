@@ -271,4 +271,25 @@ public final class ConversationService {
             lock.unlock();
         }
     }
+
+    /** The conversation with this id, as stored. */
+    public Optional<Conversation> conversation(String id) {
+        return stores.conversations().find(id);
+    }
+
+    /** What an inbound message id got: its conversation, its stored message id and the replies. */
+    public Optional<InboundReceipt> receipt(String messageId) {
+        return stores.inbound().find(messageId);
+    }
+
+    /** Keeps a channel's delivery status for one of our messages; an unknown message id stores nothing (false). */
+    public boolean reportDelivery(String messageId, String providerSid, String status, String errorCode) {
+        if (messageId == null || stores.messages().find(messageId).isEmpty()) {
+            return false;
+        }
+        Batch batch = new Batch();
+        stores.deliveries().report(batch, new no.kontakt.store.Delivery(messageId, providerSid, status, errorCode, clock.instant()));
+        stores.commit(batch);
+        return true;
+    }
 }

@@ -454,4 +454,16 @@ public final class Accounts {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Writes one entry of the audit trail: who did what to which account or setting. */
+    public void audit(Staff staff, String action, String detail) {
+        Batch batch = new Batch();
+        stores.staff().audit(batch, new no.kontakt.store.AuditEntry(clock.instant(), staff.username(), staff.role(), action, null, detail));
+        stores.commit(batch);
+    }
+
+    /** The audit trail, newest first. */
+    public List<no.kontakt.store.AuditEntry> auditTrail() {
+        return stores.staff().auditTrail();
+    }
 }

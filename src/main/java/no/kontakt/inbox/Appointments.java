@@ -148,4 +148,9 @@ public final class Appointments {
         values.put("with", a.with());
         return Templates.render(texts.apply(key).in(language, defaultLanguage), values);
     }
+
+    /** Every booked appointment. */
+    public java.util.List<Appointment> all() {
+        return stores.staff().allAppointments();
+    }
 }

@@ -326,4 +326,24 @@ public final class InboxService {
     private void audit(Batch batch, Staff staff, String action, String conversationId, String detail) {
         stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, conversationId, detail));
     }
+
+    /** The contact requests: the open ones only, or all. */
+    public List<ContactRequest> contactRequests(boolean openOnly) {
+        return openOnly ? stores.contactRequests().open() : stores.contactRequests().all();
+    }
+
+    /** The texts staff can send with one click. */
+    public List<StaffStores.CannedReply> cannedReplies() {
+        return stores.staff().cannedReplies();
+    }
+
+    /** Saves a canned reply (its text per language), audited as {@code canned_reply} with the admin's name. */
+    public StaffStores.CannedReply saveCannedReply(String id, Map<String, String> texts, Staff staff) {
+        Batch batch = new Batch();
+        StaffStores.CannedReply reply = new StaffStores.CannedReply(id, texts);
+        stores.staff().saveCanned(batch, reply);
+        audit(batch, staff, "canned_reply", null, id);
+        stores.commit(batch);
+        return reply;
+    }
 }
