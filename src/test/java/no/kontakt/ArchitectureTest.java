@@ -55,6 +55,15 @@ class ArchitectureTest {
                         + base + ".store.mapdb");
     }
 
+    /** HTTP and Twilio stay at the edge: only web, the channel adapters and the entry layer know Javalin, servlets or Twilio. */
+    static ArchRule onlyTheEdgeKnowsHttp(String base) {
+        List<String> allowed = new java.util.ArrayList<>(List.of(base + ".web..", base + ".channel.."));
+        ENTRY.forEach(p -> allowed.add(p.isEmpty() ? base : base + "." + p + ".."));
+        return noClasses().that().resideOutsideOfPackages(allowed.toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "com.twilio..", base + ".web..")
+                .as("outside web, channel and the entry layer, nothing depends on Javalin, servlets, Twilio or " + base + ".web");
+    }
+
     /** Every top-level package is one slice; the entry layer (root package, cli, bench) is one slice too. */
     static ArchRule packagesAreFreeOfCycles(String base) {
         return slices().assignedFrom(new TopLevelPackages(base)).should().beFreeOfCycles()
@@ -90,6 +99,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_edge_knows_http_and_twilio() {
+        onlyTheEdgeKnowsHttp(BASE).check(MAIN);
+    }
+
+    @Test
     void the_packages_are_free_of_cycles() {
         packagesAreFreeOfCycles(BASE).check(MAIN);
     }
@@ -118,6 +132,14 @@ class ArchitectureTest {
             assertThat(report).anyMatch(line -> from(line, "inbox.MapDbInbox") && line.contains("<org.mapdb.DB>"))
                     .anyMatch(line -> from(line, "inbox.MapDbInbox") && line.contains("<" + FIXTURES + ".store.mapdb.MapDbTable>"))
                     .noneMatch(line -> from(line, "store.mapdb.MapDbTable") || from(line, "Wiring"));
+        }
+
+        @Test
+        void a_domain_service_that_takes_a_javalin_request_is_reported_but_a_channel_adapter_using_twilio_is_not() {
+            List<String> report = violations(onlyTheEdgeKnowsHttp(FIXTURES));
+            assertThat(report).anyMatch(line -> from(line, "offers.OfferRoutes") && line.contains("<io.javalin.http.Context>"))
+                    .anyMatch(line -> from(line, "flow.ImpureStep") && line.contains("<com.twilio.Twilio>"))
+                    .noneMatch(line -> from(line, "channel.TwilioAdapter") || from(line, "web.Handler"));
         }
 
         @Test
