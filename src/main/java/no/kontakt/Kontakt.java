@@ -54,7 +54,7 @@ import no.kontakt.offers.Catalogue;
 import no.kontakt.offers.Offers;
 import no.kontakt.offers.OffersCalendar;
 import no.kontakt.privacy.Pseudonyms;
-import no.kontakt.privacy.Retention;
+import no.kontakt.records.Retention;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.SealedJson;
@@ -162,7 +162,7 @@ public final class Kontakt implements AutoCloseable {
         var erasure = new Erasure(new Erasure.Roles(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(),
                 stores.outbox(), stores.timers(), stores.contactRequests(), stores.enrolments(), stores.reminders(), stores.events(),
                 stores.audit(), stores.feedback(), stores.appointments()));
-        this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
+        this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(config, library, intents), actions, risk, languageGuess, clock,
                 () -> scheduler.execute(this::dispatchOutbox));
         this.chatAlerts = new no.kontakt.channel.chat.ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
         this.conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
@@ -170,8 +170,8 @@ public final class Kontakt implements AutoCloseable {
         Runnable wake = () -> scheduler.execute(this::dispatchOutbox);
         AppConfig.SignIn signIn = config.signIn().withEnvironment(env);
         this.signOn = new WebServer.SignOn(signIn, env.apply("KONTAKT_OIDC_CLIENT_SECRET"));
-        this.accounts = new Accounts(stores.users(), stores.logins(), stores, clock, Accounts.TwoFactorPolicy.parse(signIn.require2fa()));
-        this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, inboxEvents);
+        this.accounts = new Accounts(stores.users(), stores.logins(), stores.audit(), stores, clock, Accounts.TwoFactorPolicy.parse(signIn.require2fa()));
+        this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.cannedReplies(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, inboxEvents);
         this.appointments = new Appointments(stores.conversations(), stores.messages(), stores.outbox(), stores.contactRequests(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
         this.conversations.intercept(appointments::answer);
@@ -221,8 +221,10 @@ public final class Kontakt implements AutoCloseable {
 
     public Kontakt serve() {
         outbox.settleInterrupted();
-        server = WebServer.create(config, new WebServer.Parts(conversations, stores, accounts, inbox, appointments, inboxEvents, scripts,
-                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(stores), () -> !closed && stores.isOpen(), clock,
+        server = WebServer.create(config, new WebServer.Parts(conversations, no.kontakt.records.Records.of(stores, clock, config,
+                conversations::conversationId), new no.kontakt.admin.Statistics(stores.stats()), accounts, inbox, appointments, inboxEvents, scripts,
+                settings, offers, calendar(config, offers), new no.kontakt.web.Metrics(() -> stores.isOpen() ? (int) stores.outbox().count() : 0,
+                () -> stores.isOpen() ? stores.conversations().urgentIds().size() : 0), () -> !closed && stores.isOpen(), clock,
                 new WebServer.Chat(chatSessions, chatHub, emergency::get, chatAlerts), signOn));
         try {
             server.start();

@@ -110,7 +110,7 @@ public final class Bench {
             say(String.format(java.util.Locale.ROOT, "  loaded in %.1f s", loadSeconds));
         }
         try (Stores stores = new Stores(StoreFiles.open(data), 8, zone, new SealedJson(secret, null))) {
-            new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).add(STAFF, "staff", password.clone());
+            new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).add(STAFF, "staff", password.clone());
             if (stores.conversations().count() < stored) {
                 throw new IllegalStateException("the loaded store holds " + stores.conversations().count() + " conversations, not " + stored);
             }

@@ -176,7 +176,7 @@ public final class UserCommand {
                     return report(r, "saved " + Accounts.normalize(name) + " (" + role + ")");
                 }, stores -> {
                     try {
-                        new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).add(name, role, password);
+                        new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).add(name, role, password);
                         System.out.println("saved " + Accounts.normalize(name) + " (" + role + ")");
                         return 0;
                     } catch (IllegalArgumentException e) {
@@ -222,7 +222,7 @@ public final class UserCommand {
                 }
                 return 0;
             }, stores -> {
-                new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
+                new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
                 return 0;
             });
         }
@@ -240,7 +240,7 @@ public final class UserCommand {
         public Integer call() {
             String done = "removed " + Accounts.normalize(name);
             return user.either(server -> report(server.send("DELETE", "/api/admin/users/" + enc(name), null), name, done),
-                    stores -> report(new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).remove(name), name, done));
+                    stores -> report(new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).remove(name), name, done));
         }
     }
 
@@ -256,7 +256,7 @@ public final class UserCommand {
         public Integer call() {
             String done = "second factor removed for " + Accounts.normalize(name);
             return user.either(server -> report(server.send("PATCH", "/api/admin/users/" + enc(name), "{\"resetTotp\":true}"), name, done),
-                    stores -> report(new Accounts(stores.users(), stores.logins(), stores, Clock.systemUTC()).update(name, null, null, true).isPresent(), name, done));
+                    stores -> report(new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).update(name, null, null, true).isPresent(), name, done));
         }
     }
 

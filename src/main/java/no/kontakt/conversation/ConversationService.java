@@ -42,6 +42,7 @@ public final class ConversationService {
     private final ConversationStore conversationStore;
     private final MessageStore messageStore;
     private final InboundLog inboundLog;
+    private final no.kontakt.store.DeliveryStore deliveryStore;
     private final OutboxStore outboxStore;
     private final TimerIndex timerIndex;
     private final StatsStore statsStore;
@@ -64,11 +65,12 @@ public final class ConversationService {
     static final int FLOOD_PER_MINUTE = 20;
     private final no.kontakt.limits.RateLimiter flood;
 
-    public ConversationService(ConversationStore conversationStore, MessageStore messageStore, InboundLog inboundLog, OutboxStore outboxStore, TimerIndex timerIndex, StatsStore statsStore, EventLog eventLog, UnitOfWork unitOfWork, Erasure erasure, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
+    public ConversationService(ConversationStore conversationStore, MessageStore messageStore, InboundLog inboundLog, no.kontakt.store.DeliveryStore deliveryStore, OutboxStore outboxStore, TimerIndex timerIndex, StatsStore statsStore, EventLog eventLog, UnitOfWork unitOfWork, Erasure erasure, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
                                LanguageGuess languages, Clock clock, Runnable outboxWake) {
         this.conversationStore = conversationStore;
         this.messageStore = messageStore;
         this.inboundLog = inboundLog;
+        this.deliveryStore = deliveryStore;
         this.outboxStore = outboxStore;
         this.timerIndex = timerIndex;
         this.statsStore = statsStore;
@@ -293,5 +295,26 @@ public final class ConversationService {
             MDC.remove("conversation");
             lock.unlock();
         }
+    }
+
+    /** The conversation with this id, as stored. */
+    public Optional<Conversation> conversation(String id) {
+        return conversationStore.find(id);
+    }
+
+    /** What an inbound message id got: its conversation, its stored message id and the replies. */
+    public Optional<InboundReceipt> receipt(String messageId) {
+        return inboundLog.find(messageId);
+    }
+
+    /** Keeps a channel's delivery status for one of our messages; an unknown message id stores nothing (false). */
+    public boolean reportDelivery(String messageId, String providerSid, String status, String errorCode) {
+        if (messageId == null || messageStore.find(messageId).isEmpty()) {
+            return false;
+        }
+        Batch batch = new Batch();
+        deliveryStore.report(batch, new no.kontakt.store.Delivery(messageId, providerSid, status, errorCode, clock.instant()));
+        unitOfWork.commit(batch);
+        return true;
     }
 }

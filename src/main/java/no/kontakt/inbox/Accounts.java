@@ -50,6 +50,7 @@ public final class Accounts {
 
     private final UserStore userStore;
     private final LoginStore loginStore;
+    private final no.kontakt.store.AuditLog auditLog;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final TwoFactorPolicy policy;
@@ -81,13 +82,14 @@ public final class Accounts {
         }
     }
 
-    public Accounts(UserStore userStore, LoginStore loginStore, UnitOfWork unitOfWork, Clock clock) {
-        this(userStore, loginStore, unitOfWork, clock, TwoFactorPolicy.ADMIN);
+    public Accounts(UserStore userStore, LoginStore loginStore, no.kontakt.store.AuditLog auditLog, UnitOfWork unitOfWork, Clock clock) {
+        this(userStore, loginStore, auditLog, unitOfWork, clock, TwoFactorPolicy.ADMIN);
     }
 
-    public Accounts(UserStore userStore, LoginStore loginStore, UnitOfWork unitOfWork, Clock clock, TwoFactorPolicy policy) {
+    public Accounts(UserStore userStore, LoginStore loginStore, no.kontakt.store.AuditLog auditLog, UnitOfWork unitOfWork, Clock clock, TwoFactorPolicy policy) {
         this.userStore = userStore;
         this.loginStore = loginStore;
+        this.auditLog = auditLog;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.policy = policy;
@@ -459,5 +461,17 @@ public final class Accounts {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes one entry of the audit trail: who did what to which account or setting. */
+    public void audit(Staff staff, String action, String detail) {
+        Batch batch = new Batch();
+        auditLog.audit(batch, new no.kontakt.store.AuditEntry(clock.instant(), staff.username(), staff.role(), action, null, detail));
+        unitOfWork.commit(batch);
+    }
+
+    /** The audit trail, newest first. */
+    public List<no.kontakt.store.AuditEntry> auditTrail() {
+        return auditLog.auditTrail();
     }
 }

@@ -169,4 +169,9 @@ public final class Appointments {
         values.put("with", a.with());
         return Templates.render(texts.apply(key).in(language, defaultLanguage), values);
     }
+
+    /** Every booked appointment. */
+    public java.util.List<Appointment> all() {
+        return appointmentStore.allAppointments();
+    }
 }

@@ -45,6 +45,7 @@ public final class InboxService {
     private final ContactRequestStore contactRequestStore;
     private final StatsStore statsStore;
     private final AuditLog auditLog;
+    private final no.kontakt.store.CannedReplyStore cannedReplyStore;
     private final EventLog eventLog;
     private final AppointmentStore appointmentStore;
     private final UnitOfWork unitOfWork;
@@ -58,7 +59,7 @@ public final class InboxService {
     static final Duration ESCALATION_EVERY = Duration.ofSeconds(30);
     private volatile Instant lastEscalation = Instant.EPOCH;
 
-    public InboxService(ConversationStore conversationStore, MessageStore messageStore, DeliveryStore deliveryStore, OutboxStore outboxStore, ContactRequestStore contactRequestStore, StatsStore statsStore, AuditLog auditLog, EventLog eventLog, AppointmentStore appointmentStore, UnitOfWork unitOfWork, ConversationService conversations, Hours office, Clock clock, Runnable outboxWake, InboxEvents live) {
+    public InboxService(ConversationStore conversationStore, MessageStore messageStore, DeliveryStore deliveryStore, OutboxStore outboxStore, ContactRequestStore contactRequestStore, StatsStore statsStore, AuditLog auditLog, no.kontakt.store.CannedReplyStore cannedReplyStore, EventLog eventLog, AppointmentStore appointmentStore, UnitOfWork unitOfWork, ConversationService conversations, Hours office, Clock clock, Runnable outboxWake, InboxEvents live) {
         this.conversationStore = conversationStore;
         this.messageStore = messageStore;
         this.deliveryStore = deliveryStore;
@@ -66,6 +67,7 @@ public final class InboxService {
         this.contactRequestStore = contactRequestStore;
         this.statsStore = statsStore;
         this.auditLog = auditLog;
+        this.cannedReplyStore = cannedReplyStore;
         this.eventLog = eventLog;
         this.appointmentStore = appointmentStore;
         this.unitOfWork = unitOfWork;
@@ -351,5 +353,25 @@ public final class InboxService {
 
     private void audit(Batch batch, Staff staff, String action, String conversationId, String detail) {
         auditLog.audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, conversationId, detail));
+    }
+
+    /** The contact requests: the open ones only, or all. */
+    public List<ContactRequest> contactRequests(boolean openOnly) {
+        return openOnly ? contactRequestStore.open() : contactRequestStore.all();
+    }
+
+    /** The texts staff can send with one click. */
+    public List<no.kontakt.store.CannedReplyStore.CannedReply> cannedReplies() {
+        return cannedReplyStore.cannedReplies();
+    }
+
+    /** Saves a canned reply (its text per language), audited as {@code canned_reply} with the admin's name. */
+    public no.kontakt.store.CannedReplyStore.CannedReply saveCannedReply(String id, Map<String, String> texts, Staff staff) {
+        Batch batch = new Batch();
+        var reply = new no.kontakt.store.CannedReplyStore.CannedReply(id, texts);
+        cannedReplyStore.saveCanned(batch, reply);
+        audit(batch, staff, "canned_reply", null, id);
+        unitOfWork.commit(batch);
+        return reply;
     }
 }

@@ -2,23 +2,22 @@ package no.kontakt.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import no.kontakt.inbox.Staff;
-import no.kontakt.store.AuditEntry;
-import no.kontakt.store.Batch;
-import no.kontakt.store.StaffStores;
-import no.kontakt.store.Stores;
+import no.kontakt.admin.Statistics;
+import no.kontakt.inbox.Accounts;
+import no.kontakt.inbox.InboxService;
 
-/** Admin routes under {@code /api/admin}: the audit trail and the canned replies. Admins only. */
+/** Admin routes under {@code /api/admin}: the audit trail, the statistics and the canned replies. Admins only. */
 final class AdminRoutes {
-    private final Stores stores;
-    private final Clock clock;
+    private final Accounts accounts;
+    private final InboxService inbox;
+    private final Statistics statistics;
 
-    AdminRoutes(Stores stores, Clock clock) {
-        this.stores = stores;
-        this.clock = clock;
+    AdminRoutes(Accounts accounts, InboxService inbox, Statistics statistics) {
+        this.accounts = accounts;
+        this.inbox = inbox;
+        this.statistics = statistics;
     }
 
     private static String week(io.javalin.http.Context ctx, String name) {
@@ -30,8 +29,7 @@ final class AdminRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/admin/audit", ctx -> ctx.json(stores.staff().auditTrail()), Role.ADMIN);
-        var statistics = new no.kontakt.admin.Statistics(stores.stats());
+        routes.get("/api/admin/audit", ctx -> ctx.json(accounts.auditTrail()), Role.ADMIN);
         routes.get("/api/admin/stats", ctx -> ctx.json(statistics.json(week(ctx, "from"), week(ctx, "to"))), Role.ADMIN);
         routes.get("/api/admin/stats.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=kontakt-stats.csv")
@@ -52,13 +50,7 @@ final class AdminRoutes {
             if (texts.isEmpty()) {
                 throw ApiError.badRequest("Give the text per language, like {\"nb\": \"…\", \"en\": \"…\"}.");
             }
-            Staff staff = Auth.staff(ctx);
-            Batch batch = new Batch();
-            StaffStores.CannedReply reply = new StaffStores.CannedReply(id, texts);
-            stores.staff().saveCanned(batch, reply);
-            stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), "canned_reply", null, id));
-            stores.commit(batch);
-            ctx.json(reply);
+            ctx.json(inbox.saveCannedReply(id, texts, Auth.staff(ctx)));
         }, Role.ADMIN);
     }
 }

@@ -12,9 +12,6 @@ import java.util.Map;
 import no.kontakt.inbox.Accounts;
 import no.kontakt.inbox.Staff;
 import no.kontakt.inbox.Totp;
-import no.kontakt.store.AuditEntry;
-import no.kontakt.store.Batch;
-import no.kontakt.store.Stores;
 import no.kontakt.store.User;
 
 /**
@@ -25,13 +22,11 @@ import no.kontakt.store.User;
  */
 final class AuthRoutes {
     private final Accounts accounts;
-    private final Stores stores;
     private final boolean secureCookies;
     private final Clock clock;
 
-    AuthRoutes(Accounts accounts, Stores stores, boolean secureCookies, Clock clock) {
+    AuthRoutes(Accounts accounts, boolean secureCookies, Clock clock) {
         this.accounts = accounts;
-        this.stores = stores;
         this.secureCookies = secureCookies;
         this.clock = clock;
     }
@@ -202,9 +197,7 @@ final class AuthRoutes {
     }
 
     private void audit(Staff staff, String action, String detail) {
-        Batch batch = new Batch();
-        stores.staff().audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), action, null, detail));
-        stores.commit(batch);
+        accounts.audit(staff, action, detail);
     }
 
     static Map<String, Object> view(User user) {

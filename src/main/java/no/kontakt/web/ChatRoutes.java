@@ -21,7 +21,6 @@ import no.kontakt.conversation.ConversationService;
 import no.kontakt.conversation.Reply;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.InboundReceipt;
-import no.kontakt.store.Stores;
 
 /**
  * The web chat under {@code /api/chat}: open a session (nothing is stored), send a message (the same conversation
@@ -38,7 +37,6 @@ final class ChatRoutes {
     private static final Pattern AFTER = Pattern.compile("[0-9]{10}(~[A-Za-z0-9.-]{1,64})?");
 
     private final ConversationService conversations;
-    private final Stores stores;
     private final ChatSessions sessions;
     private final ChatHub hub;
     private final Supplier<AppConfig.Emergency> emergency;
@@ -50,11 +48,10 @@ final class ChatRoutes {
 
     private final no.kontakt.channel.chat.ChatAlerts alerts;
 
-    ChatRoutes(ConversationService conversations, Stores stores, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
+    ChatRoutes(ConversationService conversations, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
                Metrics metrics) {
         this.conversations = conversations;
         this.metrics = metrics;
-        this.stores = stores;
         this.sessions = chat.sessions();
         this.hub = chat.hub();
         this.emergency = chat.emergency();
@@ -109,8 +106,8 @@ final class ChatRoutes {
     }
 
     private Map<String, Object> answer(String conversationId, String messageId, String text, Reply reply, ChatSessions.Session session) {
-        Optional<Conversation> conversation = stores.conversations().find(conversationId);
-        String inboundId = stores.inbound().find(messageId).map(InboundReceipt::messageId).orElse(null);
+        Optional<Conversation> conversation = conversations.conversation(conversationId);
+        String inboundId = conversations.receipt(messageId).map(InboundReceipt::messageId).orElse(null);
         String now = clock.instant().toString();
         List<Map<String, Object>> replies = new ArrayList<>();
         for (int i = 0; i < reply.texts().size(); i++) {
@@ -184,7 +181,7 @@ final class ChatRoutes {
 
     private void typing(Context ctx) {
         String id = ctx.pathParam("id");
-        if (stores.conversations().find(id).isEmpty()) {
+        if (conversations.conversation(id).isEmpty()) {
             throw ApiError.notFound("There is no conversation " + id + ".");
         }
         ctx.json(Map.of("browsers", hub.typing(id)));

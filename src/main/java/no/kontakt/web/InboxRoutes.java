@@ -17,7 +17,6 @@ import no.kontakt.inbox.InboxEvents;
 import no.kontakt.inbox.InboxService;
 import no.kontakt.store.ContactRequest;
 import no.kontakt.store.Json;
-import no.kontakt.store.Stores;
 
 /** The staff inbox API under {@code /api/inbox}: each handler parses, calls one service method and renders. */
 final class InboxRoutes {
@@ -27,7 +26,6 @@ final class InboxRoutes {
     private final InboxService inbox;
     private final Appointments appointments;
     private final InboxEvents events;
-    private final Stores stores;
     private final no.kontakt.offers.Offers offers;
     private final java.time.Clock clock;
     private final String language;
@@ -36,7 +34,7 @@ final class InboxRoutes {
     /** What the page needs to run the queue's clock: the promised opening time and the unit's time zone. */
     record Office(java.time.Duration promise, java.time.ZoneId zone) {}
 
-    InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events, Stores stores,
+    InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events,
                 no.kontakt.offers.Offers offers, java.time.Clock clock, String language, Office office) {
         this.office = office;
         this.offers = offers;
@@ -45,7 +43,6 @@ final class InboxRoutes {
         this.inbox = inbox;
         this.appointments = appointments;
         this.events = events;
-        this.stores = stores;
     }
 
     void register(RoutesConfig routes) {
@@ -62,8 +59,8 @@ final class InboxRoutes {
                 inbox.note(id(ctx), Auth.staff(ctx), Bodies.text(Bodies.json(ctx), "text", 4000))), Role.INBOX);
         routes.post(BASE + "/appointments", this::book, Role.INBOX);
         routes.get("/api/inbox/contact-requests", this::contactRequests, Role.INBOX);
-        routes.get("/api/inbox/appointments", ctx -> ctx.json(stores.staff().allAppointments()), Role.INBOX);
-        routes.get("/api/inbox/canned-replies", ctx -> ctx.json(stores.staff().cannedReplies()), Role.INBOX);
+        routes.get("/api/inbox/appointments", ctx -> ctx.json(appointments.all()), Role.INBOX);
+        routes.get("/api/inbox/canned-replies", ctx -> ctx.json(inbox.cannedReplies()), Role.INBOX);
         routes.sse("/api/inbox/events", this::live, Role.INBOX);
         routes.get("/api/inbox/offers", this::offerList, Role.INBOX);
         routes.get("/api/inbox/offers/{offer}/enrolments", this::enrolments, Role.INBOX);
@@ -82,7 +79,7 @@ final class InboxRoutes {
 
     /** Each queue line with {@code appointmentDeclined}: the citizen said no to an appointment and staff have not dealt with it yet. */
     private List<JsonNode> markDeclined(List<InboxService.QueueItem> items) {
-        Set<String> declined = stores.contactRequests().open().stream().filter(r -> r.id().endsWith(Appointments.DECLINED))
+        Set<String> declined = inbox.contactRequests(true).stream().filter(r -> r.id().endsWith(Appointments.DECLINED))
                 .map(ContactRequest::conversationId).collect(java.util.stream.Collectors.toSet());
         return items.stream().map(q -> (JsonNode) ((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(q))
                 .put("appointmentDeclined", declined.contains(q.id()))).toList();
@@ -124,7 +121,7 @@ final class InboxRoutes {
 
     private void contactRequests(Context ctx) {
         String status = ctx.queryParam("status");
-        List<ContactRequest> all = (ContactRequest.OPEN.equals(status) ? stores.contactRequests().open() : stores.contactRequests().all()).stream()
+        List<ContactRequest> all = inbox.contactRequests(ContactRequest.OPEN.equals(status)).stream()
                 .filter(r -> status == null || r.status().equals(status))
                 .sorted(Comparator.comparing((ContactRequest r) -> !r.urgent()).thenComparing(ContactRequest::createdAt))
                 .map(InboxRoutes::masked).toList();

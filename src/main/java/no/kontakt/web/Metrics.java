@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import no.kontakt.store.Stores;
+import java.util.function.IntSupplier;
 
 /**
  * What operators watch, in Prometheus text at {@code GET /metrics}: messages in and out, the webhook's latency
@@ -25,16 +25,17 @@ public final class Metrics {
     private final Counter segments;
     private final Timer webhook;
 
-    public Metrics(Stores stores) {
+    /** @param outboxDepth messages waiting in the outbox; @param urgentOpen urgent conversations not closed (0 once the store is closed) */
+    public Metrics(IntSupplier outboxDepth, IntSupplier urgentOpen) {
         messagesIn = Counter.builder("kontakt_messages_in").description("messages received from citizens").register(registry);
         messagesOut = Counter.builder("kontakt_messages_out").description("messages answered or sent to citizens").register(registry);
         segments = Counter.builder("kontakt_sms_segments").description("SMS segments answered through the webhook").register(registry);
         webhook = Timer.builder("kontakt_webhook_latency").description("time from a webhook request to its answer")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
-        Gauge.builder("kontakt_outbox_depth", stores, s -> s.isOpen() ? s.outbox().count() : 0)
+        Gauge.builder("kontakt_outbox_depth", outboxDepth, IntSupplier::getAsInt).strongReference(true)
                 .description("messages waiting in the outbox").register(registry);
-        Gauge.builder("kontakt_urgent_open", stores, s -> s.isOpen() ? s.conversations().urgentIds().size() : 0)
+        Gauge.builder("kontakt_urgent_open", urgentOpen, IntSupplier::getAsInt).strongReference(true)
                 .description("urgent conversations not closed").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import no.kontakt.conversation.ConversationService;
 import no.kontakt.flow.Segments;
 import no.kontakt.inbox.Permission;
 import no.kontakt.inbox.Staff;
@@ -17,9 +18,9 @@ import no.kontakt.records.CallBacks;
 import no.kontakt.records.FhirRecord;
 import no.kontakt.records.PhoneNumbers;
 import no.kontakt.records.TextRecord;
+import no.kontakt.records.Records;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.Json;
-import no.kontakt.store.Stores;
 
 /**
  * Call-backs, record exports and access requests: the full number of a conversation on request, a conversation as
@@ -29,7 +30,7 @@ import no.kontakt.store.Stores;
 final class RecordRoutes {
     private static final String BASE = "/api/inbox/conversations/{id}";
 
-    private final Stores stores;
+    private final ConversationService conversations;
     private final Clock clock;
     private final AccessLog log;
     private final CallBacks callBacks;
@@ -39,16 +40,15 @@ final class RecordRoutes {
     private final String country;
     private final ListReads lists;
 
-    RecordRoutes(Stores stores, Clock clock, no.kontakt.config.AppConfig config,
-                 java.util.function.BiFunction<String, String, String> conversationId) {
-        this.stores = stores;
+    RecordRoutes(Records records, ConversationService conversations, Clock clock, no.kontakt.config.AppConfig config) {
+        this.conversations = conversations;
         this.clock = clock;
         this.country = config.unit().country();
-        this.log = new AccessLog(stores.audit(), stores, clock);
-        this.callBacks = new CallBacks(stores.conversations(), stores.contactRequests(), log, country);
-        this.text = new TextRecord(stores.messages(), stores.contactRequests(), stores.events(), stores.appointments(), config.unit().timeZone(), config.unit().name());
-        this.fhir = new FhirRecord(stores.messages(), config.server().publicBase(), config.unit().name());
-        this.access = new AccessRequest(stores.conversations(), stores.messages(), stores.contactRequests(), stores.enrolments(), stores.audit(), stores.events(), stores.appointments(), conversationId, country);
+        this.log = records.log();
+        this.callBacks = records.callBacks();
+        this.text = records.text();
+        this.fhir = records.fhir();
+        this.access = records.access();
         this.lists = new ListReads(log, clock);
     }
 
@@ -120,7 +120,7 @@ final class RecordRoutes {
     }
 
     private Conversation conversation(Context ctx) {
-        return stores.conversations().find(id(ctx)).orElseThrow(() -> ApiError.notFound("There is no conversation " + id(ctx) + "."));
+        return conversations.conversation(id(ctx)).orElseThrow(() -> ApiError.notFound("There is no conversation " + id(ctx) + "."));
     }
 
     private static String id(Context ctx) {

@@ -11,9 +11,6 @@ import no.kontakt.channel.twilio.TwilioForm;
 import no.kontakt.channel.twilio.TwilioSignature;
 import no.kontakt.conversation.ConversationService;
 import no.kontakt.conversation.Reply;
-import no.kontakt.store.Batch;
-import no.kontakt.store.Delivery;
-import no.kontakt.store.Stores;
 
 /**
  * Twilio's Messaging webhook and status callback. Each request's signature is checked against the public URL (its
@@ -28,7 +25,6 @@ final class TwilioRoutes {
     static final String STATUS_PATH = "/twilio/status";
 
     private final ConversationService conversations;
-    private final Stores stores;
     private final TwilioSignature signature;
     private final String publicBase;
     private final boolean statusCallbacks;
@@ -44,11 +40,10 @@ final class TwilioRoutes {
             "sent", "failed", "delivered", "undelivered", "receiving", "received", "read", "partially_delivered");
     private static final java.util.Map<String, String> OPT_OUT_WORDS = java.util.Map.of("STOP", "STOP", "START", "START", "HELP", "HELP");
 
-    TwilioRoutes(ConversationService conversations, Stores stores, String authToken, String accountSid, java.net.URI publicUrl,
+    TwilioRoutes(ConversationService conversations, String authToken, String accountSid, java.net.URI publicUrl,
                  boolean statusCallbacks, RouteLimits limits, Clock clock, Metrics metrics) {
         this.metrics = metrics;
         this.conversations = conversations;
-        this.stores = stores;
         this.signature = authToken == null ? null : new TwilioSignature(authToken);
         String base = publicUrl.toString();
         this.publicBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -98,11 +93,7 @@ final class TwilioRoutes {
             throw ApiError.badRequest("The form field ErrorCode must be a number.");
         }
         String messageId = ctx.queryParam("m");
-        if (messageId != null && stores.messages().find(messageId).isPresent()) {
-            Batch batch = new Batch();
-            stores.deliveries().report(batch, new Delivery(messageId, sid, status, form.first("ErrorCode"), clock.instant()));
-            stores.commit(batch);
-        }
+        conversations.reportDelivery(messageId, sid, status, form.first("ErrorCode"));
         ctx.status(204);
     }
 

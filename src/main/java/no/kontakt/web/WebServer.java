@@ -16,23 +16,23 @@ import no.kontakt.inbox.Appointments;
 import no.kontakt.inbox.InboxEvents;
 import no.kontakt.inbox.InboxService;
 import no.kontakt.offers.OffersCalendar;
+import no.kontakt.records.Records;
 import no.kontakt.store.Json;
-import no.kontakt.store.Stores;
 
 /** Builds the Javalin server: request limits, authentication, error mapping, and every route group. */
 public final class WebServer {
     private WebServer() {}
 
-    /** What the routes call. */
-    public record Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
+    /** What the routes call: services only, never the store itself. */
+    public record Parts(ConversationService conversations, Records records, no.kontakt.admin.Statistics statistics, Accounts accounts, InboxService inbox,
                         Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
                         no.kontakt.offers.Offers offers, OffersCalendar calendar,
                         Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat, SignOn signOn) {
-        public Parts(ConversationService conversations, Stores stores, Accounts accounts, InboxService inbox,
+        public Parts(ConversationService conversations, Records records, no.kontakt.admin.Statistics statistics, Accounts accounts, InboxService inbox,
                      Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
                      no.kontakt.offers.Offers offers, OffersCalendar calendar,
                      Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat) {
-            this(conversations, stores, accounts, inbox, appointments, events, scripts, settings, offers, calendar, metrics, ready, clock, chat,
+            this(conversations, records, statistics, accounts, inbox, appointments, events, scripts, settings, offers, calendar, metrics, ready, clock, chat,
                     new SignOn(null, null));
         }
     }
@@ -48,14 +48,14 @@ public final class WebServer {
         long maxBytes = config.server().maxRequestBytes();
         var limits = new RouteLimits(config.server().limits());
         var clients = new ClientAddresses(config.server().trustedProxies());
-        var twilio = new TwilioRoutes(parts.conversations(), parts.stores(), config.twilio().authToken(), config.twilio().accountSid(),
+        var twilio = new TwilioRoutes(parts.conversations(), config.twilio().authToken(), config.twilio().accountSid(),
                 config.server().publicUrl(), config.twilio().statusCallbacks(), limits, parts.clock(), parts.metrics());
         var auth = new Auth(parts.accounts());
         boolean https = "https".equals(config.server().publicUrl().getScheme());
         var hardening = new Hardening(https, config.server().embedOrigins());
         var connections = config.server().connections();
         parts.chat().hub().limit(connections.maxStreams(), connections.streamsPerAddress());
-        var chat = new ChatRoutes(parts.conversations(), parts.stores(), parts.chat(), config.unit(), limits, parts.clock(),
+        var chat = new ChatRoutes(parts.conversations(), parts.chat(), config.unit(), limits, parts.clock(),
                 parts.metrics());
         var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency());
         byte[] openApi = resource("/openapi.json");
@@ -86,7 +86,7 @@ public final class WebServer {
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             cfg.routes.get("/metrics", parts.metrics()::scrape);
             twilio.register(cfg.routes);
-            var authRoutes = new AuthRoutes(parts.accounts(), parts.stores(), https, parts.clock());
+            var authRoutes = new AuthRoutes(parts.accounts(), https, parts.clock());
             authRoutes.register(cfg.routes);
             AppConfig.SignIn signIn = parts.signOn().settings();
             if (signIn != null && signIn.oidc()) {
@@ -96,11 +96,11 @@ public final class WebServer {
             } else {
                 OidcRoutes.registerDisabled(cfg.routes);
             }
-            new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.stores(), parts.offers(), parts.clock(),
+            new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.offers(), parts.clock(),
                     config.unit().defaultLanguage(), new InboxRoutes.Office(java.time.Duration.ofMinutes(
                             Math.round(config.office().contactPromiseHours() * 60)), config.unit().timeZone())).register(cfg.routes);
-            new AdminRoutes(parts.stores(), parts.clock()).register(cfg.routes);
-            new RecordRoutes(parts.stores(), parts.clock(), config, parts.conversations()::conversationId).register(cfg.routes);
+            new AdminRoutes(parts.accounts(), parts.inbox(), parts.statistics()).register(cfg.routes);
+            new RecordRoutes(parts.records(), parts.conversations(), parts.clock(), config).register(cfg.routes);
             new ScriptRoutes(parts.scripts(), new no.kontakt.admin.TranscriptCheck(config, parts.scripts())).register(cfg.routes);
             new SettingsRoutes(parts.settings()).register(cfg.routes);
             offers.register(cfg.routes);

@@ -1,4 +1,4 @@
-package no.kontakt.privacy;
+package no.kontakt.records;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,4 @@
+package no.kontakt.archfixtures.store;
+
+/** The store's machinery: a unit of writes. */
+public final class Batch {}
