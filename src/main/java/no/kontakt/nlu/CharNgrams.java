@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import no.kontakt.text.Fold;
 
 /**
  * A character n-gram (1–4) naive Bayes model of each language, trained at start-up on the unit's own texts in
@@ -63,7 +64,7 @@ public final class CharNgrams {
     }
 
     static List<String> grams(String text) {
-        String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]+", " ").replaceAll("\\s+", " ").strip() + " ";
+        String t = " " + Fold.fold(text, Fold.LANGUAGE) + " ";
         List<String> out = new java.util.ArrayList<>();
         if (t.isBlank()) {
             return out;
