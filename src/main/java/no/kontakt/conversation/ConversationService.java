@@ -16,7 +16,7 @@ import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.InboundReceipt;
 import no.kontakt.store.Message;
-import no.kontakt.store.OutboxItem;
+import no.kontakt.store.Outgoing;
 import no.kontakt.store.Stores;
 import no.kontakt.store.TimerIndex;
 import org.slf4j.Logger;
@@ -241,9 +241,7 @@ public final class ConversationService {
         Conversation after = turn.conversation();
         for (String text : turn.replies()) {
             String messageId = after.nextMessageId();
-            stores.messages().append(batch, new Message(messageId, after.id(), Message.Direction.OUT, "bot", text, now, null));
-            stores.outbox().put(batch, new OutboxItem(messageId, after.id(), messageId, after.channel(), after.address(), text,
-                    0, now, OutboxItem.State.PENDING, now));
+            Outgoing.toConversation(batch, stores.messages(), stores.outbox(), after, messageId, "bot", text, now, now);
             after = after.withMessage(now);
         }
         stores.timers().set(batch, after.id(), due.dueAt(), Turn.dueAt(turn.session()));

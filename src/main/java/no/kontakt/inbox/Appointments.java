@@ -15,8 +15,7 @@ import no.kontakt.store.AuditEntry;
 import no.kontakt.store.Appointment;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
-import no.kontakt.store.Message;
-import no.kontakt.store.OutboxItem;
+import no.kontakt.store.Outgoing;
 import no.kontakt.store.Stores;
 
 /**
@@ -135,8 +134,7 @@ public final class Appointments {
 
     private void send(Batch batch, Conversation c, String text, Instant now) {
         String id = c.nextMessageId();
-        stores.messages().append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", text, now, null));
-        stores.outbox().put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), text, 0, now, OutboxItem.State.PENDING, now));
+        Outgoing.toConversation(batch, stores.messages(), stores.outbox(), c, id, "bot", text, now, now);
         stores.conversations().save(batch, c.withMessage(now));
     }
 

@@ -15,8 +15,7 @@ import no.kontakt.flow.Texts;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.FeedbackAsk;
-import no.kontakt.store.Message;
-import no.kontakt.store.OutboxItem;
+import no.kontakt.store.Outgoing;
 import no.kontakt.store.Stores;
 
 /**
@@ -85,8 +84,7 @@ public final class Feedback {
                 Conversation conv = c.get();
                 String text = text("feedback_question", conv, null);
                 String id = conv.nextMessageId();
-                stores.messages().append(batch, new Message(id, conv.id(), Message.Direction.OUT, "bot", text, now, null));
-                stores.outbox().put(batch, new OutboxItem(id, conv.id(), id, conv.channel(), conv.address(), text, 0, now, OutboxItem.State.PENDING, now));
+                Outgoing.toConversation(batch, stores.messages(), stores.outbox(), conv, id, "bot", text, now, now);
                 stores.conversations().save(batch, conv.withMessage(now));
                 stores.staff().saveFeedback(batch, ask.asked(now));
                 stores.commit(batch);

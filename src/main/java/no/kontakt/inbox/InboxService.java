@@ -20,7 +20,7 @@ import no.kontakt.store.Conversation;
 import no.kontakt.store.ConversationEvent;
 import no.kontakt.store.Delivery;
 import no.kontakt.store.Message;
-import no.kontakt.store.OutboxItem;
+import no.kontakt.store.Outgoing;
 import no.kontakt.store.StaffStores;
 import no.kontakt.store.Stores;
 
@@ -250,11 +250,8 @@ public final class InboxService {
             Conversation c = require(id, staff);
             Instant now = clock.instant();
             String messageId = c.nextMessageId();
-            Message message = new Message(messageId, id, Message.Direction.OUT, staff.actor(), text, now, null);
             Batch batch = new Batch();
-            stores.messages().append(batch, message);
-            stores.outbox().put(batch, new OutboxItem(messageId, id, messageId, c.channel(), c.address(), text, 0, now,
-                    OutboxItem.State.PENDING, now));
+            Message message = Outgoing.toConversation(batch, stores.messages(), stores.outbox(), c, messageId, staff.actor(), text, now, now);
             Conversation after = c.withMessage(now);
             stores.conversations().save(batch, Conversation.BOT.equals(after.status()) || Conversation.WAITING.equals(after.status())
                     ? after.takenOverBy(staff.username(), now) : after);

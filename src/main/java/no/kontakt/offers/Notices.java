@@ -10,7 +10,7 @@ import no.kontakt.config.AppConfig;
 import no.kontakt.store.Batch;
 import no.kontakt.store.Conversation;
 import no.kontakt.store.Message;
-import no.kontakt.store.OutboxItem;
+import no.kontakt.store.Outgoing;
 import no.kontakt.store.Stores;
 
 /**
@@ -38,9 +38,7 @@ final class Notices {
         Conversation c = found.get();
         String id = Message.noticeIdOf(c, tag);
         String body = text.apply(c.language());
-        stores.messages().append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", body, now, null));
-        stores.outbox().put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), body, 0, sendAt(now),
-                OutboxItem.State.PENDING, now));
+        Outgoing.toConversation(batch, stores.messages(), stores.outbox(), c, id, "bot", body, now, sendAt(now));
         return Optional.of(id);
     }
 
