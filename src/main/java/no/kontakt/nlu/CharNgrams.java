@@ -3,7 +3,6 @@ package no.kontakt.nlu;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import no.kontakt.text.Fold;
 
@@ -12,7 +11,7 @@ import no.kontakt.text.Fold;
  * that language — the scripts, the global texts, the intent examples — so it knows how nb, nn, da and sv
  * spell the words of this service, which a general model confuses in short messages.
  */
-public final class CharNgrams {
+public final class CharNgrams implements LanguageModel {
     private static final int MAX_N = 4;
     private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     private final Map<String, Integer> totals = new HashMap<>();
@@ -33,7 +32,7 @@ public final class CharNgrams {
         vocabulary = Math.max(1, all.size());
     }
 
-    /** The probability of each language given the text (summing to 1), or empty when there is no text. */
+    @Override
     public Map<String, Double> probabilities(String text) {
         List<String> grams = grams(text);
         Map<String, Double> out = new LinkedHashMap<>();

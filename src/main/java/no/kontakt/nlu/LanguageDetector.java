@@ -33,7 +33,7 @@ public final class LanguageDetector implements LanguageGuess {
 
     private final List<String> languages;
     private final FunctionWordGuess words;
-    private final CharNgrams domain;
+    private final LanguageModel domain;
     private final FunctionWordGuess.CountryPrior prior;
 
     /** A decision and the evidence behind it: the combined score of each language. */
@@ -50,7 +50,7 @@ public final class LanguageDetector implements LanguageGuess {
     }
 
     /** @param domain a character model trained on the unit's own texts in each language */
-    public LanguageDetector(List<String> languages, FunctionWordGuess.CountryPrior prior, CharNgrams domain) {
+    public LanguageDetector(List<String> languages, FunctionWordGuess.CountryPrior prior, LanguageModel domain) {
         this.languages = List.copyOf(languages);
         this.prior = prior;
         this.words = new FunctionWordGuess(languages, prior);
