@@ -25,6 +25,7 @@ import no.kontakt.store.TimerIndex;
 import no.kontakt.store.StatsStore;
 import no.kontakt.store.EventLog;
 import no.kontakt.store.UnitOfWork;
+import no.kontakt.store.Outgoing;
 import no.kontakt.store.TimerIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -266,9 +267,7 @@ public final class ConversationService {
         Conversation after = turn.conversation();
         for (String text : turn.replies()) {
             String messageId = after.nextMessageId();
-            messageStore.append(batch, new Message(messageId, after.id(), Message.Direction.OUT, "bot", text, now, null));
-            outboxStore.put(batch, new OutboxItem(messageId, after.id(), messageId, after.channel(), after.address(), text,
-                    0, now, OutboxItem.State.PENDING, now));
+            Outgoing.toConversation(batch, messageStore, outboxStore, after, messageId, "bot", text, now, now);
             after = after.withMessage(now);
         }
         timerIndex.set(batch, after.id(), due.dueAt(), Turn.dueAt(turn.session()));

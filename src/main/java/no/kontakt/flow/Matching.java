@@ -1,6 +1,7 @@
 package no.kontakt.flow;
 
 import java.util.List;
+import no.kontakt.text.Fold;
 
 /**
  * How a reply matches a route's exact matchers: a number, a keyword or phrase anywhere in the message, the
@@ -10,7 +11,7 @@ public final class Matching {
     private Matching() {}
 
     public static String normalize(String s) {
-        return Text.normalize(s == null ? "" : s);
+        return Fold.match(s == null ? "" : s);
     }
 
     /** True when one of the route's exact matchers takes the reply. */

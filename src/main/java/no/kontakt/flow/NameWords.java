@@ -1,6 +1,7 @@
 package no.kontakt.flow;
 
 import java.util.Set;
+import no.kontakt.text.Fold;
 
 /** The words that decide whether a word can be a first name: common words, known names, risk, insults. */
 final class NameWords {
@@ -178,7 +179,7 @@ final class NameWords {
 
     /** A common word as written ("inne"), or squeezed when letters were drawn out ("reddd", "neeei"). */
     private static boolean common(String folded, String original) {
-        String raw = Text.normalize(Text.lowerWithSwedishNo(original));
+        String raw = Fold.match(Text.lowerWithSwedishNo(original));
         return COMMON_RAW.contains(raw) || !raw.equals(folded) && COMMON.contains(folded) && drawnOut(raw);
     }
 
@@ -195,7 +196,7 @@ final class NameWords {
     private static java.util.Set<String> raw(String... words) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (String w : words) {
-            out.add(Text.normalize(Text.lowerWithSwedishNo(w)));
+            out.add(Fold.match(Text.lowerWithSwedishNo(w)));
         }
         return out;
     }

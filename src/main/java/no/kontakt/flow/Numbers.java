@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import no.kontakt.text.Fold;
 
 /** Reads a number typed as the whole answer: digits ("2", " 3 ", "2.") or a word from one to twelve ("två"). */
 public final class Numbers {
@@ -34,29 +35,29 @@ public final class Numbers {
      * The number, or empty when the text is anything more than one number. Digits: "2", " 3 ", "2.", "2)", "#2",
      * "+2", "07" (at most nine, so the value always fits; no sign). Words from one to twelve in nb, nn, da, sv and
      * en: "en", "én", "ett", "ein", "to", "två", "fire", "fyra", "seks", "sex", "three"…, matched whole after
-     * {@link Text#normalize}, so "en", "et" and "ni" count only when they are the whole message. Empty for "2 barn",
+     * {@link Fold#match}, so "en", "et" and "ni" count only when they are the whole message. Empty for "2 barn",
      * "1 2", "2,5", "-2", "nr 2", "kanskje to". {@code language} is accepted for symmetry with the other readers; no
      * word means different numbers in different languages, so it is not needed.
      */
     public static Optional<Integer> parse(String text, String language) {
         Objects.requireNonNull(text, "text");
-        String n = EDGES.matcher(Text.normalize(text)).replaceAll("").strip();
+        String n = EDGES.matcher(Fold.match(text)).replaceAll("").strip();
         if (DIGITS.matcher(n).matches()) {
             return Optional.of(Integer.parseInt(n));
         }
         return Optional.ofNullable(WORDS.get(n));
     }
 
-    /** A number word already folded and squeezed ({@link Text#squeeze}), as the time reader sees it. */
+    /** A number word already folded and squeezed ({@link Fold#squeeze}), as the time reader sees it. */
     static Optional<Integer> squeezedWord(String squeezed) {
         return Optional.ofNullable(SQUEEZED.get(squeezed));
     }
 
     private static void add(int value, String... words) {
         for (String w : words) {
-            String folded = Text.normalize(w);
+            String folded = Fold.match(w);
             WORDS.put(folded, value);
-            SQUEEZED.put(Text.squeeze(folded), value);
+            SQUEEZED.put(Fold.squeeze(folded, 1), value);
         }
     }
 }

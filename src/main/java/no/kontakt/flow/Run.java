@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import no.kontakt.text.Fold;
 
 /** One run of the engine over a working copy of the session; {@link #finish()} gives the new session. */
 final class Run {
@@ -514,7 +515,7 @@ final class Run {
         }
         Globals g = library.globals();
         Optional<Globals.Word> wish = g.phraseOf(text);
-        if (wish.isEmpty() && Text.words(text).size() <= SHORT) {
+        if (wish.isEmpty() && Fold.words(text, Fold.MATCH).size() <= SHORT) {
             Optional<IntentClassifier.Match> m = classifier.classify(text, language, Set.of("stop", "erase", "menu"));
             if (m.isPresent() && m.get().confidence() >= SURE) {
                 wish = switch (m.get().intent()) {

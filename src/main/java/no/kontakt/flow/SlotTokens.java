@@ -5,9 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kontakt.text.Fold;
 
 /**
- * A message split for the slot readers: folded, squeezed words ({@link Text#normalize}, {@link Text#squeeze};
+ * A message split for the slot readers: folded, squeezed words ({@link Fold#match}, {@link Fold#squeeze};
  * apostrophes dropped, so "don't" is "dont" and "I'm" is "im") and {@link #BREAK} where a clause ends (, . ; ! ? and
  * a line break), with each word's original spelling kept for names.
  */
@@ -57,7 +58,7 @@ final class SlotTokens {
         StringBuilder b = null;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            boolean apostrophe = c == '\'' || c == '\u2019' || c == '\u00B4' || c == '`';
+            boolean apostrophe = Fold.isApostrophe(c);
             if (apostrophe && b == null) {
                 b = new StringBuilder(raw.substring(0, i));
             } else if (!apostrophe && b != null) {
@@ -70,9 +71,9 @@ final class SlotTokens {
     /** One word folded and squeezed as the readers compare it. */
     static String fold(String word) {
         if (plainAscii(word)) {
-            return Text.squeeze(word.toLowerCase(java.util.Locale.ROOT));
+            return Fold.squeeze(Fold.match(word), 1);
         }
-        return Text.squeeze(Text.normalize(Text.lowerWithSwedishNo(word)).replace(" ", ""));
+        return Fold.squeeze(Fold.match(Text.lowerWithSwedishNo(word)).replace(" ", ""), 1);
     }
 
     /** Letters a-z, A-Z and digits only: folding is lowercasing. */

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kontakt.text.Fold;
 
 /** Splits a time answer into folded, squeezed words, clock readings ("16", "15.30", "4pm") and dashes. */
 final class TimeTokens {
     /** A piece of a time answer. */
     sealed interface Token permits Word, Clock, Dash {}
 
-    /** A word, folded ({@link Text#normalize}) and squeezed ({@link Text#squeeze}); a phrase joins words by spaces. */
+    /** A word, folded ({@link Fold#match}) and squeezed ({@link Fold#squeeze}); a phrase joins words by spaces. */
     record Word(String text) implements Token {}
 
     /**
@@ -41,14 +42,14 @@ final class TimeTokens {
     private TimeTokens() {}
 
     static List<Token> of(String text) {
-        String folded = Text.normalize(Text.lowerWithSwedishNo(DASHES.matcher(text).replaceAll("-")));
+        String folded = Fold.match(Text.lowerWithSwedishNo(DASHES.matcher(text).replaceAll("-")));
         folded = TWO_MORROW.matcher(folded).replaceAll("tomorrow");
         folded = TWO_NIGHT.matcher(TWO_DAY.matcher(folded).replaceAll("today")).replaceAll("tonight");
         List<Token> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(folded);
         while (m.find()) {
             if (m.group("word") != null) {
-                out.add(new Word(Text.squeeze(m.group("word"))));
+                out.add(new Word(Fold.squeeze(m.group("word"), 1)));
             } else if (m.group("dash") != null) {
                 out.add(new Dash());
             } else {

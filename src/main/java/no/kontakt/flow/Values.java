@@ -3,6 +3,7 @@ package no.kontakt.flow;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import no.kontakt.text.Fold;
 
 /**
  * Turns a reply into a typed value, stored as text: {@code text} as written (trimmed, at most 500 characters),
@@ -47,15 +48,15 @@ public final class Values {
     public static boolean questionOrInsult(String reply, String language) {
         String text = reply == null ? "" : reply.strip();
         String n = Matching.normalize(text);
-        if (text.endsWith("?") && Text.words(text).size() <= 4) {
+        if (text.endsWith("?") && Fold.words(text, Fold.MATCH).size() <= 4) {
             return true;
         }
-        if (Text.words(text).size() <= 6 && QUESTION.matcher(text.toLowerCase(java.util.Locale.ROOT)).matches()
-                && (text.endsWith("?") || Text.words(text).size() <= 3)) {
+        if (Fold.words(text, Fold.MATCH).size() <= 6 && QUESTION.matcher(text.toLowerCase(java.util.Locale.ROOT)).matches()
+                && (text.endsWith("?") || Fold.words(text, Fold.MATCH).size() <= 3)) {
             return true;
         }
         for (String insult : INSULTS) {
-            if (Matching.containsPhrase(n, Matching.normalize(insult)) && Text.words(text).size() <= 5) {
+            if (Matching.containsPhrase(n, Matching.normalize(insult)) && Fold.words(text, Fold.MATCH).size() <= 5) {
                 return true;
             }
         }

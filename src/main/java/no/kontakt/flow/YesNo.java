@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import no.kontakt.text.Fold;
 
 /** Reads a clear yes or no from a short answer in nb, nn, da, sv or en ("ja takk", "nej tak", "nope", "jaaa!"). */
 public final class YesNo {
@@ -51,7 +52,7 @@ public final class YesNo {
     /**
      * Yes ({@code true}), no ({@code false}) or empty when {@code text} is not clearly one of them.
      *
-     * <p>The answer is folded ({@link Text#normalize}; the Swedish "nä" kept apart from the Norwegian "nå"; repeated
+     * <p>The answer is folded ({@link Fold#match}; the Swedish "nä" kept apart from the Norwegian "nå"; repeated
      * letters squeezed, so "jaaa" and "neeei" count), known phrases are read first ("no problem" is yes, "passer
      * ikke" is no), then every word must be a yes word, a no word or a neutral one (takk, tack, please, nå, det…).
      * Yes and no together, or any unknown word, give empty: "ja nei", "kanskje", "vet ikke", "ja men etter 16".
@@ -107,10 +108,10 @@ public final class YesNo {
     /** Folded, squeezed words with leading and trailing {@code . : - +} removed. */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        for (String word : Text.words(Text.lowerWithSwedishNo(text))) {
+        for (String word : Fold.words(Text.lowerWithSwedishNo(text), Fold.MATCH)) {
             String trimmed = EDGES.matcher(word).replaceAll("");
             if (!trimmed.isEmpty()) {
-                out.add(Text.squeeze(trimmed));
+                out.add(Fold.squeeze(trimmed, 1));
             }
         }
         return out;

@@ -25,6 +25,7 @@ import no.kontakt.store.AuditLog;
 import no.kontakt.store.EventLog;
 import no.kontakt.store.AppointmentStore;
 import no.kontakt.store.UnitOfWork;
+import no.kontakt.store.Outgoing;
 
 /**
  * The warm handover: staff book a concrete first meeting; the citizen gets a confirmation at once and a
@@ -156,8 +157,7 @@ public final class Appointments {
 
     private void send(Batch batch, Conversation c, String text, Instant now) {
         String id = c.nextMessageId();
-        messageStore.append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", text, now, null));
-        outboxStore.put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), text, 0, now, OutboxItem.State.PENDING, now));
+        Outgoing.toConversation(batch, messageStore, outboxStore, c, id, "bot", text, now, now);
         conversationStore.save(batch, c.withMessage(now));
     }
 

@@ -23,6 +23,7 @@ import no.kontakt.store.OutboxStore;
 import no.kontakt.store.StatsStore;
 import no.kontakt.store.FeedbackStore;
 import no.kontakt.store.UnitOfWork;
+import no.kontakt.store.Outgoing;
 
 /**
  * The KOR practice: after a closed contact, one optional SMS question — how helpful was this, 1 to 5 — asked
@@ -100,8 +101,7 @@ public final class Feedback {
                 Conversation conv = c.get();
                 String text = text("feedback_question", conv, null);
                 String id = conv.nextMessageId();
-                messageStore.append(batch, new Message(id, conv.id(), Message.Direction.OUT, "bot", text, now, null));
-                outboxStore.put(batch, new OutboxItem(id, conv.id(), id, conv.channel(), conv.address(), text, 0, now, OutboxItem.State.PENDING, now));
+                Outgoing.toConversation(batch, messageStore, outboxStore, conv, id, "bot", text, now, now);
                 conversationStore.save(batch, conv.withMessage(now));
                 feedbackStore.saveFeedback(batch, ask.asked(now));
                 unitOfWork.commit(batch);

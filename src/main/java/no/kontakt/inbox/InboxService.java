@@ -31,6 +31,7 @@ import no.kontakt.store.AuditLog;
 import no.kontakt.store.EventLog;
 import no.kontakt.store.AppointmentStore;
 import no.kontakt.store.UnitOfWork;
+import no.kontakt.store.Outgoing;
 
 /**
  * What staff do with conversations: the queue (urgent first, then oldest, with an SLA clock that counts only
@@ -278,11 +279,8 @@ public final class InboxService {
             Conversation c = require(id, staff);
             Instant now = clock.instant();
             String messageId = c.nextMessageId();
-            Message message = new Message(messageId, id, Message.Direction.OUT, staff.actor(), text, now, null);
             Batch batch = new Batch();
-            messageStore.append(batch, message);
-            outboxStore.put(batch, new OutboxItem(messageId, id, messageId, c.channel(), c.address(), text, 0, now,
-                    OutboxItem.State.PENDING, now));
+            Message message = Outgoing.toConversation(batch, messageStore, outboxStore, c, messageId, staff.actor(), text, now, now);
             Conversation after = c.withMessage(now);
             conversationStore.save(batch, Conversation.BOT.equals(after.status()) || Conversation.WAITING.equals(after.status())
                     ? after.takenOverBy(staff.username(), now) : after);

@@ -8,8 +8,8 @@ import java.util.Map;
 import no.kontakt.hours.Hours;
 import no.kontakt.privacy.Mask;
 import no.kontakt.store.Batch;
-import no.kontakt.store.OutboxItem;
 import no.kontakt.store.OutboxStore;
+import no.kontakt.store.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +87,7 @@ public final class OnCallAlerts {
     private void send(Batch batch, Instant now, String key, String phone, int count) {
         String id = "alert/" + String.format("%015d", now.toEpochMilli()) + "/" + key + "/" + phone.substring(phone.length() - 4);
         String text = count == 1 ? TEXT : String.format(TEXT_MANY, count);
-        outbox.put(batch, new OutboxItem(id, null, id, "sms", phone, text, 0, now, OutboxItem.State.PENDING, now));
+        Outgoing.toPhone(batch, outbox, id, phone, text, now);
         lastSent.put(phone, now);
         waiting.remove(phone);
         log.info("on-call alerted to={} urgent={}", Mask.phone(phone), count);

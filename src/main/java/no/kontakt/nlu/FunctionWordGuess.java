@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.kontakt.conversation.LanguageGuess;
+import no.kontakt.text.Fold;
 
 /**
  * The language of a conversation from its first messages: frequent function words per language (a word
@@ -71,7 +72,7 @@ public final class FunctionWordGuess implements LanguageGuess {
     public Map<String, Double> scores(String text) {
         Map<String, Double> scores = new LinkedHashMap<>();
         languages.forEach(l -> scores.put(l, 0.0));
-        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String word : Fold.words(text, Fold.LANGUAGE)) {
             for (String lang : languages) {
                 Double w = weights.getOrDefault(lang, Map.of()).get(word);
                 if (w != null) {

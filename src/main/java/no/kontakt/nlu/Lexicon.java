@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.kontakt.text.Fold;
 
 /**
  * Everything read from the lexicon files: pattern rules, word aliases, ordinary words that are never
@@ -75,15 +76,15 @@ final class Lexicon {
         switch (section.kind()) {
             case WORDS -> readWords(where, line, words, errors);
             case EMOJI -> emoji.put(line.codePointAt(0), section.name());
-            case ORDINARY -> ordinary.add(Folding.fold(line));
-            case NEGATION -> negations.add(Folding.fold(line));
-            case FILLER -> fillers.add(Folding.fold(line));
-            case NEGATION_SCOPE -> negationScope.add(Folding.fold(line));
-            case CLAUSE -> clauseWords.add(Folding.fold(line));
-            case INABILITY -> inability.add(Folding.fold(line));
-            case INTENTION -> intention.add(Folding.fold(line));
-            case TAKEN -> taken.add(Folding.fold(line));
-            case FIRST_PERSON -> firstPersonWords.add(Folding.fold(line));
+            case ORDINARY -> ordinary.add(Fold.fold(line, Fold.LEXICON));
+            case NEGATION -> negations.add(Fold.fold(line, Fold.LEXICON));
+            case FILLER -> fillers.add(Fold.fold(line, Fold.LEXICON));
+            case NEGATION_SCOPE -> negationScope.add(Fold.fold(line, Fold.LEXICON));
+            case CLAUSE -> clauseWords.add(Fold.fold(line, Fold.LEXICON));
+            case INABILITY -> inability.add(Fold.fold(line, Fold.LEXICON));
+            case INTENTION -> intention.add(Fold.fold(line, Fold.LEXICON));
+            case TAKEN -> taken.add(Fold.fold(line, Fold.LEXICON));
+            case FIRST_PERSON -> firstPersonWords.add(Fold.fold(line, Fold.LEXICON));
             case ALIAS -> readAlias(where, line, errors);
             default -> {
                 boolean exception = line.startsWith("!");
@@ -106,9 +107,9 @@ final class Lexicon {
             errors.add(where + "alias must read 'word = variant variant ...', got '" + line + "'");
             return;
         }
-        String canonical = Folding.fold(sides[0].trim());
+        String canonical = Fold.fold(sides[0].trim(), Fold.LEXICON);
         for (String variant : sides[1].trim().split("\\s+")) {
-            aliases.computeIfAbsent(Folding.fold(variant), k -> new HashSet<>()).add(canonical);
+            aliases.computeIfAbsent(Fold.fold(variant, Fold.LEXICON), k -> new HashSet<>()).add(canonical);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import no.kontakt.text.Fold;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -93,8 +94,8 @@ final class OpenNlpRiskClassifier {
      */
     static String[] features(String text) {
         List<String> features = new ArrayList<>();
-        for (String word : Folding.words(text)) {
-            String squeezed = Folding.squeezeRuns(word, 2);
+        for (String word : Fold.words(text)) {
+            String squeezed = Fold.squeeze(word, 2);
             features.add(squeezed);
             String marked = "_" + squeezed + "_";
             for (int i = 0; i + PIECE <= marked.length(); i++) {

@@ -3,6 +3,7 @@ package no.kontakt.nlu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.kontakt.text.Fold;
 
 /**
  * The syntax of one lexicon pattern: words separated by spaces, where {@code word*} is a stem,
@@ -74,7 +75,7 @@ final class PatternSyntax {
             mode = Rule.Mode.SUFFIX;
             word = word.substring(1);
         }
-        String folded = Folding.fold(word);
+        String folded = Fold.fold(word, Fold.LEXICON);
         if (folded.isEmpty() || !folded.chars().allMatch(Character::isLetterOrDigit)) {
             return null;
         }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import no.kontakt.nlu.PhraseMatcher.Hit;
 import no.kontakt.nlu.Section.Kind;
+import no.kontakt.text.Fold;
 
 /**
  * Tells whether a message signals acute risk (suicidal intent, self-harm, overdose and method words,
@@ -87,7 +88,7 @@ public final class RiskDetector {
     public RiskAssessment assess(String text, String language) {
         Objects.requireNonNull(text, "text");
         String hint = Objects.requireNonNull(language, "language").toLowerCase(Locale.ROOT);
-        List<String> folded = Folding.words(text);
+        List<String> folded = Fold.words(text);
         List<Folding.Place> places = Folding.places(text);
         int[] clause = clauses(folded, places);
         List<Hit> hits = matcher.find(folded);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import no.kontakt.text.Fold;
 
 /**
  * Finds which lexicon words a message word matches, tolerating typos: built once at load.
@@ -78,10 +79,10 @@ final class WordIndex {
     void match(String word, BitSet out) {
         Set<String> variants = new LinkedHashSet<>(4);
         variants.add(word);
-        String squeezed = Folding.squeezeRuns(word, 2);
+        String squeezed = Fold.squeeze(word, 2);
         if (!squeezed.equals(word)) {
             variants.add(squeezed);
-            variants.add(Folding.squeezeRuns(word, 1));
+            variants.add(Fold.squeeze(word, 1));
         }
         if (word.contains("oe")) {
             variants.add(word.replace("oe", "o"));

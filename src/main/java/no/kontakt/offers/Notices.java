@@ -14,6 +14,7 @@ import no.kontakt.store.OutboxItem;
 import no.kontakt.store.ConversationStore;
 import no.kontakt.store.MessageStore;
 import no.kontakt.store.OutboxStore;
+import no.kontakt.store.Outgoing;
 
 /**
  * Stages an SMS the offers send by themselves (a reminder, a seat from the waiting list) in a batch: the message in
@@ -44,9 +45,7 @@ final class Notices {
         Conversation c = found.get();
         String id = Message.noticeIdOf(c, tag);
         String body = text.apply(c.language());
-        messageStore.append(batch, new Message(id, c.id(), Message.Direction.OUT, "bot", body, now, null));
-        outboxStore.put(batch, new OutboxItem(id, c.id(), id, c.channel(), c.address(), body, 0, sendAt(now),
-                OutboxItem.State.PENDING, now));
+        Outgoing.toConversation(batch, messageStore, outboxStore, c, id, "bot", body, now, sendAt(now));
         return Optional.of(id);
     }
 

@@ -5,10 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -61,28 +58,7 @@ final class ChatPage {
 
     /** The first of the browser's languages (by weight) the unit offers, else the unit's default. */
     private String fromHeader(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.length() > 500) {
-            return config.unit().defaultLanguage();
-        }
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>();
-        for (String part : acceptLanguage.split(",")) {
-            String[] pieces = part.strip().split(";");
-            double q = 1.0;
-            for (int i = 1; i < pieces.length; i++) {
-                String p = pieces[i].strip();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            ranked.add(Map.entry(pieces[0].strip(), q));
-        }
-        ranked.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> e.getValue()).reversed());
-        return ranked.stream().filter(e -> e.getValue() > 0).map(e -> sessions.match(e.getKey())).flatMap(Optional::stream)
-                .findFirst().orElse(config.unit().defaultLanguage());
+        return sessions.preferred(acceptLanguage).orElse(config.unit().defaultLanguage());
     }
 
     String render(String language, boolean explicit, boolean embedded) {

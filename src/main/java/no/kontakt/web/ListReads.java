@@ -4,10 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import no.kontakt.inbox.Staff;
+import no.kontakt.limits.RateLimiter;
 import no.kontakt.records.AccessLog;
 
 /**
@@ -23,12 +22,12 @@ final class ListReads {
             "/api/admin/audit", "audit_log");
 
     private final AccessLog log;
-    private final Clock clock;
-    private final Map<String, Instant> last = new ConcurrentHashMap<>();
+    /** One entry per person, list and filter a minute; reads keep counting, so a page that keeps refreshing stays quiet. */
+    private final RateLimiter entries;
 
     ListReads(AccessLog log, Clock clock) {
         this.log = log;
-        this.clock = clock;
+        this.entries = new RateLimiter(1, QUIET, clock);
     }
 
     void register(RoutesConfig routes) {
@@ -41,13 +40,8 @@ final class ListReads {
             return;
         }
         String detail = list + filters(ctx);
-        Instant now = clock.instant();
-        Instant before = last.put(staff.username() + "\n" + detail, now);
-        if (before == null || !now.isBefore(before.plus(QUIET))) {
+        if (entries.hit(staff.username() + "\n" + detail).allowed()) {
             log.record(staff, "list_read", null, detail);
-        }
-        if (last.size() > 10_000) {
-            last.clear();
         }
     }
 

@@ -106,7 +106,13 @@ final class TwilioRoutes {
         }
         if (signature != null) {
             String url = signedUrl(ctx);
-            if (!signature.isValid(url, form.params(), ctx.header("X-Twilio-Signature"))) {
+            java.util.Map<String, String> fields;
+            try {
+                fields = form.single();
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("The body is not Twilio's form: " + e.getMessage() + ".");
+            }
+            if (!signature.isValid(url, fields, ctx.header("X-Twilio-Signature"))) {
                 RouteLimits.check(ctx, limits.unsigned);
                 throw ApiError.forbidden("The X-Twilio-Signature header is missing or does not match this request "
                         + "(signed over " + url + "; check server.public_url).");

@@ -1,24 +1,18 @@
 package no.kontakt.testing;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import no.kontakt.channel.twilio.TwilioForm;
+import no.kontakt.channel.twilio.TwilioSignature;
 
 /**
- * Builds Twilio webhook requests as Twilio sends them: form fields, and the X-Twilio-Signature computed here
- * independently of the production code (HMAC-SHA1 over URL + sorted name/value pairs).
+ * Builds Twilio webhook requests as Twilio sends them: form fields, and the X-Twilio-Signature (HMAC-SHA1 over URL +
+ * sorted name/value pairs). The server checks it with the Twilio SDK's {@code RequestValidator}, not with this signer.
  */
 public final class TwilioRequests {
     public static final String AUTH_TOKEN = "12345678901234567890123456789012";
@@ -46,38 +40,16 @@ public final class TwilioRequests {
 
     /** Twilio's inbound SMS fields for one message. */
     public static Map<String, String> sms(String sid, String from, String body) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("ToCountry", "NO");
-        p.put("SmsMessageSid", sid);
-        p.put("NumMedia", "0");
-        p.put("SmsSid", sid);
-        p.put("SmsStatus", "received");
-        p.put("Body", body);
-        p.put("To", "+4759440000");
-        p.put("NumSegments", "1");
-        p.put("MessageSid", sid);
-        p.put("AccountSid", "AC" + "a".repeat(32));
-        p.put("From", from);
-        p.put("ApiVersion", "2010-04-01");
-        return p;
+        return TwilioForm.inboundSms(sid, from, "+4759440000", body, "AC" + "a".repeat(32));
     }
 
+    /** The signature Twilio would send; made by the server's signer, checked by the Twilio SDK's validator. */
     public static String sign(String token, String url, Map<String, String> params) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new TwilioSignature(token).sign(url, params);
     }
 
     public static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return TwilioForm.encode(params);
     }
 
     /** Posts the fields to the path, signed over the public URL. */

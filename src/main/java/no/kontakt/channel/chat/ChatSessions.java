@@ -3,6 +3,8 @@ package no.kontakt.channel.chat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +22,16 @@ public final class ChatSessions {
     /** The channel of web chat conversations. */
     public static final String CHANNEL = "web";
     private static final Pattern ID = Pattern.compile("([a-z]{2})-([0-9a-f]{32})-([a-z2-7]{20})");
+    private static final String NORWEGIAN = "no";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final Pseudonyms keyed;
     private final List<String> languages;
     private final String defaultLanguage;
+    /** The written Norwegian that the tag {@code no} stands for: nn where nn is the default, else nb. */
+    private final String norwegian;
+    /** The unit's languages as tags to look up, with {@code no} when the unit writes {@link #norwegian}. */
+    private final List<String> tags;
     private final SecureRandom random = new SecureRandom();
 
     /** A session as its id says: the id (the conversation's address) and the language it was opened in. */
@@ -34,6 +41,12 @@ public final class ChatSessions {
         this.keyed = keyed;
         this.languages = List.copyOf(languages);
         this.defaultLanguage = defaultLanguage;
+        this.norwegian = "nn".equals(defaultLanguage) ? "nn" : "nb";
+        List<String> tags = new ArrayList<>(this.languages);
+        if (this.languages.contains(norwegian)) {
+            tags.add(NORWEGIAN);
+        }
+        this.tags = List.copyOf(tags);
     }
 
     /** A new session in the unit's language nearest to {@code requested} (a browser's language tag), or the default. */
@@ -84,9 +97,37 @@ public final class ChatSessions {
         if (tag == null || tag.isBlank() || tag.length() > 35) {
             return Optional.empty();
         }
-        String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        String language = "no".equals(primary) ? ("nn".equals(defaultLanguage) ? "nn" : "nb") : primary;
-        return languages.contains(language) ? Optional.of(language) : Optional.empty();
+        try {
+            return lookup(List.of(new Locale.LanguageRange(tag.strip().replace('_', '-'))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The unit's language a browser's {@code Accept-Language} header asks for first: the ranges by weight (q=0 means
+     * not wanted), each looked up as RFC 4647 says ({@code sv-SE} → sv, {@code no} → nb, or nn where nn is the
+     * default). A malformed range is skipped; {@code *} names no language of its own. Empty when none is offered.
+     */
+    public Optional<String> preferred(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.length() > 500) {
+            return Optional.empty();
+        }
+        List<Locale.LanguageRange> ranges = new ArrayList<>();
+        for (String range : acceptLanguage.split(",")) {
+            try {
+                ranges.addAll(Locale.LanguageRange.parse(range.strip()));
+            } catch (IllegalArgumentException e) {
+                // a malformed range ("sv;q=abc", "@@") says nothing; the others still count
+            }
+        }
+        ranges.sort(Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed());
+        return lookup(ranges);
+    }
+
+    private Optional<String> lookup(List<Locale.LanguageRange> ranges) {
+        String tag = Locale.lookupTag(ranges, tags);
+        return Optional.ofNullable(tag).map(t -> NORWEGIAN.equals(t) ? norwegian : t);
     }
 
     /** The language a chat session was opened in, from its address; empty for any other address (a phone number). */

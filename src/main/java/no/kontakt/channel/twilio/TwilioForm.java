@@ -1,6 +1,7 @@
 package no.kontakt.channel.twilio;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -50,6 +51,47 @@ public record TwilioForm(Map<String, List<String>> params) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the body is not a valid form: " + e.getMessage());
         }
+    }
+
+    /**
+     * The fields with one value each, as Twilio posts them and as its signature covers them; throws
+     * {@link IllegalArgumentException} when a field appears more than once (Twilio never sends that).
+     */
+    public Map<String, String> single() {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (values.size() != 1) {
+                throw new IllegalArgumentException("the form field " + name + " appears more than once");
+            }
+            out.put(name, values.get(0));
+        });
+        return out;
+    }
+
+    /** The fields as an {@code application/x-www-form-urlencoded} body, in their order. */
+    public static String encode(Map<String, String> fields) {
+        StringBuilder out = new StringBuilder();
+        fields.forEach((name, value) -> out.append(out.length() == 0 ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+
+    /** The fields Twilio's Messaging webhook posts for one inbound SMS, in Twilio's order (for clients that play Twilio). */
+    public static Map<String, String> inboundSms(String sid, String from, String to, String body, String accountSid) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("ToCountry", "NO");
+        p.put("SmsMessageSid", sid);
+        p.put("NumMedia", "0");
+        p.put("SmsSid", sid);
+        p.put("SmsStatus", "received");
+        p.put("Body", body);
+        p.put("To", to);
+        p.put("NumSegments", "1");
+        p.put("MessageSid", sid);
+        p.put("AccountSid", accountSid);
+        p.put("From", from);
+        p.put("ApiVersion", "2010-04-01");
+        return p;
     }
 
     /** The first value of a field, or null. */
