@@ -21,7 +21,7 @@ class BenchCommandTest {
     @Test
     void the_bench_measures_every_server_in_turn_prints_one_table_and_reuses_the_filled_store() throws Exception {
         Path seed = work.resolve("seed");
-        String table = bench("--stored", "3000", "--rounds", "2", "--seed", seed.toString());
+        String table = bench("--stored", "3000", "--rounds", "2", "--saturation", "2", "--latency", "2", "--seed", seed.toString());
         assertThat(table).contains("| bare Javalin | Kontakt, 0 stored | Kontakt, 3,000 stored |");
         List<String> rows = Arrays.asList(table.split("\n"));
         assertThat(cells(rows, "errors (non-200 or failed)")).containsExactly("0", "0", "0");
@@ -47,7 +47,7 @@ class BenchCommandTest {
         assertThat(Double.parseDouble(ratio.substring(ratio.indexOf('=') + 1))).isPositive();
         assertThat(seed.resolve("3000/seed.properties")).exists();
 
-        String again = bench("--stored", "3000", "--rounds", "1", "--seed", seed.toString());
+        String again = bench("--stored", "3000", "--rounds", "1", "--saturation", "1", "--latency", "1", "--seed", seed.toString());
         assertThat(again).contains("copied from " + seed.resolve("3000"));
         List<String> againRows = Arrays.asList(again.split("\n"));
         assertThat(cells(againRows, "errors (non-200 or failed)")).containsExactly("0", "0", "0");
@@ -61,8 +61,8 @@ class BenchCommandTest {
         PrintStream stdout = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit;
-        List<String> args = new java.util.ArrayList<>(List.of("bench", "--clients", "4", "--warmup", "1", "--saturation", "1", "--rate", "50",
-                "--latency-warmup", "1", "--latency", "1", "--nlu-ms", "20", "--work", work.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("bench", "--clients", "4", "--warmup", "1", "--rate", "50",
+                "--latency-warmup", "1", "--nlu-ms", "20", "--work", work.toString()));
         args.addAll(List.of(extra));
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
