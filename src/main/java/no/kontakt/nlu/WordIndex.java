@@ -17,7 +17,8 @@ import org.ahocorasick.trie.Trie;
  * shared head ("selvmorstanker" is selvmordstank*, "självmordsprevention" is not självmordsbrev*). A typo must
  * keep the first letter (or swap the first two), and a word listed as ordinary is never taken for a typo.
  * A letter repeated three times or more is squeezed ("doooo" → "doo", "do"), and aliases ("ikk" → "ikke")
- * are tried as well.
+ * are tried as well. The lexicon words a typo could stand for are found through their deletions (see {@link #deletions}), not by
+ * comparing every word with the same first letter.
  * <p>
  * Exact words, stems, endings and parts of words are all found by one Aho–Corasick automaton over every lexicon
  * word, built once ({@link #compile}) and run once over a message's folded words; where a match stands in its word
@@ -33,7 +34,11 @@ final class WordIndex {
     private final Map<String, List<Entry>> forms = new HashMap<>();
     private Trie automaton;
     private final Map<String, List<Integer>> prefixes = new HashMap<>();
-    private final Map<Character, List<Entry>> fuzzyByFirst = new HashMap<>();
+    /**
+     * Every whole word of {@value #MIN_FUZZY} letters or more under each string left when up to one letter (two, for
+     * words of nine or more) is deleted from it: a message word within the allowed distance shares one of those with it.
+     */
+    private final Map<String, List<Entry>> fuzzyByDeletion = new HashMap<>();
     private final List<Entry> fuzzyStems = new ArrayList<>();
     private final Map<String, Integer> heads = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> aliases;
@@ -61,7 +66,9 @@ final class WordIndex {
         switch (form.mode()) {
             case WORD, EXACT -> {
                 if (form.mode() == Rule.Mode.WORD && text.length() >= MIN_FUZZY) {
-                    fuzzyByFirst.computeIfAbsent(text.charAt(0), k -> new ArrayList<>()).add(entry);
+                    for (String key : deletions(text, text.length() > 8 ? 2 : 1)) {
+                        fuzzyByDeletion.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+                    }
                 }
             }
             case PREFIX -> {
@@ -182,8 +189,10 @@ final class WordIndex {
         if (word.length() < MIN_FUZZY) {
             return;
         }
-        fuzzyAgainst(word, fuzzyByFirst.get(word.charAt(0)), out);
-        fuzzyAgainst(word, fuzzyByFirst.get(word.charAt(1)), out);
+        // typos of whole words: only the lexicon words that share a deletion with it are compared
+        for (String key : deletions(word, word.length() > 8 ? 2 : 1)) {
+            fuzzyAgainst(word, fuzzyByDeletion.get(key), out);
+        }
         for (Entry e : fuzzyStems) {
             if (!sameStart(word, e.text())) {
                 continue; // the same for every length below: checked once, before any substring is made
@@ -209,6 +218,28 @@ final class WordIndex {
             }
             return s.length();
         });
+    }
+
+    /**
+     * {@code word} and every string left when up to {@code depth} of its letters are deleted. Two words within
+     * Damerau–Levenshtein (optimal string alignment) distance k share a string of depth k: a substitution or a swap
+     * deletes the same place in both, an insertion deletes one letter from one.
+     */
+    static Set<String> deletions(String word, int depth) {
+        Set<String> out = new java.util.HashSet<>();
+        out.add(word);
+        Set<String> level = Set.of(word);
+        for (int d = 0; d < depth; d++) {
+            Set<String> next = new java.util.HashSet<>();
+            for (String w : level) {
+                for (int i = 0; i < w.length(); i++) {
+                    next.add(w.substring(0, i) + w.substring(i + 1));
+                }
+            }
+            out.addAll(next);
+            level = next;
+        }
+        return out;
     }
 
     private static void fuzzyAgainst(String word, List<Entry> entries, BitSet out) {
