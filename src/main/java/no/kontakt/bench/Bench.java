@@ -101,7 +101,7 @@ public final class Bench {
             }
             List<Report.Column> columns = new ArrayList<>();
             for (Server s : servers) {
-                Probes probes = s.stored < 0 ? null : Probes.of(s.fork.port, STAFF, new String(password));
+                Probes probes = s.stored < 0 ? null : probes(s);
                 long heap = s.stored < 0 ? -1 : s.fork.heapAfterGc();
                 columns.add(new Report.Column(s.name, s.fork.startup.toNanos() / 1e9, s.firstAnswer, List.copyOf(s.saturation), List.copyOf(s.latency),
                         heap, probes == null ? -1 : probes.queueMillis(), probes == null ? -1 : probes.metricsMillis(), s.stored > 0 ? seedSeconds : -1));
@@ -120,6 +120,19 @@ public final class Bench {
             } else {
                 say("kept " + work);
             }
+        }
+    }
+
+    /**
+     * The staff-queue and {@code /metrics} probes, or null (blank cells) when the server refuses them, as a store that
+     * is still catching up after the open loop may (503): the table is still printed.
+     */
+    private Probes probes(Server s) {
+        try {
+            return Probes.of(s.fork.port, STAFF, new String(password));
+        } catch (RuntimeException e) {
+            say(s.name + ": probes skipped: " + e.getMessage());
+            return null;
         }
     }
 
