@@ -33,6 +33,7 @@ public final class Profile {
             new String[] {"org.eclipse.jetty.", "Jetty"},
             new String[] {"io.javalin.", "Javalin"},
             new String[] {"opennlp.", "OpenNLP (classifiers)"},
+            new String[] {"org.ahocorasick.", "Kontakt risk lexicons (nlu)"},
             new String[] {"ch.qos.logback.", "logging"},
             new String[] {"org.slf4j.", "logging"},
             new String[] {"io.micrometer.", "metrics"},
