@@ -57,6 +57,7 @@ public final class Bench {
         // a folder of its own, even inside --work: only what the bench made is deleted after
         Path work = options.workDir() != null ? Files.createTempDirectory(Files.createDirectories(options.workDir()), "kontakt-bench")
                 : Files.createTempDirectory("kontakt-bench");
+        List<Server> servers = new ArrayList<>();
         try {
             Map<String, String> env = env(work.resolve("nlu"), 0);
             AppConfig config = new ConfigLoader(env::get).load(options.config());
@@ -67,18 +68,53 @@ public final class Bench {
                 nlu = NluTimings.measure(inProcess, config.conversations().dir().resolve("intents.yaml"), options.nluMillis());
                 templates = StoreLoader.templates(inProcess);
             }
-            Report.Column baseline = baseline(work);
-            List<Report.Column> kontakt = new ArrayList<>();
-            kontakt.add(kontakt(work, 0, templates, config.unit().timeZone()));
-            if (options.stored() > 0) {
-                kontakt.add(kontakt(work, options.stored(), templates, config.unit().timeZone()));
+            ZoneId zone = config.unit().timeZone();
+            Path empty = store(work, 0, templates, zone);
+            Path filled = options.stored() > 0 ? store(work, options.stored(), templates, zone) : null;
+            // started one after another, so each start-up has the machine to itself; then all stay up and are measured in turn
+            servers.add(bare(work));
+            servers.add(kontakt(work, empty, 0));
+            if (filled != null) {
+                servers.add(kontakt(work, filled, options.stored()));
             }
-            String header = String.format(java.util.Locale.ROOT, "Kontakt benchmark, %s: %d cores, Java %s; both servers forked with %s; "
-                            + "client in this JVM over loopback; took %.0f s; load average %s at the start, %s at the end",
+            for (Server s : servers) {
+                say("warming up " + s.name);
+                ClosedLoop.run(s.fork.port, PATH, s.traffic, options.clients(), Duration.ZERO, options.warmup(), s.fork::cpuNanos);
+            }
+            Duration settle = Duration.ofSeconds(Math.min(1, options.warmup().toSeconds()));
+            for (int round = 0; round < options.rounds(); round++) {
+                for (Server s : rotated(servers, round)) {
+                    ClosedLoop.Result r = ClosedLoop.run(s.fork.port, PATH, s.traffic, options.clients(), settle, options.saturation(), s.fork::cpuNanos);
+                    s.saturation.add(r);
+                    say(String.format(java.util.Locale.ROOT, "round %d, %s: saturation %.0f msg/s, %.3f ms CPU a message", round + 1, s.name,
+                            r.perSecond(), r.cpuMillisPerMessage()));
+                }
+            }
+            for (int round = 0; round < options.rounds(); round++) {
+                for (Server s : rotated(servers, round)) {
+                    OpenLoop.Result r = OpenLoop.run(s.fork.port, PATH, s.traffic, options.rate(), options.latencyWarmup(), options.latency(),
+                            options.connections());
+                    s.latency.add(r);
+                    say(String.format(java.util.Locale.ROOT, "round %d, %s: p99 at %d msg/s %.1f ms", round + 1, s.name, options.rate(),
+                            r.latency().getValueAtPercentile(99) / 1e6));
+                }
+            }
+            List<Report.Column> columns = new ArrayList<>();
+            for (Server s : servers) {
+                Probes probes = s.stored < 0 ? null : probes(s);
+                long heap = s.stored < 0 ? -1 : s.fork.heapAfterGc();
+                columns.add(new Report.Column(s.name, s.fork.startup.toNanos() / 1e9, s.firstAnswer, List.copyOf(s.saturation), List.copyOf(s.latency),
+                        heap, probes == null ? -1 : probes.queueMillis(), probes == null ? -1 : probes.metricsMillis(), s.stored > 0 ? seedSeconds : -1));
+            }
+            closeAll(servers);
+            String header = String.format(java.util.Locale.ROOT, "Kontakt benchmark, %s: %d cores, Java %s; servers forked with %s, "
+                            + "measured in turn, %d round(s); client in this JVM over loopback; took %.0f s; load average %s at the start, %s at the end",
                     Instant.now().toString().substring(0, 16).replace('T', ' '), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), String.join(" ", options.jvmFlags()), (System.nanoTime() - t0) / 1e9, loadAtStart, load());
-            Report.print(out, header, baseline, kontakt, nlu, options);
+                    System.getProperty("java.version"), String.join(" ", options.jvmFlags()), options.rounds(), (System.nanoTime() - t0) / 1e9,
+                    loadAtStart, load());
+            Report.print(out, header, columns.get(0), columns.subList(1, columns.size()), nlu, options, seedNote);
         } finally {
+            closeAll(servers);
             if (!options.keep()) {
                 delete(work);
             } else {
@@ -87,27 +123,74 @@ public final class Bench {
         }
     }
 
-    private Report.Column baseline(Path work) throws InterruptedException {
-        int port = Fork.freePort();
-        say("bare Javalin on port " + port);
-        try (Fork bare = Fork.start(Fork.java(options.jvmFlags(), BareServer.class.getName(), String.valueOf(port)), baseEnv(),
-                port, work.resolve("bare.log"), Duration.ofSeconds(60))) {
-            Traffic traffic = new Traffic(new TwilioSigner(authToken, "http://127.0.0.1:" + port + PATH), Traffic.FIRST_LIVE);
-            ClosedLoop.Result saturation = ClosedLoop.run(port, PATH, traffic, options.clients(), options.warmup().dividedBy(2), options.saturation(),
-                    bare::cpuNanos);
-            say(String.format(java.util.Locale.ROOT, "  saturation %.0f msg/s", saturation.perSecond()));
-            OpenLoop.Result latency = OpenLoop.run(port, PATH, traffic, options.rate(), options.latencyWarmup(), options.latency(), options.connections());
-            return new Report.Column("bare Javalin", bare.startup.toNanos() / 1e9, -1, saturation, latency, -1, -1, -1, -1);
+    /**
+     * The staff-queue and {@code /metrics} probes, or null (blank cells) when the server refuses them, as a store that
+     * is still catching up after the open loop may (503): the table is still printed.
+     */
+    private Probes probes(Server s) {
+        try {
+            return Probes.of(s.fork.port, STAFF, new String(password));
+        } catch (RuntimeException e) {
+            say(s.name + ": probes skipped: " + e.getMessage());
+            return null;
         }
     }
 
-    private Report.Column kontakt(Path work, long stored, List<StoreLoader.Template> templates, ZoneId zone) throws IOException, InterruptedException {
+    /** A forked server, its own traffic (new citizens every window) and what each round measured. */
+    private static final class Server {
+        final String name;
+        final Fork fork;
+        final Traffic traffic;
+        final long stored;
+        final double firstAnswer;
+        final List<ClosedLoop.Result> saturation = new ArrayList<>();
+        final List<OpenLoop.Result> latency = new ArrayList<>();
+
+        Server(String name, Fork fork, Traffic traffic, long stored, double firstAnswer) {
+            this.name = name;
+            this.fork = fork;
+            this.traffic = traffic;
+            this.stored = stored;
+            this.firstAnswer = firstAnswer;
+        }
+    }
+
+    /** The servers in the order of this round: each round starts one further on, so none is always measured first. */
+    private static List<Server> rotated(List<Server> servers, int round) {
+        List<Server> order = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            order.add(servers.get((i + round) % servers.size()));
+        }
+        return order;
+    }
+
+    private static void closeAll(List<Server> servers) {
+        for (Server s : servers) {
+            s.fork.close();
+        }
+    }
+
+    private double seedSeconds = -1;
+    private String seedNote = "";
+
+    /**
+     * The store folder of a Kontakt run with {@code stored} conversations: new and empty for 0; otherwise a copy of the
+     * kept seed (loaded first if there is none) or, without a seed folder, loaded in place. Holds the bench's staff user.
+     */
+    private Path store(Path work, long stored, List<StoreLoader.Template> templates, ZoneId zone) throws IOException {
         Path data = Files.createDirectories(work.resolve("store-" + stored));
-        double loadSeconds = -1;
-        if (stored > 0) {
+        if (stored > 0 && options.seedDir() != null) {
+            SeedStore.Seed seed = SeedStore.prepare(options.seedDir(), stored, secret, templates, this::say);
+            System.arraycopy(seed.secret(), 0, secret, 0, secret.length);
+            seedSeconds = seed.loadSeconds();
+            seedNote = seed.reused() ? "the filled store was copied from " + seed.dir() + " (loaded before)" : "the filled store was loaded, then kept in " + seed.dir();
+            long c0 = System.nanoTime();
+            SeedStore.copy(seed, data);
+            say(String.format(java.util.Locale.ROOT, "  copied in %.1f s", (System.nanoTime() - c0) / 1e9));
+        } else if (stored > 0) {
             say(String.format(java.util.Locale.ROOT, "loading %,d conversations", stored));
-            loadSeconds = new StoreLoader(secret, templates, Instant.now()).load(data, stored).toNanos() / 1e9;
-            say(String.format(java.util.Locale.ROOT, "  loaded in %.1f s", loadSeconds));
+            seedSeconds = new StoreLoader(secret, templates, Instant.now()).load(data, stored).toNanos() / 1e9;
+            say(String.format(java.util.Locale.ROOT, "  loaded in %.1f s", seedSeconds));
         }
         try (Stores stores = new Stores(StoreFiles.open(data), 8, zone, new SealedJson(secret, null))) {
             new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).add(STAFF, "staff", password.clone());
@@ -115,6 +198,18 @@ public final class Bench {
                 throw new IllegalStateException("the loaded store holds " + stores.conversations().count() + " conversations, not " + stored);
             }
         }
+        return data;
+    }
+
+    private Server bare(Path work) {
+        int port = Fork.freePort();
+        say("bare Javalin on port " + port);
+        Fork bare = Fork.start(Fork.java(options.jvmFlags(), BareServer.class.getName(), String.valueOf(port)), baseEnv(),
+                port, work.resolve("bare.log"), Duration.ofSeconds(60));
+        return new Server("bare Javalin", bare, new Traffic(new TwilioSigner(authToken, "http://127.0.0.1:" + port + PATH), Traffic.FIRST_LIVE), -1, -1);
+    }
+
+    private Server kontakt(Path work, Path data, long stored) throws IOException {
         int port = Fork.freePort();
         String name = String.format(java.util.Locale.ROOT, "Kontakt, %,d stored", stored);
         say(name + " on port " + port);
@@ -125,20 +220,16 @@ public final class Bench {
                     + ",settings=profile,dumponexit=true");
         }
         List<String> command = Fork.java(flags, "no.kontakt.App", "--config", options.config().toAbsolutePath().toString(), "serve");
-        try (Fork server = Fork.start(command, env(data, port), port, work.resolve("kontakt-" + stored + ".log"), Duration.ofSeconds(120))) {
+        Fork server = Fork.start(command, env(data, port), port, work.resolve("kontakt-" + stored + ".log"), Duration.ofSeconds(120));
+        try {
             Traffic traffic = new Traffic(new TwilioSigner(authToken, "http://127.0.0.1:" + port + PATH), Traffic.FIRST_LIVE);
             double firstAnswer = firstAnswer(server, traffic);
             say(String.format(java.util.Locale.ROOT, "  /health 200 after %.2f s, first message answered after %.2f s",
                     server.startup.toNanos() / 1e9, firstAnswer));
-            ClosedLoop.Result saturation = ClosedLoop.run(port, PATH, traffic, options.clients(), options.warmup(), options.saturation(),
-                    server::cpuNanos);
-            say(String.format(java.util.Locale.ROOT, "  saturation %.0f msg/s", saturation.perSecond()));
-            OpenLoop.Result latency = OpenLoop.run(port, PATH, traffic, options.rate(), options.latencyWarmup(), options.latency(), options.connections());
-            say(String.format(java.util.Locale.ROOT, "  p99 at %d msg/s %.1f ms", options.rate(), latency.latency().getValueAtPercentile(99) / 1e6));
-            Probes probes = Probes.of(port, STAFF, new String(password));
-            long heap = server.heapAfterGc();
-            return new Report.Column(name, server.startup.toNanos() / 1e9, firstAnswer, saturation, latency, heap, probes.queueMillis(),
-                    probes.metricsMillis(), loadSeconds);
+            return new Server(name, server, traffic, stored, firstAnswer);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
         }
     }
 

@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How the benchmark runs: closed-loop clients and windows, the open-loop rate, windows and connections, how many
- * conversations the filled store holds (0: no such run), the JVM flags of both servers, an optional folder for
- * Flight Recorder profiles of Kontakt, where it works, and how long each NLU part is timed. The {@code bench}
- * command's defaults run in under five minutes.
+ * How the benchmark runs: closed-loop clients, the first warm-up of each server and the measured windows, the
+ * open-loop rate, windows and connections, how many rounds (each round measures every server once, in turn), how
+ * many conversations the filled store holds (0: no such run), the folder where a filled store is kept to be reused
+ * (null: built anew each run), the JVM flags of all servers, an optional folder for Flight Recorder profiles of
+ * Kontakt, where it works, and how long each NLU part is timed.
  */
 public record BenchOptions(int clients, Duration warmup, Duration saturation, int rate, Duration latencyWarmup, Duration latency,
-                           int connections, long stored, List<String> jvmFlags, Path jfrDir, Path workDir, boolean keep,
-                           Path config, long nluMillis) {}
+                           int connections, int rounds, long stored, Path seedDir, List<String> jvmFlags, Path jfrDir, Path workDir,
+                           boolean keep, Path config, long nluMillis) {}

@@ -16,45 +16,54 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code bench}: throughput and latency of Kontakt beside a bare Javalin endpoint, on an empty and on a filled store,
- * start-up and NLU, over loopback; prints one table and {@code ratio_vs_bare_javalin=}.
+ * measured in turn in the same run, start-up and NLU, over loopback; prints one table and {@code ratio_vs_bare_javalin=}.
+ * {@code --quick} is the small run for CI (under a minute); any option given explicitly wins over either set of defaults.
  */
-@Command(name = "bench", description = "Benchmark Kontakt against a bare Javalin endpoint over loopback (about 4 minutes); prints one table.")
+@Command(name = "bench", description = "Benchmark Kontakt against a bare Javalin endpoint over loopback (about 5 minutes, "
+        + "--quick under one); prints one table.")
 public final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     App app;
 
-    @Option(names = "--clients", description = "closed-loop connections (default: ${DEFAULT-VALUE})", defaultValue = "64")
-    int clients;
+    @Option(names = "--quick", description = "small numbers for CI: 20,000 stored, one round of short windows")
+    boolean quick;
 
-    @Option(names = "--warmup", description = "seconds of closed-loop warm-up before the measurement (default: ${DEFAULT-VALUE})",
-            defaultValue = "8")
-    int warmup;
+    @Option(names = "--clients", description = "closed-loop connections (default: 64)")
+    Integer clients;
 
-    @Option(names = "--saturation", description = "seconds of closed-loop measurement (default: ${DEFAULT-VALUE})", defaultValue = "12")
-    int saturation;
+    @Option(names = "--warmup", description = "seconds of closed-loop warm-up of each server before the rounds (default: 8, quick 2)")
+    Integer warmup;
 
-    @Option(names = "--rate", description = "open-loop rate, messages a second (default: ${DEFAULT-VALUE})", defaultValue = "1000")
-    int rate;
+    @Option(names = "--saturation", description = "seconds of closed-loop measurement a round (default: 8, quick 3)")
+    Integer saturation;
 
-    @Option(names = "--latency-warmup", description = "seconds of open loop before its measurement (default: ${DEFAULT-VALUE})",
-            defaultValue = "3")
-    int latencyWarmup;
+    @Option(names = "--rate", description = "open-loop rate, messages a second (default: 1000)")
+    Integer rate;
 
-    @Option(names = "--latency", description = "seconds of open-loop measurement (default: ${DEFAULT-VALUE})", defaultValue = "15")
-    int latency;
+    @Option(names = "--latency-warmup", description = "seconds of open loop before each measurement (default: 2, quick 1)")
+    Integer latencyWarmup;
 
-    @Option(names = "--nlu-ms", description = "milliseconds each NLU part is timed, after as many of warm-up (default: ${DEFAULT-VALUE})",
-            defaultValue = "1000")
-    long nluMillis;
+    @Option(names = "--latency", description = "seconds of open-loop measurement a round (default: 10, quick 3)")
+    Integer latency;
 
-    @Option(names = "--stored", description = "conversations in the filled store; 0 skips it (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
-    long stored;
+    @Option(names = "--rounds", description = "rounds; each measures every server once, in turn (default: 3, quick 1)")
+    Integer rounds;
 
-    @Option(names = "--jvm", description = "JVM flags of both servers, space-separated (default: ${DEFAULT-VALUE})",
+    @Option(names = "--nlu-ms", description = "milliseconds each NLU part is timed, after as many of warm-up (default: 1000, quick 200)")
+    Long nluMillis;
+
+    @Option(names = "--stored", description = "conversations in the filled store; 0 skips it (default: 1000000, quick 20000)")
+    Long stored;
+
+    @Option(names = "--seed", description = "folder where the filled store is kept and reused by later runs (default: ${DEFAULT-VALUE}; "
+            + "'none' loads it anew each run)", defaultValue = "target/bench-seed")
+    String seed;
+
+    @Option(names = "--jvm", description = "JVM flags of the servers, space-separated (default: ${DEFAULT-VALUE})",
             defaultValue = "-Xmx256m -XX:+UseSerialGC")
     String jvm;
 
-    @Option(names = "--jfr", description = "folder for a Flight Recorder profile of each Kontakt run")
+    @Option(names = "--jfr", description = "folder for a Flight Recorder profile of each Kontakt server")
     Path jfr;
 
     @Option(names = "--work", description = "working folder (default: a temporary one, deleted after)")
@@ -66,10 +75,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> flags = jvm.isBlank() ? List.of() : Arrays.asList(jvm.strip().split("\\s+"));
-        BenchOptions options = new BenchOptions(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(saturation), rate,
-                Duration.ofSeconds(latencyWarmup), Duration.ofSeconds(latency), clients, stored, flags, jfr, work, keep, app.configPath(), nluMillis);
+        int c = or(clients, 64, 64);
+        BenchOptions options = new BenchOptions(c, Duration.ofSeconds(or(warmup, 8, 2)), Duration.ofSeconds(or(saturation, 8, 3)), or(rate, 1000, 1000),
+                Duration.ofSeconds(or(latencyWarmup, 2, 1)), Duration.ofSeconds(or(latency, 10, 3)), c, or(rounds, 3, 1),
+                stored != null ? stored : quick ? 20_000 : 1_000_000, seed.equals("none") ? null : Path.of(seed), flags, jfr, work, keep,
+                app.configPath(), nluMillis != null ? nluMillis : quick ? 200 : 1000);
+        if (options.rounds() < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1");
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         new Bench(options, System.err).run(out);
         return 0;
+    }
+
+    private int or(Integer given, int full, int small) {
+        return given != null ? given : quick ? small : full;
     }
 }

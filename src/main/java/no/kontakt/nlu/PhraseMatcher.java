@@ -54,15 +54,14 @@ final class PhraseMatcher {
             }
             this.rules.add(new Compiled(rule, ids, gaps));
         }
+        words.compile();
     }
 
     /** Every hit in {@code folded} (the message's folded words), in order of start. */
     List<Hit> find(List<String> folded) {
-        BitSet[] matched = new BitSet[folded.size()];
+        BitSet[] matched = words.match(folded);
         byte[] kind = new byte[folded.size()];
         for (int i = 0; i < matched.length; i++) {
-            matched[i] = new BitSet(words.size());
-            words.match(folded.get(i), matched[i]);
             kind[i] = negations.contains(folded.get(i)) ? NEGATION : fillers.contains(folded.get(i)) ? FILLER : OTHER;
         }
         List<Hit> hits = new ArrayList<>();

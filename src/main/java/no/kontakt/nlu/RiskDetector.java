@@ -117,6 +117,14 @@ public final class RiskDetector {
     }
 
     /**
+     * How many lexicon phrases (risk, topic, exception and the rest) occur in {@code text}, before any of them is
+     * judged and without the classifier: the matching part of {@link #assess}, for the benchmark to time.
+     */
+    public int lexiconMatches(String text) {
+        return matcher.find(Fold.words(text)).size();
+    }
+
+    /**
      * The clause of every word: a new clause begins after {@code . , ; : ! ?} or a line break, and at a word of the
      * {@code [clause]} sections ("men", "but"), which begins the clause it stands in.
      */
