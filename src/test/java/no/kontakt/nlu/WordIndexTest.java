@@ -26,7 +26,7 @@ class WordIndexTest {
     @Test
     void finds_exactly_the_words_the_plain_definitions_find_in_random_words_and_typos() {
         WordIndex index = new WordIndex(Map.of(), Set.of());
-        List<Rule.WordForm> forms = FORMS.stream().map(f -> new Rule.WordForm(Folding.fold(f.text()), f.mode())).toList();
+        List<Rule.WordForm> forms = FORMS.stream().map(f -> new Rule.WordForm(no.kontakt.text.Fold.fold(f.text(), no.kontakt.text.Fold.LEXICON), f.mode())).toList();
         forms.forEach(index::add);
         index.compile();
         Random random = new Random(42);
@@ -53,9 +53,9 @@ class WordIndexTest {
 
     /** The word or another spelling of it (runs of three letters or more squeezed to two or one, oe as o) is the form; or the word, or it squeezed, is a typo of it. */
     private static boolean plainly(String word, Rule.WordForm form) {
-        String squeezed = Folding.squeezeRuns(word, 2);
+        String squeezed = no.kontakt.text.Fold.squeeze(word, 2);
         // runs are squeezed only where a letter stands three times or more ("odd" is not "od")
-        String once = squeezed.equals(word) ? word : Folding.squeezeRuns(word, 1);
+        String once = squeezed.equals(word) ? word : no.kontakt.text.Fold.squeeze(word, 1);
         for (String spelling : List.of(word, squeezed, once, word.replace("oe", "o"))) {
             if (exactly(spelling, form)) {
                 return true;
