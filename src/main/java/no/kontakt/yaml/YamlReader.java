@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,8 +158,8 @@ public final class YamlReader {
                     }
                     return f.textNode(text);
                 case DECIMAL:
-                    BigDecimal d = new BigDecimal(text);
-                    return d.toString().equals(text) ? f.numberNode(d.doubleValue()) : f.textNode(text);
+                    double d = Double.parseDouble(text);
+                    return String.valueOf(d).equals(text) ? f.numberNode(d) : f.textNode(text);
                 default:
                     return f.textNode(text);
             }
