@@ -19,13 +19,17 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 /**
  * Writes records as YAML a person reads and edits (the transcripts): keys in the record's order, block style,
  * lists flush under their key, one line a text however long, texts of several lines as {@code |-} blocks, and a
- * text that would read as a number or true/false in double quotes ({@code in: "3"}). The same value is always
+ * text that cannot be written plain (it would read as a number or true/false, or it holds {@code ": "}) in double
+ * quotes ({@code in: "3"}). The same value is always
  * written the same way, so a rewritten file shows in a diff only what changed.
  */
 public final class YamlWriter {
     private static final DumpSettings SETTINGS = DumpSettings.builder().setSchema(new CoreSchema())
             .setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).setIndicatorIndent(0).setSplitLines(false)
             .setWidth(Integer.MAX_VALUE).setUseUnicodeEncoding(true).setExplicitStart(false).build();
+
+    /** Asked how the emitter would write a text on its own: plain, or in single quotes when it cannot be plain. */
+    private static final Dump PLAIN = new Dump(SETTINGS);
 
     private YamlWriter() {}
 
@@ -70,8 +74,8 @@ public final class YamlWriter {
             if (Tag.STR.equals(tag) && style == ScalarStyle.PLAIN) {
                 if (value.contains("\n")) {
                     style = ScalarStyle.LITERAL;
-                } else if (!Tag.STR.equals(resolver.resolve(value, true))) {
-                    style = ScalarStyle.DOUBLE_QUOTED;
+                } else if (!Tag.STR.equals(resolver.resolve(value, true)) || PLAIN.dumpToString(value).startsWith("'")) {
+                    style = ScalarStyle.DOUBLE_QUOTED; // where the emitter would quote, quote as the files always were: "…"
                 }
             }
             return super.representScalar(tag, value, style);
