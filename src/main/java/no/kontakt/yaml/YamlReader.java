@@ -39,6 +39,9 @@ public final class YamlReader {
     /** How to write a path that {@link #locate} follows: {@code a.b[1].c} or the JSON pointer {@code /a/b/1/c}. */
     private static final Pattern PART = Pattern.compile("([^./\\[\\]]+)|\\[(\\d+)\\]");
 
+    /** Aliases may repeat parts of a document; no more than this many values in all. */
+    private static final int MAX_NODES = 1_000_000;
+
     private YamlReader() {}
 
     /**
@@ -61,11 +64,14 @@ public final class YamlReader {
         } catch (YamlEngineException e) {
             throw new YamlException(new YamlNode.Position(file, 1, 1), "this is not valid YAML: " + e.getMessage());
         }
-        return root.map(node -> convert(file, node, new IdentityHashMap<>())).orElse(null);
+        return root.map(node -> convert(file, node, new IdentityHashMap<>(), new int[1])).orElse(null);
     }
 
-    private static YamlNode convert(String file, Node node, Map<Node, Boolean> open) {
+    private static YamlNode convert(String file, Node node, Map<Node, Boolean> open, int[] count) {
         YamlNode.Position at = position(file, node);
+        if (++count[0] > MAX_NODES) {
+            throw new YamlException(at, "the document has more than " + MAX_NODES + " values (aliases repeat too much)");
+        }
         if (open.put(node, Boolean.TRUE) != null) {
             throw new YamlException(at, "an alias refers to a node that contains it");
         }
@@ -75,7 +81,7 @@ public final class YamlReader {
             }
             if (node instanceof SequenceNode seq) {
                 List<YamlNode> items = new ArrayList<>();
-                seq.getValue().forEach(item -> items.add(convert(file, item, open)));
+                seq.getValue().forEach(item -> items.add(convert(file, item, open, count)));
                 return new YamlNode.Sequence(List.copyOf(items), at);
             }
             MappingNode map = (MappingNode) node;
@@ -90,7 +96,7 @@ public final class YamlReader {
                 if (earlier != null) {
                     throw new YamlException(keyAt, "the key '" + key.getValue() + "' is written twice (first at line " + earlier.line() + ")");
                 }
-                entries.add(new YamlNode.Entry(key.getValue(), keyAt, convert(file, t.getValueNode(), open)));
+                entries.add(new YamlNode.Entry(key.getValue(), keyAt, convert(file, t.getValueNode(), open, count)));
             }
             return new YamlNode.Mapping(List.copyOf(entries), at);
         } finally {

@@ -65,6 +65,12 @@ class YamlReaderTest {
     }
 
     @Test
+    void aliases_cannot_blow_a_document_up() {
+        String yaml = "a: &a [" + "x,".repeat(200_000) + "x]\nb: [*a, *a, *a, *a, *a, *a]\n";
+        assertThatThrownBy(() -> YamlReader.read("x.yaml", yaml)).isInstanceOf(YamlException.class).hasMessageContaining("more than");
+    }
+
+    @Test
     void an_empty_document_is_null() {
         assertThat(YamlReader.read("x.yaml", "# nothing\n")).isNull();
     }
