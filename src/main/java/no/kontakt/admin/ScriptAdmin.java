@@ -1,8 +1,6 @@
 package no.kontakt.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +36,8 @@ import no.kontakt.store.ScriptVersion;
 import no.kontakt.store.ScriptStore;
 import no.kontakt.store.AuditLog;
 import no.kontakt.store.UnitOfWork;
+import no.kontakt.yaml.YamlException;
+import no.kontakt.yaml.YamlReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +51,8 @@ public final class ScriptAdmin {
     private static final Logger log = LoggerFactory.getLogger(ScriptAdmin.class);
     public static final String GLOBAL = "global";
     public static final String INTENTS = "intents";
-    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build()).registerModule(new JavaTimeModule())
+    /** How a transcript's YAML binds to {@link Transcript} (read with {@link YamlReader}, written with {@link no.kontakt.yaml.YamlWriter}). */
+    static final ObjectMapper TRANSCRIPT = new ObjectMapper().registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private final AppConfig config;
@@ -231,14 +231,19 @@ public final class ScriptAdmin {
         List<String> failures = new ArrayList<>();
         for (var source : transcripts.sources(script).entrySet()) {
             try {
-                Transcript t = YAML.readValue(source.getValue(), Transcript.class);
+                Transcript t = transcript(source.getKey(), source.getValue());
                 failures.addAll(TranscriptRunner.replay(t, config, library, intents).failures().stream()
                         .map(f -> source.getKey() + ": " + f).toList());
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 failures.add(source.getKey() + ": cannot be replayed: " + e.getMessage());
             }
         }
         return failures;
+    }
+
+    /** A transcript's YAML as a {@link Transcript}; a problem is a {@link no.kontakt.yaml.YamlException} at its line. */
+    static Transcript transcript(String file, String yaml) {
+        return YamlReader.bind(file, yaml, TRANSCRIPT, Transcript.class);
     }
 
     /** File name → YAML of the transcripts a publish of {@code script} replays (accepted rewordings in place). */
@@ -308,8 +313,10 @@ public final class ScriptAdmin {
 
     private Optional<Problem> intentsProblem(String yaml) {
         try {
-            IntentExamples.parse(yaml);
+            IntentExamples.parse(fileName(INTENTS), yaml);
             return Optional.empty();
+        } catch (YamlException e) {
+            return Optional.of(Problem.error(new no.kontakt.flow.Location(e.at().file(), e.at().line(), e.at().column()), e.problem()));
         } catch (IllegalStateException e) {
             return Optional.of(Problem.error(new no.kontakt.flow.Location(fileName(INTENTS), 1, 1), e.getMessage()));
         }

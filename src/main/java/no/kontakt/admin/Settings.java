@@ -177,7 +177,7 @@ public final class Settings {
             };
         } catch (ConfigException e) {
             String key = e.key().startsWith(name + ": ") ? e.key().substring(name.length() + 2) : e.key();
-            int[] at = YamlPaths.locate(yaml, key);
+            int[] at = locate(yaml, name, key);
             java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\(line (\\d+)\\)").matcher(e.getMessage());
             if (key.isEmpty() && line.find()) {
                 at = new int[] {Integer.parseInt(line.group(1)), 1};
@@ -188,6 +188,16 @@ public final class Settings {
             problems.add(new Located("error", 1, 1, e.getMessage(), name + ": " + e.getMessage()));
         }
         return null;
+    }
+
+    /** {line, column} where the key path (like {@code periods[1].from}) is written, or of its deepest part written. */
+    private static int[] locate(String yaml, String name, String key) {
+        try {
+            var at = no.kontakt.yaml.YamlReader.locate(no.kontakt.yaml.YamlReader.read(name, yaml), name, key);
+            return new int[] {at.line(), at.column()};
+        } catch (no.kontakt.yaml.YamlException e) {
+            return new int[] {1, 1};
+        }
     }
 
     /** The safety net's own checks, their keys located in the edited setting like the binder's. */

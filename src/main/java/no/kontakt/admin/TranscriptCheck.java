@@ -87,8 +87,8 @@ public final class TranscriptCheck {
     private Replayed replay(String fileName, String yaml, no.kontakt.flow.Library library, IntentExamples intents) {
         Transcript t;
         try {
-            t = ScriptAdmin.YAML.readValue(yaml, Transcript.class);
-        } catch (java.io.IOException | RuntimeException e) {
+            t = ScriptAdmin.transcript(fileName, yaml);
+        } catch (RuntimeException e) {
             return new Replayed(null, null, new Result(fileName, fileName, null, null, List.of(), List.of(), "cannot be read: " + e.getMessage()));
         }
         try {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import no.kontakt.Transcript;
 import no.kontakt.inbox.Staff;
 import no.kontakt.store.ScriptVersion;
+import no.kontakt.yaml.YamlReader;
 
 /**
  * Rewording from /admin: when a draft changes only texts ({@code say}, {@code texts}, {@code description}), the
@@ -146,8 +147,8 @@ public final class TranscriptRewording {
     /** The first place where {@code draft} differs from {@code live} in more than a text, like {@code steps.ask_topic.exits}. */
     static Optional<String> structuralDifference(String live, String draft) {
         try {
-            return difference(ScriptAdmin.YAML.readTree(live), ScriptAdmin.YAML.readTree(draft), "");
-        } catch (java.io.IOException e) {
+            return difference(YamlReader.json(YamlReader.read("live", live)), YamlReader.json(YamlReader.read("draft", draft)), "");
+        } catch (no.kontakt.yaml.YamlException e) {
             return Optional.of("the YAML cannot be read: " + e.getMessage());
         }
     }

@@ -2,7 +2,6 @@ package no.kontakt.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import no.kontakt.store.Batch;
 import no.kontakt.store.ScriptStore;
 import no.kontakt.store.ScriptVersion;
 import no.kontakt.store.ScriptStore;
+import no.kontakt.yaml.YamlWriter;
 
 /**
  * The transcripts a publish replays: each file in {@code conversations/tests/}, unless a coordinator accepted a
@@ -30,16 +30,9 @@ import no.kontakt.store.ScriptStore;
  */
 final class Transcripts {
     static final String PREFIX = "transcripts/";
-    private static final ObjectMapper WRITER = ScriptAdmin.YAML.copy()
+    private static final ObjectMapper WRITER = ScriptAdmin.TRANSCRIPT.copy()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
-
-    static {
-        ((com.fasterxml.jackson.dataformat.yaml.YAMLFactory) WRITER.getFactory())
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE);
-    }
 
     private final ScriptStore scriptStore;
     private final Path dir;
@@ -64,11 +57,7 @@ final class Transcripts {
 
     /** Keeps a reworded transcript as a draft of {@code script}: it is replayed and published with the script's draft. */
     void saveDraft(Batch batch, String script, String file, Transcript reworded, String by, Instant at) {
-        try {
-            scriptStore.saveDraft(batch, new ScriptStore.Draft(draftName(script, file), WRITER.writeValueAsString(reworded), by, at));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write transcript " + file + ": " + e.getMessage(), e);
-        }
+        scriptStore.saveDraft(batch, new ScriptStore.Draft(draftName(script, file), YamlWriter.write(reworded, WRITER), by, at));
     }
 
     /** Publishes the transcripts accepted for {@code script}'s draft, in the batch of the script's publish; returns their files. */

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +21,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.kontakt.yaml.YamlException;
+import no.kontakt.yaml.YamlNode;
+import no.kontakt.yaml.YamlReader;
 
 /**
  * Reads {@code kontakt.yaml}: substitutes {@code ${ENV}} and {@code ${ENV:-default}} in values, applies
@@ -73,10 +74,9 @@ public final class ConfigLoader {
 
     AppConfig bind(String yaml, String source) {
         ObjectMapper mapper = mapper();
+        YamlNode tree = read(yaml, source);
         try {
-            JsonNode tree = mapper.readTree(yaml);
-            ObjectNode root = tree == null || tree.isNull() || tree.isMissingNode()
-                    ? mapper.createObjectNode() : requireObject(tree, source);
+            ObjectNode root = tree == null ? mapper.createObjectNode() : requireObject(YamlReader.json(tree), source);
             rejectSecretsInFile(root, source);
             substitute(root, "", source);
             applyOverrides(root, mapper);
@@ -87,34 +87,44 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw e.key().startsWith(source) ? e : new ConfigException(source + ": " + e.key(), stripKey(e));
         } catch (JsonMappingException e) {
-            throw located(e, source);
+            throw located(e, source, tree);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("", source + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new ConfigException("", source + ": cannot be read: " + e.getOriginalMessage());
         }
     }
 
     /** Binds one section written on its own (an admin's edit) to its record, with the same located errors. */
     public static <T> T section(String yaml, Class<T> type, String name) {
+        YamlNode tree = read(yaml, name);
+        if (tree == null) {
+            throw new ConfigException("", name + ": the text is empty");
+        }
         try {
-            return mapper().readValue(yaml, type);
+            return mapper().treeToValue(YamlReader.json(tree), type);
         } catch (JsonMappingException e) {
-            throw located(e, name);
+            throw located(e, name, tree);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("", name + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new ConfigException("", name + ": cannot be read: " + e.getOriginalMessage());
         }
     }
 
+    /** The YAML's nodes (null when empty); a syntax error names its line. */
+    private static YamlNode read(String yaml, String source) {
+        try {
+            return YamlReader.read(source, yaml);
+        } catch (YamlException e) {
+            throw new ConfigException("", source + ": not valid YAML: "
+                    + e.problem().replaceFirst("^this is not valid YAML: ", "") + " (line " + e.at().line() + ")");
+        }
+    }
+
+    /** Binds trees read with {@link YamlReader} (YAML 1.2: "NO" is Norway, not false). */
     public static ObjectMapper mapper() {
-        // "NO" is Norway, not false: YAML 1.1's yes/no/on/off stay strings.
-        YAMLFactory yaml = YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
-        return new ObjectMapper(yaml)
+        return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     private static ObjectNode requireObject(JsonNode tree, String source) {
@@ -195,8 +205,8 @@ public final class ConfigLoader {
         });
     }
 
-    private static ConfigException located(JsonMappingException e, String source) {
-        String path = pathOf(e);
+    private static ConfigException located(JsonMappingException e, String source, YamlNode tree) {
+        String path = YamlReader.path(e);
         if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigException inner) {
             String key = path.isEmpty() ? inner.key() : path + "." + inner.key();
             return new ConfigException(source + ": " + key, stripKey(inner));
@@ -204,28 +214,17 @@ public final class ConfigLoader {
         if (e instanceof UnrecognizedPropertyException u) {
             return new ConfigException(source + ": " + path, "unknown key; known keys here: " + String.join(", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
         }
+        String line = " (line " + YamlReader.locate(tree, source, path).line() + ")";
         if (e instanceof InvalidFormatException f) {
             return new ConfigException(source + ": " + path, "'" + f.getValue() + "' is not a valid "
-                    + f.getTargetType().getSimpleName().toLowerCase());
+                    + f.getTargetType().getSimpleName().toLowerCase() + line);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root instanceof JsonMappingException m ? m.getOriginalMessage() : root.getMessage();
-        return new ConfigException(source + ": " + path, "bad value: " + message);
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return new ConfigException(source + ": " + path, "bad value: " + message + line);
     }
 
     private static String stripKey(ConfigException e) {

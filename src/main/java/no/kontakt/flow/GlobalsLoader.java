@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.Node;
+import no.kontakt.yaml.YamlNode;
 
 /** Reads {@code conversations/global.yaml} into {@link Globals}, with located problems. */
 public final class GlobalsLoader {
@@ -21,11 +21,11 @@ public final class GlobalsLoader {
 
     public static Loaded load(String file, String source) {
         YamlNodes yaml = new YamlNodes(file);
-        Node root = yaml.parse(source);
+        YamlNode root = yaml.parse(source);
         if (root == null) {
             return new Loaded(null, yaml.problems);
         }
-        Map<String, Node> top = yaml.map(root, "global.yaml", KEYS);
+        Map<String, YamlNode> top = yaml.map(root, "global.yaml", KEYS);
         Map<Globals.Word, List<String>> words = new EnumMap<>(Globals.Word.class);
         if (top.containsKey("words")) {
             yaml.map(top.get("words"), "words", WORD_KEYS).forEach((word, node) -> {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.Node;
+import no.kontakt.yaml.YamlNode;
 
 /**
  * Reads one script file into a {@link Script}, reporting every structural problem with its line and column
@@ -56,11 +56,11 @@ public final class ScriptLoader {
     }
 
     private Script script(String source) {
-        Node root = yaml.parse(source);
+        YamlNode root = yaml.parse(source);
         if (root == null) {
             return null;
         }
-        Map<String, Node> top = yaml.map(root, "the script", SCRIPT_KEYS);
+        Map<String, YamlNode> top = yaml.map(root, "the script", SCRIPT_KEYS);
         String name = top.containsKey("name") ? yaml.text(top.get("name"), "name") : nameOf(file);
         if (name != null && !name.equals(nameOf(file))) {
             yaml.error(top.get("name"), "name '" + name + "' must match the file name '" + nameOf(file) + "'");
@@ -95,8 +95,8 @@ public final class ScriptLoader {
         return new Script(name, 1, description, start, steps, source, yaml.at(root), intents, slots);
     }
 
-    private Step step(String id, Node node) {
-        Map<String, Node> m = yaml.map(node, "step '" + id + "'", STEP_KEYS);
+    private Step step(String id, YamlNode node) {
+        Map<String, YamlNode> m = yaml.map(node, "step '" + id + "'", STEP_KEYS);
         Texts say = m.containsKey("say") ? texts(m.get("say"), "say") : null;
         ActionCall action = null;
         if (m.containsKey("action")) {
@@ -125,11 +125,11 @@ public final class ScriptLoader {
         return new Step(id, say, action, wait, next, end, safePoint, yaml.keyAt(node), understands, skipWhen, skipTo);
     }
 
-    private Wait waitOf(Node node) {
-        Map<String, Node> m = yaml.map(node, "wait", WAIT_KEYS);
+    private Wait waitOf(YamlNode node) {
+        Map<String, YamlNode> m = yaml.map(node, "wait", WAIT_KEYS);
         List<Route> routes = new ArrayList<>();
         if (m.containsKey("routes")) {
-            for (Node r : yaml.list(m.get("routes"), "routes")) {
+            for (YamlNode r : yaml.list(m.get("routes"), "routes")) {
                 routes.add(route(r));
             }
         }
@@ -147,14 +147,14 @@ public final class ScriptLoader {
         }
         Wait.Otherwise otherwise = null;
         if (m.containsKey("otherwise")) {
-            Map<String, Node> o = yaml.map(m.get("otherwise"), "otherwise", OTHERWISE_KEYS);
+            Map<String, YamlNode> o = yaml.map(m.get("otherwise"), "otherwise", OTHERWISE_KEYS);
             Integer retries = o.containsKey("retries") ? yaml.integer(o.get("retries"), "retries") : null;
             otherwise = new Wait.Otherwise(o.containsKey("say") ? texts(o.get("say"), "otherwise.say") : null,
                     retries == null ? Integer.MAX_VALUE : retries, target(o.get("then"), null, null), yaml.at(m.get("otherwise")));
         }
         Wait.Timeout timeout = null;
         if (m.containsKey("timeout")) {
-            Map<String, Node> t = yaml.map(m.get("timeout"), "timeout", TIMEOUT_KEYS);
+            Map<String, YamlNode> t = yaml.map(m.get("timeout"), "timeout", TIMEOUT_KEYS);
             timeout = new Wait.Timeout(duration(t.get("remind_after")), t.containsKey("remind") ? texts(t.get("remind"), "remind") : null,
                     duration(t.get("expire_after")), target(t.get("then"), null, null), yaml.at(m.get("timeout")));
             if (timeout.remindAfter() != null && timeout.remind() == null) {
@@ -170,8 +170,8 @@ public final class ScriptLoader {
         return new Wait(routes, save, target(m.get("next"), null, null), otherwise, timeout, yaml.at(node), target(m.get("changed"), null, null));
     }
 
-    private Route route(Node node) {
-        Map<String, Node> m = yaml.map(node, "a route", ROUTE_KEYS);
+    private Route route(YamlNode node) {
+        Map<String, YamlNode> m = yaml.map(node, "a route", ROUTE_KEYS);
         List<Integer> numbers = new ArrayList<>();
         if (m.containsKey("number")) {
             for (String n : yaml.texts(m.get("number"), "number")) {
@@ -227,7 +227,7 @@ public final class ScriptLoader {
         return route;
     }
 
-    private Target target(Node go, Node jump, Node then) {
+    private Target target(YamlNode go, YamlNode jump, YamlNode then) {
         if (go != null && jump != null) {
             yaml.error(jump, "give either 'go'/'next' or 'jump', not both");
         }
@@ -240,7 +240,7 @@ public final class ScriptLoader {
         return go == null ? null : Target.step(yaml.text(go, "go"), yaml.at(go));
     }
 
-    private Texts texts(Node node, String what) {
+    private Texts texts(YamlNode node, String what) {
         Map<String, String> byLanguage = new LinkedHashMap<>();
         Map<String, Location> locations = new LinkedHashMap<>();
         yaml.map(node, what + " (one text per language, like 'nb: Hei')", null).forEach((language, value) -> {
@@ -253,7 +253,7 @@ public final class ScriptLoader {
         return new Texts(byLanguage, yaml.at(node), locations);
     }
 
-    private Duration duration(Node node) {
+    private Duration duration(YamlNode node) {
         if (node == null) {
             return null;
         }

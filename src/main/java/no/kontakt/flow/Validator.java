@@ -72,13 +72,13 @@ public final class Validator {
     /** The intent names of an intents.yaml source (the keys under {@code intents:}), or null when it cannot be read. */
     public static Set<String> intentNames(String source) {
         try {
-            Object root = new org.yaml.snakeyaml.Yaml().load(source);
-            if (root instanceof Map<?, ?> m && m.get("intents") instanceof Map<?, ?> intents) {
+            if (no.kontakt.yaml.YamlReader.read("intents.yaml", source) instanceof no.kontakt.yaml.YamlNode.Mapping m
+                    && m.get("intents") instanceof no.kontakt.yaml.YamlNode.Mapping intents) {
                 Set<String> names = new TreeSet<>();
-                intents.keySet().forEach(k -> names.add(String.valueOf(k)));
+                intents.entries().forEach(e -> names.add(e.key()));
                 return names;
             }
-        } catch (RuntimeException e) {
+        } catch (no.kontakt.yaml.YamlException e) {
             return null; // the intents file reports its own problems where it is loaded
         }
         return null;

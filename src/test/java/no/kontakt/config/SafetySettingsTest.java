@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import no.kontakt.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
 
 /** kontakt.yaml settings that would switch the safety net off are refused at start-up, each with its key. */
@@ -17,7 +18,7 @@ class SafetySettingsTest {
     /** The same file bound without the safety check: what start-up accepted before. */
     private static AppConfig bindUnchecked(String yaml) throws Exception {
         var mapper = ConfigLoader.mapper();
-        return mapper.treeToValue((ObjectNode) mapper.readTree(yaml), AppConfig.class);
+        return mapper.treeToValue((ObjectNode) YamlReader.json(YamlReader.read("kontakt.yaml", yaml)), AppConfig.class);
     }
 
     @Test

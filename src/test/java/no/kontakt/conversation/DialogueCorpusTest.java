@@ -3,8 +3,6 @@ package no.kontakt.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +26,7 @@ import no.kontakt.testing.MutableClock;
 import no.kontakt.testing.RecordingSender;
 import no.kontakt.testing.TestKontakt;
 import no.kontakt.testing.TwilioRequests;
+import no.kontakt.yaml.YamlReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,11 +103,10 @@ class DialogueCorpusTest {
     }
 
     static List<Dialogue> corpus() throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<Dialogue> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS)) {
             for (Path file : files.filter(f -> f.getFileName().toString().matches("dialogues-\\w+\\.yaml")).sorted().toList()) {
-                for (JsonNode d : yaml.readTree(file.toFile())) {
+                for (JsonNode d : YamlReader.json(YamlReader.read(file.toString(), Files.readString(file)))) {
                     String language = d.path("language").asText();
                     String country = d.path("country").asText(switch (language) {
                         case "da" -> "DK";

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +18,8 @@ import java.util.stream.Stream;
 import no.kontakt.Transcript;
 import no.kontakt.TranscriptRunner;
 import no.kontakt.flow.ScriptLoader;
+import no.kontakt.yaml.YamlReader;
+import no.kontakt.yaml.YamlWriter;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -33,13 +32,8 @@ import org.junit.jupiter.api.TestFactory;
 class TranscriptTest {
     static final Path SCRIPTS = Path.of("conversations");
     static final Path TESTS = SCRIPTS.resolve("tests");
-    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build())
+    /** How a transcript binds, read with {@link YamlReader} and written with {@link YamlWriter}. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -59,7 +53,7 @@ class TranscriptTest {
     }
 
     static Transcript read(Path file) throws IOException {
-        return YAML.readValue(file.toFile(), Transcript.class);
+        return YamlReader.bind(file.toString(), Files.readString(file), MAPPER, Transcript.class);
     }
 
     @TestFactory
@@ -69,7 +63,7 @@ class TranscriptTest {
             TranscriptRunner.Result result = TranscriptRunner.replay(transcript, CONFIG, null);
             if (updating()) {
                 if (!result.actual().equals(transcript)) {
-                    YAML.writeValue(file.toFile(), result.actual());
+                    Files.writeString(file, YamlWriter.write(result.actual(), MAPPER));
                 }
             } else {
                 assertThat(result.failures()).as(file.toString()).isEmpty();

@@ -3,8 +3,6 @@ package no.kontakt.nlu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import no.kontakt.flow.Matching;
+import no.kontakt.yaml.YamlReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +71,7 @@ class TrainingStaysApartTest {
         for (Path file : files) {
             String name = file.getFileName().toString();
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                strings(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()), out);
+                strings(YamlReader.json(YamlReader.read(file.toString(), Files.readString(file))), out);
             } else {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     if (line.isBlank() || line.startsWith("#")) {
