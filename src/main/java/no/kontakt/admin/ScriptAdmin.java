@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import no.kontakt.Transcript;
-import no.kontakt.TranscriptRunner;
+import no.kontakt.transcripts.Transcript;
+import no.kontakt.transcripts.TranscriptRunner;
 import no.kontakt.config.AppConfig;
 import no.kontakt.flow.Compiler;
 import no.kontakt.flow.Library;
@@ -59,20 +59,23 @@ public final class ScriptAdmin {
     private final Clock clock;
     private final Path dir;
     private final Transcripts transcripts;
-    private volatile BiConsumer<Library, IntentExamples> install = (library, intents) -> { };
+    private final TranscriptRunner runner;
+    private final BiConsumer<Library, IntentExamples> install;
 
-    public ScriptAdmin(AppConfig config, Stores stores, Compiler compiler, Clock clock) {
+    /**
+     * @param runner  replays the transcripts a publish must pass
+     * @param install what publishing does once a version passed: install the new library and intents in the running engine
+     */
+    public ScriptAdmin(AppConfig config, Stores stores, Compiler compiler, Clock clock, TranscriptRunner runner,
+                       BiConsumer<Library, IntentExamples> install) {
         this.config = config;
         this.stores = stores;
         this.compiler = compiler;
         this.clock = clock;
         this.dir = config.conversations().dir();
         this.transcripts = new Transcripts(stores, dir);
-    }
-
-    /** What publishing does once a version passed: install the new library and intents in the running engine. */
-    public void onPublish(BiConsumer<Library, IntentExamples> installer) {
-        this.install = installer;
+        this.runner = runner;
+        this.install = install;
     }
 
     /** Why a draft was refused: located problems, or the transcripts (by name and turn) it breaks. */
@@ -226,7 +229,7 @@ public final class ScriptAdmin {
         for (var source : transcripts.sources(script).entrySet()) {
             try {
                 Transcript t = YAML.readValue(source.getValue(), Transcript.class);
-                failures.addAll(TranscriptRunner.replay(t, config, library, intents).failures().stream()
+                failures.addAll(runner.replay(t, library, intents).failures().stream()
                         .map(f -> source.getKey() + ": " + f).toList());
             } catch (IOException | RuntimeException e) {
                 failures.add(source.getKey() + ": cannot be replayed: " + e.getMessage());
@@ -258,8 +261,13 @@ public final class ScriptAdmin {
         List<Transcript.Turn> turns = messages.stream().map(m -> new Transcript.Turn(null, m, null, null, null, null, null)).toList();
         Transcript t = new Transcript("simulation", name, language, null, at, turns, null);
         IntentExamples intents = INTENTS.equals(name) && yaml != null ? IntentExamples.parse(yaml) : liveIntents();
-        return TranscriptRunner.replay(t, config, library(result, Map.of()), intents).actual().turns().stream()
+        return runner.replay(t, library(result, Map.of()), intents).actual().turns().stream()
                 .map(Transcript.Turn::out).toList();
+    }
+
+    /** Replays one transcript against a set of scripts and intent examples (null: the live intents), on a throwaway store. */
+    public TranscriptRunner.Result replay(Transcript transcript, Library library, IntentExamples intents) {
+        return runner.replay(transcript, library, intents);
     }
 
     private Library library(Compiler.Result result, Map<String, Integer> newVersions) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import no.kontakt.App;
 import no.kontakt.bench.Bench;
 import no.kontakt.bench.BenchOptions;
 import picocli.CommandLine.Command;
@@ -21,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", description = "Benchmark Kontakt against a bare Javalin endpoint over loopback (about 4 minutes); prints one table.")
 public final class BenchCommand implements Callable<Integer> {
     @ParentCommand
-    App app;
+    ConfigFile app;
 
     @Option(names = "--clients", description = "closed-loop connections (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int clients;

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import no.kontakt.Transcript;
-import no.kontakt.TranscriptRunner;
+import no.kontakt.transcripts.Transcript;
+import no.kontakt.transcripts.TranscriptRunner;
 import no.kontakt.flow.ScriptLoader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -48,6 +48,21 @@ class TranscriptTest {
     static final no.kontakt.config.AppConfig CONFIG = no.kontakt.testing.TestKontakt.config(
             no.kontakt.testing.TestKontakt.env(Path.of("target", "transcripts")));
 
+    /** The scripts and the trained NLU, built once for every transcript (each replays on a store of its own). */
+    private static no.kontakt.wiring.Core core;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void build() {
+        var env = no.kontakt.testing.TestKontakt.env(Path.of("target", "transcripts"));
+        core = no.kontakt.wiring.Core.open(CONFIG, new no.kontakt.store.InMemoryStorage(), env::get, java.time.Clock.systemUTC(),
+                no.kontakt.wiring.Core.Options.NONE);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        core.close();
+    }
+
     static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("transcripts.update", "false"));
     }
@@ -66,7 +81,7 @@ class TranscriptTest {
     Stream<DynamicTest> every_transcript_replays() throws IOException {
         return files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
             Transcript transcript = read(file);
-            TranscriptRunner.Result result = TranscriptRunner.replay(transcript, CONFIG, null);
+            TranscriptRunner.Result result = core.replay(transcript);
             if (updating()) {
                 if (!result.actual().equals(transcript)) {
                     YAML.writeValue(file.toFile(), result.actual());
