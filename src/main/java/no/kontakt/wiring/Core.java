@@ -18,6 +18,8 @@ import no.kontakt.conversation.RiskCheck;
 import no.kontakt.flow.IntentClassifier;
 import no.kontakt.flow.Library;
 import no.kontakt.nlu.IntentExamples;
+import no.kontakt.offers.Catalogue;
+import no.kontakt.offers.CatalogueLoader;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.SealedJson;
@@ -46,6 +48,7 @@ public final class Core implements AutoCloseable {
     private final ScriptAdmin scripts;
     private final Services services;
     private final Pseudonyms pseudonyms;
+    private final Catalogue catalogue;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "timers-and-outbox");
         t.setDaemon(true);
@@ -64,6 +67,7 @@ public final class Core implements AutoCloseable {
         this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone(),
                 new SealedJson(SecretKey.store(env, secret), SecretKey.previous(env)));
         this.pseudonyms = new Pseudonyms(secret);
+        this.catalogue = CatalogueLoader.load(config.offers().catalogue(), config.unit().timeZone(), config.unit().languages());
         this.scripts = new ScriptAdmin(config, stores, Services.compiler(config), clock,
                 new TranscriptRunner(this::sandbox), (library, intents) -> services().install(library, nlu.goLive(intents)));
         Library library = scripts.bootstrap();
@@ -72,7 +76,15 @@ public final class Core implements AutoCloseable {
         senders.putIfAbsent("sms", smsSender(config, env));
         Runnable wake = () -> scheduler.execute(this::dispatchOutbox);
         this.services = new Services(config, stores, pseudonyms, clock, library, nlu.intents(), nlu.risk(),
-                nlu.languageGuess(options.language()), senders, wake);
+                nlu.languageGuess(options.language()), copy(catalogue), senders, wake);
+        services.settings().bootstrap(); // the settings an admin changed since the last start
+    }
+
+    /** Each services' own catalogue, with the content read once at start-up (a setting may replace its content). */
+    private Catalogue copy(Catalogue read) {
+        Catalogue own = Catalogue.empty(config.unit().timeZone());
+        own.replaceWith(read);
+        return own;
     }
 
     /** Builds the long-lived parts on {@code storage}; closes the storage when that fails. */
@@ -90,7 +102,7 @@ public final class Core implements AutoCloseable {
         Stores scratch = new Stores(new no.kontakt.store.InMemoryStorage(), config.store().commitMaxBatch(), config.unit().timeZone());
         try {
             Services s = new Services(config, scratch, new Pseudonyms(SANDBOX_SECRET), clock, library == null ? live() : library,
-                    nlu.intents(intents), nlu.risk(), nlu.languageGuess(language), Map.of("sms", sms), () -> { });
+                    nlu.intents(intents), nlu.risk(), nlu.languageGuess(language), copy(catalogue), Map.of("sms", sms), () -> { });
             return new Sandbox() {
                 public ConversationService conversations() {
                     return s.conversations();

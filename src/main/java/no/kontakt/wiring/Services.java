@@ -76,11 +76,15 @@ public final class Services implements AutoCloseable {
     private volatile IntentClassifier classifier;
 
     /**
-     * @param senders the senders by channel (the web chat's is added); {@code wake} asks for the outbox to be sent soon,
-     *                off the caller's thread
+     * The settings are as configured until {@link Settings#bootstrap()} applies the stored ones (the server does; a
+     * transcript's throwaway store has none).
+     *
+     * @param catalogue the offers, as read from the configured file (this instance's own: a setting may replace its content)
+     * @param senders   the senders by channel (the web chat's is added); {@code wake} asks for the outbox to be sent soon,
+     *                  off the caller's thread
      */
     public Services(AppConfig config, Stores stores, Pseudonyms pseudonyms, Clock clock, Library library, IntentClassifier intents,
-                    RiskCheck risk, LanguageGuess languages, Map<String, Sender> senders, Runnable wake) {
+                    RiskCheck risk, LanguageGuess languages, Catalogue catalogue, Map<String, Sender> senders, Runnable wake) {
         this.config = config;
         this.stores = stores;
         this.clock = clock;
@@ -90,7 +94,7 @@ public final class Services implements AutoCloseable {
         this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
         this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall(),
                 Duration.ofMinutes(config.ambulant().alertIntervalMinutes()));
-        this.offers = Offers.load(config.offers(), config.unit().timeZone(), config.unit().languages(), stores);
+        this.offers = new Offers(catalogue, stores, config.offers());
         Actions actions = actions(config, stores, office, ambulant, alerts, offers);
         this.chatHub = new ChatHub(stores, clock);
         Map<String, Sender> all = new HashMap<>(senders);
@@ -116,7 +120,6 @@ public final class Services implements AutoCloseable {
             emergency.set((AppConfig.Emergency) v);
             conversations.replaceEngine(engine(conversations.engine().library(), classifier));
         });
-        settings.bootstrap();
         this.retention = new Retention(stores, conversations, offers.catalogue(), config.retention(), clock);
         conversations.listen((conversationId, committed) -> events.publish(
                 committed.stream().anyMatch(e -> e instanceof Event.RiskFlagged) ? "urgent" : "message", conversationId));
