@@ -191,7 +191,7 @@ public final class Core implements AutoCloseable {
         return services.conversations();
     }
 
-    /** The risk check, the language detector (or the fixed language) and the live intent classifier: for {@code classify}. */
+    /** The risk check, the unit's language detector and the live intent classifier: for {@code classify} and {@code bench}. */
     public RiskCheck risk() {
         return nlu.risk();
     }
