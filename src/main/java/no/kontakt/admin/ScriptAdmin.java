@@ -225,17 +225,40 @@ public final class ScriptAdmin {
      * ({@code script} may be null) — and the failures name the transcript and the turn.
      */
     public List<String> transcriptFailures(Library library, IntentExamples intents, String script) {
-        List<String> failures = new ArrayList<>();
-        for (var source : transcripts.sources(script).entrySet()) {
-            try {
-                Transcript t = YAML.readValue(source.getValue(), Transcript.class);
-                failures.addAll(runner.replay(t, library, intents).failures().stream()
-                        .map(f -> source.getKey() + ": " + f).toList());
-            } catch (IOException | RuntimeException e) {
-                failures.add(source.getKey() + ": cannot be replayed: " + e.getMessage());
+        var sources = List.copyOf(transcripts.sources(script).entrySet());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                    Thread t = new Thread(r, "publish-transcripts");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<List<String>>> replays = new ArrayList<>();
+            for (var source : sources) {
+                replays.add(pool.submit(() -> failures(source.getKey(), source.getValue(), library, intents)));
             }
+            List<String> failures = new ArrayList<>();
+            for (var replay : replays) {
+                failures.addAll(replay.get()); // in the transcripts' order, whichever finished first
+            }
+            return failures;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying the transcripts", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a transcript replay failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return failures;
+    }
+
+    private List<String> failures(String file, String yaml, Library library, IntentExamples intents) {
+        try {
+            Transcript t = YAML.readValue(yaml, Transcript.class);
+            return runner.replay(t, library, intents).failures().stream().map(f -> file + ": " + f).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(file + ": cannot be replayed: " + e.getMessage());
+        }
     }
 
     /** File name → YAML of the transcripts a publish of {@code script} replays (accepted rewordings in place). */
