@@ -31,6 +31,8 @@ class PublishTimingTest {
             ScriptAdmin scripts = kontakt.scripts();
             Staff admin = new Staff("ola", "admin");
             scripts.saveDraft("contact", scripts.live("contact").orElseThrow().yaml(), admin);
+            assertThat(scripts.publish("contact", admin)).isInstanceOf(ScriptAdmin.Published.class); // once the NLU is loaded, as on a running server
+            scripts.saveDraft("contact", scripts.live("contact").orElseThrow().yaml(), admin);
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
