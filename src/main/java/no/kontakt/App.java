@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import no.kontakt.cli.BenchCommand;
 import no.kontakt.cli.ChatCommand;
 import no.kontakt.cli.ClassifyCommand;
+import no.kontakt.cli.ConfigFile;
 import no.kontakt.cli.StoreCommand;
 import no.kontakt.cli.UserCommand;
 import no.kontakt.cli.ValidateCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Chat and SMS contact bot for low-threshold mental-health and substance-use services.",
         subcommands = {App.Serve.class, ValidateCommand.class, ChatCommand.class, ClassifyCommand.class, UserCommand.class, StoreCommand.class,
                 BenchCommand.class})
-public final class App implements Callable<Integer> {
+public final class App implements Callable<Integer>, ConfigFile {
 
     @Option(names = "--config", description = "configuration file (default: ${DEFAULT-VALUE})", defaultValue = "config/kontakt.yaml",
             scope = CommandLine.ScopeType.INHERIT)
@@ -57,10 +58,12 @@ public final class App implements Callable<Integer> {
         return new Serve(this).call();
     }
 
+    @Override
     public Path configPath() {
         return config;
     }
 
+    @Override
     public AppConfig loadConfig() {
         return ConfigLoader.fromSystemEnvironment().load(config);
     }

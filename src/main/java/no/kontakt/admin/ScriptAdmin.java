@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import no.kontakt.Transcript;
-import no.kontakt.TranscriptRunner;
+import no.kontakt.transcripts.Transcript;
+import no.kontakt.transcripts.TranscriptRunner;
 import no.kontakt.config.AppConfig;
 import no.kontakt.flow.Compiler;
 import no.kontakt.flow.Library;
@@ -63,9 +63,15 @@ public final class ScriptAdmin {
     private final Clock clock;
     private final Path dir;
     private final Transcripts transcripts;
-    private volatile BiConsumer<Library, IntentExamples> install = (library, intents) -> { };
+    private final TranscriptRunner runner;
+    private final BiConsumer<Library, IntentExamples> install;
 
-    public ScriptAdmin(AppConfig config, ScriptStore scriptStore, AuditLog auditLog, UnitOfWork unitOfWork, Compiler compiler, Clock clock) {
+    /**
+     * @param runner  replays the transcripts a publish must pass
+     * @param install what publishing does once a version passed: install the new library and intents in the running engine
+     */
+    public ScriptAdmin(AppConfig config, ScriptStore scriptStore, AuditLog auditLog, UnitOfWork unitOfWork, Compiler compiler, Clock clock, TranscriptRunner runner,
+                       BiConsumer<Library, IntentExamples> install) {
         this.config = config;
         this.scriptStore = scriptStore;
         this.auditLog = auditLog;
@@ -74,11 +80,8 @@ public final class ScriptAdmin {
         this.clock = clock;
         this.dir = config.conversations().dir();
         this.transcripts = new Transcripts(scriptStore, dir);
-    }
-
-    /** What publishing does once a version passed: install the new library and intents in the running engine. */
-    public void onPublish(BiConsumer<Library, IntentExamples> installer) {
-        this.install = installer;
+        this.runner = runner;
+        this.install = install;
     }
 
     /** Why a draft was refused: located problems, or the transcripts (by name and turn) it breaks. */
@@ -228,17 +231,40 @@ public final class ScriptAdmin {
      * ({@code script} may be null) — and the failures name the transcript and the turn.
      */
     public List<String> transcriptFailures(Library library, IntentExamples intents, String script) {
-        List<String> failures = new ArrayList<>();
-        for (var source : transcripts.sources(script).entrySet()) {
-            try {
-                Transcript t = transcript(source.getKey(), source.getValue());
-                failures.addAll(TranscriptRunner.replay(t, config, library, intents).failures().stream()
-                        .map(f -> source.getKey() + ": " + f).toList());
-            } catch (RuntimeException e) {
-                failures.add(source.getKey() + ": cannot be replayed: " + e.getMessage());
+        var sources = List.copyOf(transcripts.sources(script).entrySet());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                    Thread t = new Thread(r, "publish-transcripts");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<List<String>>> replays = new ArrayList<>();
+            for (var source : sources) {
+                replays.add(pool.submit(() -> failures(source.getKey(), source.getValue(), library, intents)));
             }
+            List<String> failures = new ArrayList<>();
+            for (var replay : replays) {
+                failures.addAll(replay.get()); // in the transcripts' order, whichever finished first
+            }
+            return failures;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying the transcripts", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a transcript replay failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return failures;
+    }
+
+    private List<String> failures(String file, String yaml, Library library, IntentExamples intents) {
+        try {
+            Transcript t = transcript(file, yaml);
+            return runner.replay(t, library, intents).failures().stream().map(f -> file + ": " + f).toList();
+        } catch (RuntimeException e) {
+            return List.of(file + ": cannot be replayed: " + e.getMessage());
+        }
     }
 
     /** A transcript's YAML as a {@link Transcript}; a problem is a {@link no.kontakt.yaml.YamlException} at its line. */
@@ -269,8 +295,13 @@ public final class ScriptAdmin {
         List<Transcript.Turn> turns = messages.stream().map(m -> new Transcript.Turn(null, m, null, null, null, null, null)).toList();
         Transcript t = new Transcript("simulation", name, language, null, at, turns, null);
         IntentExamples intents = INTENTS.equals(name) && yaml != null ? IntentExamples.parse(yaml) : liveIntents();
-        return TranscriptRunner.replay(t, config, library(result, Map.of()), intents).actual().turns().stream()
+        return runner.replay(t, library(result, Map.of()), intents).actual().turns().stream()
                 .map(Transcript.Turn::out).toList();
+    }
+
+    /** Replays one transcript against a set of scripts and intent examples (null: the live intents), on a throwaway store. */
+    public TranscriptRunner.Result replay(Transcript transcript, Library library, IntentExamples intents) {
+        return runner.replay(transcript, library, intents);
     }
 
     private Library library(Compiler.Result result, Map<String, Integer> newVersions) {

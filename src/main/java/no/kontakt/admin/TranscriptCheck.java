@@ -7,15 +7,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import no.kontakt.Transcript;
-import no.kontakt.TranscriptRunner;
+import no.kontakt.transcripts.Transcript;
+import no.kontakt.transcripts.TranscriptRunner;
 import no.kontakt.config.AppConfig;
 import no.kontakt.nlu.IntentExamples;
 
 /**
  * Replays every transcript in {@code conversations/tests/} against a candidate set of scripts on demand — the
  * same check a publish makes — and tells, turn by turn, what passed and what the bot sent instead. Runs
- * nothing against real data: each replay has a throwaway Kontakt of its own.
+ * nothing against real data: each replay has a throwaway store of its own.
  */
 public final class TranscriptCheck {
     private final AppConfig config;
@@ -92,7 +92,7 @@ public final class TranscriptCheck {
             return new Replayed(null, null, new Result(fileName, fileName, null, null, List.of(), List.of(), "cannot be read: " + e.getMessage()));
         }
         try {
-            TranscriptRunner.Result r = TranscriptRunner.replay(t, config, library, intents);
+            TranscriptRunner.Result r = scripts.replay(t, library, intents);
             List<TurnResult> turns = new ArrayList<>();
             List<Transcript.Turn> actual = r.actual().turns();
             for (int i = 0; i < actual.size(); i++) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import no.kontakt.Transcript;
+import no.kontakt.transcripts.Transcript;
 import no.kontakt.inbox.Staff;
 import no.kontakt.store.ScriptVersion;
 import no.kontakt.yaml.YamlReader;

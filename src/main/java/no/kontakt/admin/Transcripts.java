@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import no.kontakt.Transcript;
+import no.kontakt.transcripts.Transcript;
 import no.kontakt.store.Batch;
 import no.kontakt.store.ScriptStore;
 import no.kontakt.store.ScriptVersion;

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import no.kontakt.Kontakt;
+import no.kontakt.wiring.Core;
 import no.kontakt.config.AppConfig;
 import no.kontakt.config.ConfigLoader;
 import no.kontakt.inbox.Accounts;
@@ -63,7 +63,7 @@ public final class Bench {
             AppConfig config = new ConfigLoader(env::get).load(options.config());
             NluTimings.Result nlu;
             List<StoreLoader.Template> templates;
-            try (Kontakt inProcess = Kontakt.create(config, new InMemoryStorage(), env::get, Clock.systemUTC(), Kontakt.Options.NONE)) {
+            try (Core inProcess = Core.open(config, new InMemoryStorage(), env::get, Clock.systemUTC(), Core.Options.NONE)) {
                 say("NLU timings and the loader's conversations, in this JVM");
                 nlu = NluTimings.measure(inProcess, config.conversations().dir().resolve("intents.yaml"), options.nluMillis());
                 templates = StoreLoader.templates(inProcess);

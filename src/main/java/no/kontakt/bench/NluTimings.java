@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import no.kontakt.Kontakt;
+import no.kontakt.wiring.Core;
 import no.kontakt.nlu.IntentExamples;
 import no.kontakt.nlu.LanguageDetector;
 import no.kontakt.nlu.OpenNlpIntentClassifier;
@@ -29,7 +29,7 @@ final class NluTimings {
 
     private NluTimings() {}
 
-    static Result measure(Kontakt kontakt, Path intentsFile, long millisEach) {
+    static Result measure(Core kontakt, Path intentsFile, long millisEach) {
         List<String> texts = new ArrayList<>(MORE);
         Traffic.SCRIPTS.forEach(s -> texts.addAll(s.messages()));
         String[] languages = new String[texts.size()];

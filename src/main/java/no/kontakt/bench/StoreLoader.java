@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import no.kontakt.Kontakt;
+import no.kontakt.wiring.Core;
 import no.kontakt.channel.InboundMessage;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.store.ContactRequest;
@@ -51,7 +51,7 @@ final class StoreLoader {
     }
 
     /** Runs each language's conversation through an in-memory Kontakt and keeps what it stored. */
-    static List<Template> templates(Kontakt kontakt) {
+    static List<Template> templates(Core kontakt) {
         List<Template> out = new ArrayList<>();
         for (int i = 0; i < Traffic.SCRIPTS.size(); i++) {
             long n = Traffic.FIRST_LIVE - Traffic.SCRIPTS.size() + i;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import no.kontakt.App;
 import no.kontakt.bench.Bench;
 import no.kontakt.bench.BenchOptions;
 import picocli.CommandLine.Command;
@@ -23,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
         + "--quick under one); prints one table.")
 public final class BenchCommand implements Callable<Integer> {
     @ParentCommand
-    App app;
+    ConfigFile app;
 
     @Option(names = "--quick", description = "small numbers for CI: 20,000 stored, one round of short windows")
     boolean quick;

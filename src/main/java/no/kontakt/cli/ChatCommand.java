@@ -14,8 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import no.kontakt.App;
-import no.kontakt.Kontakt;
+import no.kontakt.wiring.Core;
 import no.kontakt.channel.InboundMessage;
 import no.kontakt.channel.Sender;
 import no.kontakt.config.AppConfig;
@@ -32,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "chat", description = "Talk to the scripts in the terminal (on a temporary store).")
 public final class ChatCommand implements Callable<Integer> {
     @ParentCommand
-    App app;
+    ConfigFile app;
 
     @Option(names = "--from", description = "the citizen's number (default: ${DEFAULT-VALUE})", defaultValue = "+4791234567")
     String from;
@@ -60,9 +59,9 @@ public final class ChatCommand implements Callable<Integer> {
             out.println();
             return "cli";
         };
-        try (Kontakt kontakt = Kontakt.create(config, new InMemoryStorage(),
+        try (Core kontakt = Core.open(config, new InMemoryStorage(),
                 name -> "KONTAKT_SECRET_KEY".equals(name) ? secret : System.getenv(name), clock,
-                new Kontakt.Options(Map.of("cli", printer), language))) {
+                new Core.Options(Map.of("cli", printer), language))) {
             kontakt.startScheduler(500);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             AtomicLong n = new AtomicLong();

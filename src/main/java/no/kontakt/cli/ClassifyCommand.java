@@ -9,8 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import no.kontakt.App;
-import no.kontakt.Kontakt;
+import no.kontakt.wiring.Core;
 import no.kontakt.conversation.RiskCheck;
 import no.kontakt.store.InMemoryStorage;
 import no.kontakt.store.Json;
@@ -25,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "classify", description = "Read messages on stdin, one a line; print language, intent and risk as JSON lines.")
 public final class ClassifyCommand implements Callable<Integer> {
     @ParentCommand
-    App app;
+    ConfigFile app;
 
     @Option(names = "--from", description = "sender's number, used as a prior for the language")
     String from;
@@ -33,9 +32,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (Kontakt kontakt = Kontakt.create(app.loadConfig(), new InMemoryStorage(),
+        try (Core kontakt = Core.open(app.loadConfig(), new InMemoryStorage(),
                 name -> "KONTAKT_SECRET_KEY".equals(name) ? "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" : System.getenv(name),
-                Clock.systemUTC(), Kontakt.Options.NONE)) {
+                Clock.systemUTC(), Core.Options.NONE)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null) {

@@ -3,7 +3,6 @@ package no.kontakt.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import no.kontakt.App;
 import no.kontakt.config.AppConfig;
 import no.kontakt.privacy.SecretKey;
 import no.kontakt.store.Json;
@@ -26,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {StoreCommand.Check.class, StoreCommand.MessageSids.class, StoreCommand.Backup.class, StoreCommand.Restore.class})
 public final class StoreCommand {
     @ParentCommand
-    App app;
+    ConfigFile app;
 
     Stores open() {
         return open(app.loadConfig());

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import no.kontakt.App;
 import no.kontakt.config.AppConfig;
 import no.kontakt.inbox.Accounts;
 import no.kontakt.store.Json;
@@ -49,7 +48,7 @@ public final class UserCommand {
     static final int UNAVAILABLE = 3;
 
     @ParentCommand
-    App app;
+    ConfigFile app;
 
     Stores open() {
         return StoreCommand.open(app.loadConfig());

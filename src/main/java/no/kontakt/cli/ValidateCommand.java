@@ -4,8 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
-import no.kontakt.App;
-import no.kontakt.Kontakt;
+import no.kontakt.wiring.Services;
 import no.kontakt.config.AppConfig;
 import no.kontakt.flow.Compiler;
 import no.kontakt.flow.Problem;
@@ -17,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "validate", description = "Check the conversation scripts (exit 1 with file:line: message lines on error).")
 public final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
-    App app;
+    ConfigFile app;
 
     @Parameters(index = "0", arity = "0..1", description = "scripts folder (default: conversations.dir of the config)")
     Path dir;
@@ -30,7 +29,7 @@ public final class ValidateCommand implements Callable<Integer> {
             System.err.println("kontakt: " + folder + " is not a folder");
             return 1;
         }
-        Compiler.Result result = Kontakt.compiler(config).compile(folder);
+        Compiler.Result result = Services.compiler(config).compile(folder);
         result.problems().stream()
                 .sorted(Comparator.comparing((Problem p) -> p.location().file()).thenComparingInt(p -> p.location().line()))
                 .forEach(System.out::println);

@@ -3,7 +3,7 @@ package no.kontakt.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import no.kontakt.Transcript;
+import no.kontakt.transcripts.Transcript;
 import no.kontakt.yaml.YamlException;
 import org.junit.jupiter.api.Test;
 

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import no.kontakt.Transcript;
-import no.kontakt.TranscriptRunner;
+import no.kontakt.transcripts.Transcript;
+import no.kontakt.transcripts.TranscriptRunner;
 import no.kontakt.flow.ScriptLoader;
 import no.kontakt.yaml.YamlReader;
 import no.kontakt.yaml.YamlWriter;
@@ -42,6 +42,21 @@ class TranscriptTest {
     static final no.kontakt.config.AppConfig CONFIG = no.kontakt.testing.TestKontakt.config(
             no.kontakt.testing.TestKontakt.env(Path.of("target", "transcripts")));
 
+    /** The scripts and the trained NLU, built once for every transcript (each replays on a store of its own). */
+    private static no.kontakt.wiring.Core core;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void build() {
+        var env = no.kontakt.testing.TestKontakt.env(Path.of("target", "transcripts"));
+        core = no.kontakt.wiring.Core.open(CONFIG, new no.kontakt.store.InMemoryStorage(), env::get, java.time.Clock.systemUTC(),
+                no.kontakt.wiring.Core.Options.NONE);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        core.close();
+    }
+
     static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("transcripts.update", "false"));
     }
@@ -60,7 +75,7 @@ class TranscriptTest {
     Stream<DynamicTest> every_transcript_replays() throws IOException {
         return files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), file.toUri(), () -> {
             Transcript transcript = read(file);
-            TranscriptRunner.Result result = TranscriptRunner.replay(transcript, CONFIG, null);
+            TranscriptRunner.Result result = core.replay(transcript);
             if (updating()) {
                 if (!result.actual().equals(transcript)) {
                     Files.writeString(file, YamlWriter.write(result.actual(), MAPPER));

@@ -285,9 +285,9 @@ class InboxApiTest {
         clock.advance(Duration.ofHours(1));
         kontakt.feedback().sendDue();
         clock.advance(Duration.ofDays(89));
-        assertThat(kontakt.retention().run()).isZero();
+        assertThat(kontakt.services().retention().run()).isZero();
         clock.advance(Duration.ofDays(2));
-        assertThat(kontakt.retention().run()).isEqualTo(1);
+        assertThat(kontakt.services().retention().run()).isEqualTo(1);
         assertThat(kontakt.stores().conversations().find(closed)).isEmpty();
         assertThat(kontakt.stores().messages().ofConversation(closed)).isEmpty();
         assertThat(kontakt.stores().conversations().find(open)).isPresent();

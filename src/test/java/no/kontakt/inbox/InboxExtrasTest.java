@@ -119,6 +119,6 @@ class InboxExtrasTest {
     }
 
     private OnCallAlerts alerts() {
-        return new OnCallAlerts(kontakt.stores().outbox(), new no.kontakt.hours.Hours(kontakt.ambulantHours()), java.util.List.of("+4799887766"));
+        return new OnCallAlerts(kontakt.stores().outbox(), new no.kontakt.hours.Hours(kontakt.services().ambulantHours()), java.util.List.of("+4799887766"));
     }
 }

@@ -65,7 +65,7 @@ class OffersRoutesTest {
         Set<String> expected = catalogue.sessions(NOW, NOW.plus(Duration.ofDays(90))).stream()
                 .filter(s -> catalogue.find(s.offerId()).map(Offer::isPublic).orElseThrow())
                 .map(s -> s.offerId() + "-" + s.start().toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm"))
-                        + "@" + kontakt.config().server().publicUrl().getHost() + " " + s.start().toInstant())
+                        + "@" + TestKontakt.config(TestKontakt.env(dataDir)).server().publicUrl().getHost() + " " + s.start().toInstant())
                 .collect(Collectors.toSet());
         Set<String> got = calendar.<VEvent>getComponents(Component.VEVENT).stream()
                 .map(e -> e.<Property>getProperty(Property.UID).orElseThrow().getValue() + " "

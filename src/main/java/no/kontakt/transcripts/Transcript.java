@@ -1,4 +1,4 @@
-package no.kontakt;
+package no.kontakt.transcripts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,0 +1,281 @@
+package no.kontakt.wiring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import no.kontakt.admin.Settings;
+import no.kontakt.channel.Sender;
+import no.kontakt.channel.chat.ChatAlerts;
+import no.kontakt.channel.chat.ChatHub;
+import no.kontakt.channel.chat.ChatSessions;
+import no.kontakt.channel.chat.WebChatSender;
+import no.kontakt.config.AppConfig;
+import no.kontakt.conversation.Actions;
+import no.kontakt.conversation.ConversationService;
+import no.kontakt.conversation.HandoffAction;
+import no.kontakt.conversation.LanguageGuess;
+import no.kontakt.conversation.OutboxDispatcher;
+import no.kontakt.conversation.RiskCheck;
+import no.kontakt.conversation.RiskKindAction;
+import no.kontakt.flow.Compiler;
+import no.kontakt.flow.Engine;
+import no.kontakt.flow.Event;
+import no.kontakt.flow.IntentClassifier;
+import no.kontakt.flow.Library;
+import no.kontakt.flow.Validator;
+import no.kontakt.hours.Hours;
+import no.kontakt.hours.OpeningHours;
+import no.kontakt.hours.Staffing;
+import no.kontakt.inbox.AmbulantRequestAction;
+import no.kontakt.inbox.AmbulantStatusAction;
+import no.kontakt.inbox.Appointments;
+import no.kontakt.inbox.CancelContactAction;
+import no.kontakt.inbox.Feedback;
+import no.kontakt.inbox.HoursPromise;
+import no.kontakt.inbox.InboxEvents;
+import no.kontakt.inbox.InboxService;
+import no.kontakt.inbox.OnCallAlerts;
+import no.kontakt.inbox.OnDutyAction;
+import no.kontakt.inbox.RequestContactAction;
+import no.kontakt.offers.Catalogue;
+import no.kontakt.offers.Offers;
+import no.kontakt.privacy.Pseudonyms;
+import no.kontakt.records.Retention;
+import no.kontakt.conversation.Erasure;
+import no.kontakt.store.Batch;
+import no.kontakt.store.InMemoryStorage;
+import no.kontakt.store.Stores;
+
+/**
+ * The domain services on one store: the actions the scripts call, the conversation service and its engine, the inbox,
+ * appointments, feedback, settings, retention and the outbox — and {@link #tick()}, the one piece of scheduled work that
+ * the server runs every second and a transcript runs whenever its clock moves. Built once for the server's store, and
+ * once for each transcript on an in-memory store (cheap: the trained NLU and the compiled scripts come in built).
+ */
+public final class Services implements AutoCloseable {
+    private final AppConfig config;
+    private final Stores stores;
+    private final Clock clock;
+    private final AtomicReference<AppConfig.Emergency> emergency;
+    private final Hours office;
+    private final Hours ambulant;
+    private final OnCallAlerts alerts;
+    private final Offers offers;
+    private final ConversationService conversations;
+    private final OutboxDispatcher outbox;
+    private final InboxEvents events = new InboxEvents();
+    private final ChatHub chatHub;
+    private final ChatAlerts chatAlerts;
+    private final InboxService inbox;
+    private final Appointments appointments;
+    private final Feedback feedback;
+    private final Settings settings;
+    private final Retention retention;
+    private volatile IntentClassifier classifier;
+
+    /**
+     * The settings are as configured until {@link Settings#bootstrap()} applies the stored ones (the server does; a
+     * transcript's throwaway store has none).
+     *
+     * @param catalogue the offers, as read from the configured file (this instance's own: a setting may replace its content)
+     * @param senders   the senders by channel (the web chat's is added); {@code wake} asks for the outbox to be sent soon,
+     *                  off the caller's thread
+     */
+    public Services(AppConfig config, Stores stores, Pseudonyms pseudonyms, Clock clock, Library library, IntentClassifier intents,
+                    RiskCheck risk, LanguageGuess languages, Catalogue catalogue, Map<String, Sender> senders, Runnable wake) {
+        this.config = config;
+        this.stores = stores;
+        this.clock = clock;
+        this.emergency = new AtomicReference<>(config.emergency());
+        this.classifier = intents;
+        this.office = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
+        this.ambulant = new Hours(config.ambulant().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
+        this.alerts = new OnCallAlerts(stores.outbox(), ambulant, config.ambulant().oncall(),
+                Duration.ofMinutes(config.ambulant().alertIntervalMinutes()));
+        this.offers = new Offers(catalogue, offerRoles(stores), config.offers());
+        Actions actions = actions(config, stores, office, ambulant, alerts, offers);
+        this.chatHub = new ChatHub(stores.conversations(), stores.messages(), stores.deliveries(), stores, clock);
+        Map<String, Sender> all = new HashMap<>(senders);
+        all.putIfAbsent(ChatSessions.CHANNEL, new WebChatSender(chatHub));
+        this.outbox = new OutboxDispatcher(stores.deliveries(), stores.outbox(), stores.stats(), stores, all, clock);
+        var erasure = new Erasure(new Erasure.Roles(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(),
+                stores.outbox(), stores.timers(), stores.contactRequests(), stores.enrolments(), stores.reminders(), stores.events(),
+                stores.audit(), stores.feedback(), stores.appointments()));
+        this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(library, intents), actions, risk, languages, clock, wake);
+        this.chatAlerts = new ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
+        conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
+                ? alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
+        this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.cannedReplies(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, events);
+        this.appointments = new Appointments(stores.conversations(), stores.messages(), stores.outbox(), stores.contactRequests(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
+                context(config), config.unit().defaultLanguage(), wake);
+        conversations.intercept(appointments::answer);
+        this.feedback = new Feedback(stores.conversations(), stores.messages(), stores.outbox(), stores.stats(), stores.feedback(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
+                config.unit().defaultLanguage(), wake);
+        conversations.intercept(feedback::answer);
+        inbox.onClose((batch, id) -> feedback.plan(batch, id, "contact"));
+        this.settings = new Settings(config, stores.scripts(), stores.audit(), stores, clock);
+        settings.onChange("office_hours", v -> office.set((OpeningHours) v));
+        settings.onChange("ambulant_hours", v -> ambulant.set((OpeningHours) v));
+        settings.onChange("offers", v -> offers.catalogue().replaceWith((Catalogue) v));
+        settings.onChange("emergency", v -> {
+            emergency.set((AppConfig.Emergency) v);
+            conversations.replaceEngine(engine(conversations.engine().library(), classifier));
+        });
+        this.retention = new Retention(stores.conversations(), stores.enrolments(), stores.stats(), stores, erasure, conversations, offers.catalogue(), config.retention(), clock);
+        conversations.listen((conversationId, committed) -> events.publish(
+                committed.stream().anyMatch(e -> e instanceof Event.RiskFlagged) ? "urgent" : "message", conversationId));
+        // a browser on a web chat catches up on every change: bot and staff messages, takeover, close
+        events.subscribe(event -> chatHub.changed(event.get("conversation")));
+    }
+
+    /**
+     * The scheduled work, once, in this order: due script timers, appointment reminders, feedback questions, escalation of
+     * contact requests near their promise, the on-call alerts that waited for their interval, offers' due work (reminders,
+     * waiting lists), and the outbox.
+     */
+    public void tick() {
+        conversations.fireDueTimers();
+        appointments.remindDue();
+        feedback.sendDue();
+        inbox.escalateWhenDue(promise(config), 0.8, alerts);
+        flushAlerts();
+        offers.runDue(clock.instant());
+        outbox.dispatchDue();
+    }
+
+    /** Sends the on-call alerts counted while their phone's interval ran; returns how many SMS were queued. */
+    public int flushAlerts() {
+        Batch batch = new Batch();
+        int staged = alerts.flush(batch, clock.instant());
+        if (staged > 0) {
+            stores.commit(batch);
+        }
+        return staged;
+    }
+
+    /** A publish went live: new conversations and safe points run these scripts, classified by {@code intents}. */
+    public void install(Library library, IntentClassifier intents) {
+        classifier = intents;
+        conversations.replaceEngine(engine(library, intents));
+    }
+
+    private Engine engine(Library library, IntentClassifier intents) {
+        return new Engine(library, intents, context(config, emergency.get()), config.unit().defaultLanguage());
+    }
+
+    static Actions actions(AppConfig config, Stores stores, Hours office, Hours ambulant, OnCallAlerts alerts, Offers offers) {
+        Staffing staffing = new Staffing(office, ambulant);
+        return new Actions(List.of(
+                new HandoffAction(staffing),
+                new RiskKindAction(),
+                new OnDutyAction(staffing, config.ambulant().callWithinMinutes()),
+                new RequestContactAction(stores.contactRequests(), new HoursPromise(office, promise(config))),
+                new CancelContactAction(stores.contactRequests()),
+                new AmbulantStatusAction(ambulant, config.ambulant().callWithinMinutes()),
+                new AmbulantRequestAction(stores.contactRequests(), alerts))).with(offers.actions());
+    }
+
+    static Offers.Storage offerRoles(Stores stores) {
+        return new Offers.Storage(stores.enrolments(), stores.reminders(), stores.conversations(), stores.messages(), stores.outbox(), stores);
+    }
+
+    private static Duration promise(AppConfig config) {
+        return Duration.ofMinutes(Math.round(config.office().contactPromiseHours() * 60));
+    }
+
+    /** The compiler for the configuration's languages and the registered actions (for {@code validate}). */
+    public static Compiler compiler(AppConfig config) {
+        try (Stores scratch = new Stores(new InMemoryStorage(), 1)) {
+            Hours hours = new Hours(config.office().hours().toOpeningHours(config.unit().timeZone(), config.unit().country()));
+            return compiler(config, actions(config, scratch, hours, hours, new OnCallAlerts(scratch.outbox(), hours, List.of()),
+                    new Offers(Catalogue.empty(config.unit().timeZone()), offerRoles(scratch), config.offers())));
+        }
+    }
+
+    static Compiler compiler(AppConfig config, Actions actions) {
+        java.util.Set<String> known = new java.util.HashSet<>(context(config).keySet());
+        known.addAll(List.of("when", "place", "with")); // the appointment texts' values
+        return new Compiler(new Validator(actions.specs(), config.unit().languages(), known));
+    }
+
+    static Map<String, String> context(AppConfig config) {
+        return context(config, config.emergency());
+    }
+
+    static Map<String, String> context(AppConfig config, AppConfig.Emergency emergency) {
+        Map<String, String> context = new HashMap<>(emergency.placeholders());
+        context.put("unit", config.unit().name());
+        config.unit().names().forEach((language, name) -> context.put("unit_" + language, name)); // the unit's name per language
+        context.put("time_zone", config.unit().timeZone().getId());
+        context.put("quiet_hours", config.offers().quietHours()); // no bot-initiated reminder inside them
+        return context;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public ConversationService conversations() {
+        return conversations;
+    }
+
+    public OutboxDispatcher outbox() {
+        return outbox;
+    }
+
+    public InboxService inbox() {
+        return inbox;
+    }
+
+    public Appointments appointments() {
+        return appointments;
+    }
+
+    public Feedback feedback() {
+        return feedback;
+    }
+
+    public Offers offers() {
+        return offers;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Retention retention() {
+        return retention;
+    }
+
+    public InboxEvents events() {
+        return events;
+    }
+
+    public ChatHub chatHub() {
+        return chatHub;
+    }
+
+    public ChatAlerts chatAlerts() {
+        return chatAlerts;
+    }
+
+    /** The emergency numbers as they are now (a setting may change them). */
+    public AppConfig.Emergency emergency() {
+        return emergency.get();
+    }
+
+    /** The ambulant team's opening hours as they are now (a setting may change them). */
+    public OpeningHours ambulantHours() {
+        return ambulant.get();
+    }
+
+    /** Stops the web chat's pushes and the live updates; the store is its owner's to close. */
+    @Override
+    public void close() {
+        chatHub.close();
+        events.close();
+    }
+}
