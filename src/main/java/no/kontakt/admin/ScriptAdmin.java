@@ -63,6 +63,8 @@ public final class ScriptAdmin {
     private final Clock clock;
     private final Path dir;
     private final Transcripts transcripts;
+    /** Published versions as read once: a version's YAML never changes, and every publish builds the library of them all. */
+    private final Map<String, Optional<Script>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final TranscriptRunner runner;
     private final BiConsumer<Library, IntentExamples> install;
 
@@ -221,7 +223,7 @@ public final class ScriptAdmin {
         List<String> reworded = transcripts.publishDrafts(batch, name, staff.username(), clock.instant());
         audit(batch, staff, action, name + " v" + next + (reworded.isEmpty() ? "" : ", reworded transcripts " + String.join(", ", reworded)));
         unitOfWork.commit(batch);
-        install.accept(library(compiler.compile(live(Map.of())), Map.of()), intents);
+        install.accept(library, intents); // the candidate's library already holds the new version
         log.info("script published name={} version={} by={}", name, next, staff.username());
         return new Published(name, next);
     }
@@ -308,10 +310,9 @@ public final class ScriptAdmin {
         List<Script> all = new ArrayList<>();
         for (String name : scriptNames()) {
             for (ScriptVersion v : scriptStore.versions(name)) {
-                ScriptLoader.Loaded loaded = ScriptLoader.load(fileName(name), v.yaml());
-                if (loaded.script() != null) {
-                    all.add(loaded.script().withVersion(v.version()));
-                }
+                parsed.computeIfAbsent(v.name() + "/" + v.version() + "/" + v.yaml().hashCode(),
+                        k -> Optional.ofNullable(ScriptLoader.load(fileName(name), v.yaml()).script()).map(s -> s.withVersion(v.version())))
+                        .ifPresent(all::add);
             }
         }
         for (String name : result.library().names()) {

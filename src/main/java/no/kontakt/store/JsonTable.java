@@ -52,6 +52,12 @@ final class JsonTable<T> {
         return out;
     }
 
+    /** The record with the greatest key that starts with {@code prefix}: one value read, however many share the prefix. */
+    Optional<T> lastWithPrefix(String prefix) {
+        var last = map().subMap(prefix, true, prefix + Character.MAX_VALUE, false).lastEntry();
+        return last == null ? Optional.empty() : Optional.of(codec.decode(last.getValue(), type));
+    }
+
     List<String> keys() {
         return List.copyOf(map().keySet());
     }

@@ -17,7 +17,8 @@ final class ScriptTables implements ScriptStore {
     }
 
     public List<String> names() {
-        return List.copyOf(new TreeSet<>(versions.withPrefix("").stream().map(ScriptVersion::name).toList()));
+        // from the keys (name/000007): no version is read, let alone decrypted
+        return List.copyOf(new TreeSet<>(versions.keys().stream().map(k -> k.substring(0, k.lastIndexOf('/'))).toList()));
     }
 
     public List<ScriptVersion> versions(String name) {
@@ -25,8 +26,7 @@ final class ScriptTables implements ScriptStore {
     }
 
     public Optional<ScriptVersion> latest(String name) {
-        List<ScriptVersion> all = versions(name);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        return versions.lastWithPrefix(name + "/");
     }
 
     public Optional<ScriptVersion> version(String name, int version) {
