@@ -14,6 +14,7 @@ public interface EventLog {
 
     /** The id of the {@code n}th event of a conversation at {@code at}: ids sort by time, then {@code n}. */
     static String eventId(String conversationId, Instant at, int n) {
-        return conversationId + "/" + String.format("%015d", at.toEpochMilli()) + "/" + n;
+        // n padded, so the 11th event of one millisecond sorts after the 2nd (an index of up to 65535 is used)
+        return conversationId + "/" + String.format("%015d", at.toEpochMilli()) + "/" + String.format("%05d", n);
     }
 }

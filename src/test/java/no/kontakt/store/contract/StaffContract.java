@@ -62,16 +62,20 @@ abstract class StaffContract extends RoleContract {
     void events_read_back_in_order_and_are_removed_per_conversation() {
         commit(b -> {
             for (int n = 11; n >= 0; n--) {
-                // ordered by time, then by the index within one time (a turn's events share it; the index stays below 10:
-                // ids compare as text, so an 11th event of one millisecond would sort before the 2nd)
+                // ordered by time, then by the index within one time (a turn's events share it)
                 roles.events().event(b, new ConversationEvent(EventLog.eventId("sms-a", T0.plusSeconds(n / 3), n % 3), "sms-a", T0, "e" + n,
                         "bot", Map.of()));
+            }
+            for (int n = 11; n >= 0; n--) { // twelve events of one millisecond: the 11th sorts after the 2nd
+                roles.events().event(b, new ConversationEvent(EventLog.eventId("sms-c", T0, n), "sms-c", T0, "c" + n, "bot", Map.of()));
             }
             roles.events().event(b, new ConversationEvent(EventLog.eventId("sms-ab", T0, 0), "sms-ab", T0, "other", "bot", Map.of()));
         });
         restart();
         assertThat(roles.events().events("sms-a")).extracting(ConversationEvent::type)
                 .containsExactly("e0", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11");
+        assertThat(roles.events().events("sms-c")).extracting(ConversationEvent::type)
+                .containsExactly("c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11");
         commit(b -> roles.events().removeEvents(b, "sms-a"));
         restart();
         assertThat(roles.events().events("sms-a")).isEmpty();
