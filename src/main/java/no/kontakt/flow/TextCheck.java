@@ -42,8 +42,19 @@ final class TextCheck {
      * placeholder taken as ten characters.
      */
     static Segments longestRendering(String text) {
+        if (RENDERED.size() > 20_000) {
+            RENDERED.clear(); // texts change only when a coordinator edits them: the same few thousand come back at every compile
+        }
+        return RENDERED.computeIfAbsent(text, TextCheck::renderLongest);
+    }
+
+    /** The longest rendering of each text seen: a pure function of the text, computed once (a compile checks every text). */
+    private static final java.util.Map<String, Segments> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern SECTION = java.util.regex.Pattern.compile("\\{\\{\\s*[#^]\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    private static Segments renderLongest(String text) {
         java.util.Set<String> sections = new java.util.TreeSet<>();
-        var m = java.util.regex.Pattern.compile("\\{\\{\\s*[#^]\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}").matcher(text);
+        var m = SECTION.matcher(text);
         while (m.find()) {
             sections.add(m.group(1));
         }

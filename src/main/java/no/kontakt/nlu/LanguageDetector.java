@@ -15,9 +15,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * The language of a message: OpenNLP's language-detection model (from the classpath), restricted to the
- * unit's languages, combined with a model trained on the unit's own texts ({@link LanguageModel}) and the frequent
- * function words of each language — what works on short texts, where the general model alone is weak — and the
- * sender's country code and the conversation's language as priors.
+ * unit's languages, combined with the frequent function words of each language — what works on short texts,
+ * where the model alone is weak — and the sender's country code and the conversation's language as priors.
  * Unsure is {@code und}, never a guess.
  */
 public final class LanguageDetector implements LanguageGuess {
@@ -41,13 +40,13 @@ public final class LanguageDetector implements LanguageGuess {
     public record Detection(String language, Map<String, Double> scores) {}
 
     public LanguageDetector(List<String> languages, FunctionWordGuess.CountryPrior prior) {
-        this(languages, prior, text -> Map.of());
+        this(languages, prior, new CharNgrams(Map.of()));
     }
 
-    /** The detector of a unit: its languages, the country prior, and OpenNLP's detector trained on its own texts. */
+    /** The detector of a unit: its languages, the country prior, and a character model of its own texts. */
     public static LanguageDetector forUnit(List<String> languages, FunctionWordGuess.CountryPrior prior,
                                            no.kontakt.flow.Library library, IntentExamples examples) {
-        return new LanguageDetector(languages, prior, new OpenNlpLanguageModel(UnitTexts.of(library, examples)));
+        return new LanguageDetector(languages, prior, new CharNgrams(UnitTexts.of(library, examples)));
     }
 
     /** @param domain a character model trained on the unit's own texts in each language */

@@ -17,8 +17,7 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * OpenNLP's language detector ({@link LanguageDetectorME}, naive Bayes over character n-grams of 1–4 letters),
- * trained at start-up on the unit's own texts in each language (scripts, global texts, intent examples), so it knows
- * how nb, nn, da and sv spell the words of this service, which a general model confuses in short messages.
+ * trained at start-up on the unit's own texts in each language, as {@link CharNgrams} is.
  */
 public final class OpenNlpLanguageModel implements LanguageModel {
     private final LanguageDetectorModel model;

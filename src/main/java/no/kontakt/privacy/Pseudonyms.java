@@ -13,21 +13,28 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonyms {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private final SecretKeySpec key;
+    /** One initialised MAC per thread: getting and keying a new one costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
 
     public Pseudonyms(byte[] secret) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** A 20-character base32 pseudonym of {@code kind:value} (100 bits). */
     public String of(String kind, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal((kind + ":" + value.strip().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-            return base32(digest, 20);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        byte[] digest = macs.get().doFinal((kind + ":" + value.strip().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+        return base32(digest, 20); // doFinal leaves the MAC reset for the next value
     }
 
     private static String base32(byte[] bytes, int length) {

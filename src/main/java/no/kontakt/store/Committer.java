@@ -188,6 +188,7 @@ public final class Committer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        queue.add(new Pending(null, () -> { }, new CompletableFuture<>())); // wakes the thread now, not at its next poll
         try {
             thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
         } catch (InterruptedException e) {

@@ -41,6 +41,8 @@ public final class Core implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Core.class);
     /** The pseudonym key of a throwaway store: fixed, so a transcript's conversation ids (and an alert's last six characters) never change. */
     private static final byte[] SANDBOX_SECRET = java.util.Base64.getDecoder().decode("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    /** The throwaway stores' pseudonyms: one for every replay (the key is not a secret: nothing a replay writes is kept). */
+    private static final Pseudonyms SANDBOX_PSEUDONYMS = new Pseudonyms(SANDBOX_SECRET);
 
     private final AppConfig config;
     private final Stores stores;
@@ -101,7 +103,7 @@ public final class Core implements AutoCloseable {
     private Sandbox sandbox(Library library, IntentExamples intents, String language, Clock clock, Sender sms) {
         Stores scratch = new Stores(new no.kontakt.store.InMemoryStorage(), config.store().commitMaxBatch(), config.unit().timeZone());
         try {
-            Services s = new Services(config, scratch, new Pseudonyms(SANDBOX_SECRET), clock, library == null ? live() : library,
+            Services s = new Services(config, scratch, SANDBOX_PSEUDONYMS, clock, library == null ? live() : library,
                     nlu.intents(intents), nlu.risk(), nlu.languageGuess(language), copy(catalogue), Map.of("sms", sms), () -> { });
             return new Sandbox() {
                 public ConversationService conversations() {
