@@ -27,7 +27,7 @@ public final class NluLoader {
     public NluLoader() {
         threads.allowCoreThreadTimeOut(true);
         CompletableFuture.runAsync(LanguageDetector::preload, threads);
-        risk = CompletableFuture.supplyAsync(RiskDetector::load, threads);
+        risk = CompletableFuture.supplyAsync(RiskDetector::shared, threads);
     }
 
     /** Builds the unit's language detector on a loader thread; the supplier waits for it. */

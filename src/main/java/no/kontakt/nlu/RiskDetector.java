@@ -67,6 +67,26 @@ public final class RiskDetector {
      * Reads {@code nlu/risk-common.txt} and {@code nlu/risk-LANG.txt} for every language from the classpath, and
      * trains the classifier on {@code nlu/risk-training.tsv}.
      */
+    private static volatile RiskDetector shared;
+
+    /**
+     * The detector of the bundled lexicons and classifier, loaded once a process and shared by every part that assesses
+     * (it keeps no state between messages): the server, a publish's replays, the tools, and the many servers a test run
+     * starts.
+     */
+    public static RiskDetector shared() {
+        RiskDetector loaded = shared;
+        if (loaded == null) {
+            synchronized (RiskDetector.class) {
+                if (shared == null) {
+                    shared = load();
+                }
+                loaded = shared;
+            }
+        }
+        return loaded;
+    }
+
     public static RiskDetector load() {
         return load(OpenNlpRiskClassifier.load());
     }
