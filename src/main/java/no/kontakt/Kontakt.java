@@ -47,6 +47,7 @@ public final class Kontakt implements AutoCloseable {
     private final ChatSessions chatSessions;
     private final Clock clock;
     private Javalin server;
+    private Metrics metrics;
     private Optional<BackupSocket> backupSocket = Optional.empty();
     private volatile boolean closed;
 
@@ -92,7 +93,7 @@ public final class Kontakt implements AutoCloseable {
         server = WebServer.create(config, new WebServer.Parts(services.conversations(), no.kontakt.records.Records.of(core.stores(), clock, config,
                 services.conversations()::conversationId), new no.kontakt.admin.Statistics(core.stores().stats()), accounts, services.inbox(),
                 services.appointments(), services.events(), core.scripts(), services.settings(), services.offers(), calendar(config, services.offers()),
-                new Metrics(() -> core.stores().isOpen() ? (int) core.stores().outbox().count() : 0,
+                metrics = new Metrics(() -> core.stores().isOpen() ? (int) core.stores().outbox().count() : 0,
                 () -> core.stores().isOpen() ? core.stores().conversations().urgentIds().size() : 0), () -> !closed && core.stores().isOpen(), clock,
                 new WebServer.Chat(chatSessions, services.chatHub(), services::emergency, services.chatAlerts()), signOn));
         try {
@@ -197,6 +198,7 @@ public final class Kontakt implements AutoCloseable {
         if (server != null) {
             UserCommand.removeLocalAccess(core.config().store().dataDir(), accounts.localToken());
             server.stop();
+            metrics.close();
         }
         backupSocket.ifPresent(BackupSocket::close);
         core.close();

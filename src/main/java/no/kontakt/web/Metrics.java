@@ -18,12 +18,14 @@ import java.util.function.IntSupplier;
  * What operators watch, in Prometheus text at {@code GET /metrics}: messages in and out, the webhook's latency
  * histogram, the outbox depth, open urgent conversations, SMS segments sent, and the JVM. No personal data.
  */
-public final class Metrics {
+public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter messagesIn;
     private final Counter messagesOut;
     private final Counter segments;
     private final Timer webhook;
+    /** Listens to the JVM's garbage collectors (platform beans that outlive this server): removed at {@link #close}. */
+    private final JvmGcMetrics gc = new JvmGcMetrics();
 
     /** @param outboxDepth messages waiting in the outbox; @param urgentOpen urgent conversations not closed (0 once the store is closed) */
     public Metrics(IntSupplier outboxDepth, IntSupplier urgentOpen) {
@@ -38,7 +40,7 @@ public final class Metrics {
         Gauge.builder("kontakt_urgent_open", urgentOpen, IntSupplier::getAsInt).strongReference(true)
                 .description("urgent conversations not closed").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
+        gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -55,6 +57,16 @@ public final class Metrics {
     public void chat(int replies) {
         messagesIn.increment();
         messagesOut.increment(replies);
+    }
+
+    /**
+     * Stops listening to the garbage collectors and closes the registry. Without it the platform's GC beans keep this
+     * registry, its gauges and, through them, a stopped server's store and services reachable for the life of the JVM.
+     */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 
     void scrape(Context ctx) {
