@@ -63,7 +63,7 @@ public final class ScriptAdmin {
     private final Clock clock;
     private final Path dir;
     private final Transcripts transcripts;
-    /** Published versions as read once: a version's YAML never changes, and every publish builds the library of them all. */
+    /** Published versions as read once (by name and number): a version never changes, and every publish builds the library of them all. */
     private final Map<String, Optional<Script>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final TranscriptRunner runner;
     private final BiConsumer<Library, IntentExamples> install;
@@ -271,8 +271,14 @@ public final class ScriptAdmin {
 
     /** A transcript's YAML as a {@link Transcript}; a problem is a {@link no.kontakt.yaml.YamlException} at its line. */
     static Transcript transcript(String file, String yaml) {
-        return YamlReader.bind(file, yaml, TRANSCRIPT, Transcript.class);
+        if (READ.size() > 2_000) {
+            READ.clear();
+        }
+        return READ.computeIfAbsent(file + "\n" + yaml, k -> YamlReader.bind(file, yaml, TRANSCRIPT, Transcript.class));
     }
+
+    /** Transcripts as read, by file and text: every publish replays all of them, and they rarely change. */
+    private static final Map<String, Transcript> READ = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** File name → YAML of the transcripts a publish of {@code script} replays (accepted rewordings in place). */
     public Map<String, String> transcriptSources(String script) {
@@ -309,9 +315,10 @@ public final class ScriptAdmin {
     private Library library(Compiler.Result result, Map<String, Integer> newVersions) {
         List<Script> all = new ArrayList<>();
         for (String name : scriptNames()) {
-            for (ScriptVersion v : scriptStore.versions(name)) {
-                parsed.computeIfAbsent(v.name() + "/" + v.version() + "/" + v.yaml().hashCode(),
-                        k -> Optional.ofNullable(ScriptLoader.load(fileName(name), v.yaml()).script()).map(s -> s.withVersion(v.version())))
+            for (int number : scriptStore.versionNumbers(name)) {
+                parsed.computeIfAbsent(name + "/" + number, k -> scriptStore.version(name, number)
+                        .flatMap(v -> Optional.ofNullable(ScriptLoader.load(fileName(name), v.yaml()).script()))
+                        .map(s -> s.withVersion(number)))
                         .ifPresent(all::add);
             }
         }

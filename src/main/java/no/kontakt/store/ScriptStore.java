@@ -15,6 +15,9 @@ public interface ScriptStore {
     /** The published versions of one script, oldest first. */
     List<ScriptVersion> versions(String name);
 
+    /** The numbers of a script's versions, oldest first, without reading a version. */
+    List<Integer> versionNumbers(String name);
+
     Optional<ScriptVersion> latest(String name);
 
     Optional<ScriptVersion> version(String name, int version);

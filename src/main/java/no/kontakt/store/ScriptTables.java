@@ -25,6 +25,13 @@ final class ScriptTables implements ScriptStore {
         return versions.withPrefix(name + "/");
     }
 
+    public List<Integer> versionNumbers(String name) {
+        String prefix = name + "/";
+        return versions.map().subMap(prefix, true, prefix + Character.MAX_VALUE, false).keySet().stream()
+                .map(k -> k.substring(prefix.length()))
+                .map(Integer::valueOf).toList();
+    }
+
     public Optional<ScriptVersion> latest(String name) {
         return versions.lastWithPrefix(name + "/");
     }

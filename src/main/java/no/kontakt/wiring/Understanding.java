@@ -46,11 +46,19 @@ public final class Understanding {
     /** The classifier for these examples: the live one, the last draft's, or one trained now (null: the live one). */
     public IntentClassifier intents(IntentExamples examples) {
         Trained now = live;
-        if (examples == null || examples.equals(now.examples())) {
+        if (examples == null || examples == now.examples()) {
             return now.classifier();
         }
         Trained seen = draft;
+        if (seen != null && examples == seen.examples()) {
+            return seen.classifier(); // a publish asks once per transcript with the same examples
+        }
+        if (examples.equals(now.examples())) {
+            draft = new Trained(examples, now.classifier()); // the same examples read again: found by identity next time
+            return now.classifier();
+        }
         if (seen != null && examples.equals(seen.examples())) {
+            draft = new Trained(examples, seen.classifier()); // these very examples are asked for next: found by identity
             return seen.classifier();
         }
         synchronized (this) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Publishing the default scripts unchanged, as {@code /admin} does: every golden transcript is replayed first. Prints how long
- * the publish took, wall and CPU ({@code mvn -q -o test -Dtest=PublishTimingTest}); the replays reuse the running NLU and scripts.
+ * the third publish took, wall and CPU ({@code mvn -q -o test -Dtest=PublishTimingTest}), as on a server that has run a while; the replays reuse the running NLU and scripts.
  */
 class PublishTimingTest {
     @TempDir
@@ -32,6 +32,9 @@ class PublishTimingTest {
             Staff admin = new Staff("ola", "admin");
             scripts.saveDraft("contact", scripts.live("contact").orElseThrow().yaml(), admin);
             assertThat(scripts.publish("contact", admin)).isInstanceOf(ScriptAdmin.Published.class); // once the NLU is loaded, as on a running server
+            // twice more, as an admin who publishes now and then on a running server: the last is the figure
+            scripts.saveDraft("contact", scripts.live("contact").orElseThrow().yaml(), admin);
+            assertThat(scripts.publish("contact", admin)).isInstanceOf(ScriptAdmin.Published.class);
             scripts.saveDraft("contact", scripts.live("contact").orElseThrow().yaml(), admin);
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();

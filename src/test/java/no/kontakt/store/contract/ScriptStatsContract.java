@@ -28,6 +28,8 @@ abstract class ScriptStatsContract extends RoleContract {
         });
         restart();
         assertThat(roles.scripts().versions("main")).extracting(ScriptVersion::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(roles.scripts().versionNumbers("main")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(roles.scripts().versionNumbers("nothing")).isEmpty();
         assertThat(roles.scripts().latest("main").orElseThrow().version()).isEqualTo(12);
         assertThat(roles.scripts().version("main", 10).orElseThrow().yaml()).isEqualTo("steps: 10");
         assertThat(roles.scripts().version("main", 13)).isEmpty();
