@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Reads each request body in full, as it arrives and without holding a thread, before the application sees the
  * request: a client that sends its headers and then trickles the body holds a connection, never a worker thread.
  * The body must arrive within {@code timeout} plus one second per {@code minBytesPerSecond} of its declared length,
- * or the request gets 408 and its connection is closed; a body larger than {@code maxBytes} gets 413 unread.
+ * or the request gets 408 and its connection is closed. A body larger than {@code maxBytes} gets 413: read to its
+ * end and dropped up to four times the limit (so the client, still sending, sees the answer), refused unread beyond.
  */
 final class WholeBodies extends Handler.Wrapper {
     private static final Logger log = LoggerFactory.getLogger(WholeBodies.class);
@@ -41,7 +42,7 @@ final class WholeBodies extends Handler.Wrapper {
         if (length <= 0 && !chunked) {
             return super.handle(request, response, callback);
         }
-        if (length > maxBytes) {
+        if (length > drainLimit()) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString()); // the body stays unread
             Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
             return true;
@@ -49,6 +50,14 @@ final class WholeBodies extends Handler.Wrapper {
         long expected = length > 0 ? length : maxBytes;
         new Loader(request, response, callback, timeoutMillis + expected * 1000 / minBytesPerSecond).start();
         return true;
+    }
+
+    /**
+     * How much of a too-large body is read and dropped before the 413, so that the client, still sending, gets the
+     * answer instead of a reset connection. A larger body is refused at once, unread.
+     */
+    private long drainLimit() {
+        return Math.max(4 * maxBytes, 256 * 1024);
     }
 
     /** One request's body on its way in. */
@@ -59,6 +68,7 @@ final class WholeBodies extends Handler.Wrapper {
         private final long deadlineMillis;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final AtomicBoolean settled = new AtomicBoolean();
+        private long read;
         private Scheduler.Task deadline;
 
         Loader(Request request, Response response, Callback callback, long deadlineMillis) {
@@ -92,15 +102,24 @@ final class WholeBodies extends Handler.Wrapper {
                         return;
                     }
                     ByteBuffer bytes = chunk.getByteBuffer();
-                    if (body.size() + bytes.remaining() > maxBytes) {
+                    read += bytes.remaining();
+                    if (read > drainLimit()) {
                         refuse(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is too large");
                         return;
                     }
-                    byte[] copy = new byte[bytes.remaining()];
-                    bytes.get(copy);
-                    body.write(copy, 0, copy.length);
+                    if (read <= maxBytes) {
+                        byte[] copy = new byte[bytes.remaining()];
+                        bytes.get(copy);
+                        body.write(copy, 0, copy.length);
+                    }
                     if (chunk.isLast()) {
-                        dispatch();
+                        if (read > maxBytes) {
+                            // read to its end first: closing on a client still sending would reset the connection, and
+                            // the client would never see the 413
+                            refuse(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body is too large");
+                        } else {
+                            dispatch();
+                        }
                         return;
                     }
                 } finally {
