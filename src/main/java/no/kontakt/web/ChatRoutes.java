@@ -144,7 +144,7 @@ final class ChatRoutes {
             throw ApiError.badRequest("Last-Event-ID (or ?after=) must be the id of an event of this stream, like 0000000007.");
         }
         String address = ClientAddresses.key(ctx);
-        String refusal = hub.refusal(address);
+        String refusal = hub.reserve(address); // counted before the stream's 200 is sent
         if ("address".equals(refusal)) {
             ctx.header("Retry-After", "60");
             throw new ApiError(429, "too_many_streams", "Too many chats are open from your address; close one and try again.");
@@ -154,18 +154,19 @@ final class ChatRoutes {
         ctx.attribute("chat.address", address);
         ctx.attribute("chat.conversation", conversations.conversationId(CHANNEL, session.id()));
         ctx.attribute("chat.after", after == null || after.isEmpty() ? null : after);
-        stream.handle(ctx);
+        try {
+            stream.handle(ctx); // sends the 200, then connects on Javalin's async thread (connectReserved below)
+        } catch (Exception e) {
+            hub.unreserve(address); // the stream never started
+            throw e;
+        }
     }
 
     private void stream(SseClient client) {
         client.keepAlive();
-        Optional<Runnable> disconnect = hub.connect(client.ctx().attribute("chat.conversation"), client.ctx().attribute("chat.after"),
+        Runnable disconnect = hub.connectReserved(client.ctx().attribute("chat.conversation"), client.ctx().attribute("chat.after"),
                 client.ctx().attribute("chat.address"), new SseChatClient(client));
-        if (disconnect.isEmpty()) {
-            client.close();
-            return;
-        }
-        client.onClose(disconnect.get());
+        client.onClose(disconnect);
     }
 
     /** The page has shown every message up to {@code upTo} (an event id): the replies up to there are delivered. */

@@ -78,13 +78,37 @@ public final class ChatHub implements AutoCloseable {
         this.perAddress = perAddress;
     }
 
-    /** Why a browser cannot connect now, or null when it can. */
-    public String refusal(String address) {
-        int cap = perAddress;
-        if (cap > 0 && address != null && byAddress.getOrDefault(address, new AtomicInteger()).get() >= cap) {
+    /**
+     * Takes a place for a browser of {@code address} (null: not capped per address) before its stream is answered, so
+     * that the stream's 200 is never sent ahead of its count. Returns why it cannot connect now ("address": this address
+     * has its share; "full": all are taken), or null when the place is taken: {@link #connectReserved} then uses it, or
+     * {@link #unreserve} gives it back.
+     */
+    public String reserve(String address) {
+        AtomicInteger mine = address == null ? null : byAddress.computeIfAbsent(address, a -> new AtomicInteger());
+        if (mine != null && perAddress > 0 && mine.incrementAndGet() > perAddress) {
+            release(address, mine);
             return "address";
+        } else if (mine != null && perAddress <= 0) {
+            mine.incrementAndGet();
         }
-        return count.get() >= maxClients ? "full" : null;
+        if (count.incrementAndGet() > maxClients) {
+            count.decrementAndGet();
+            if (mine != null) {
+                release(address, mine);
+            }
+            return "full";
+        }
+        return null;
+    }
+
+    /** Gives back a place {@link #reserve} took, for a stream that never started. */
+    public void unreserve(String address) {
+        count.decrementAndGet();
+        AtomicInteger mine = address == null ? null : byAddress.get(address);
+        if (mine != null) {
+            release(address, mine);
+        }
     }
 
     /** Connects without an address (not capped per address). */
@@ -98,20 +122,11 @@ public final class ChatHub implements AutoCloseable {
      * has its share of connections or all are taken.
      */
     public Optional<Runnable> connect(String conversationId, String afterId, String address, Client client) {
-        AtomicInteger mine = address == null ? null : byAddress.computeIfAbsent(address, a -> new AtomicInteger());
-        if (mine != null && perAddress > 0 && mine.incrementAndGet() > perAddress) {
-            release(address, mine);
-            return Optional.empty();
-        } else if (mine != null && perAddress <= 0) {
-            mine.incrementAndGet();
-        }
-        if (count.incrementAndGet() > maxClients) {
-            count.decrementAndGet();
-            if (mine != null) {
-                release(address, mine);
-            }
-            return Optional.empty();
-        }
+        return reserve(address) != null ? Optional.empty() : Optional.of(connectReserved(conversationId, afterId, address, client));
+    }
+
+    /** Connects a browser whose place {@link #reserve} took; returns what disconnects it. */
+    public Runnable connectReserved(String conversationId, String afterId, String address, Client client) {
         ChatConnection connection = new ChatConnection(conversationId, afterId, client, conversationStore, messageStore, deliveryStore, unitOfWork, clock);
         if (address != null) {
             addresses.put(connection, address);
@@ -125,7 +140,7 @@ public final class ChatHub implements AutoCloseable {
             connections.stream().findFirst().ifPresent(this::disconnect); // the oldest tab gives way
         }
         pumps.execute(() -> pump(connection));
-        return Optional.of(() -> disconnect(connection));
+        return () -> disconnect(connection);
     }
 
     /** Something in the conversation changed (a message, its status): its browsers catch up. Returns how many there are. */
