@@ -103,24 +103,33 @@ class SlowClientsTest {
         }
     }
 
-    /** Opens connections from one address, then asks /health on each: how many answer. */
+    /**
+     * Opens connections from one address, then asks /health on each: how many answer. All stay open until every one
+     * has been asked: the server accepts them from its backlog in its own time, and a connection closed early would
+     * free a place for one accepted later.
+     */
     private static int answered(Kontakt kontakt, int connections) throws IOException {
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             sockets.add(Hostile.connect("127.0.0.30", kontakt.port()));
         }
         int ok = 0;
-        for (Socket s : sockets) {
-            String answer;
-            try {
-                answer = Hostile.exchange(s, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", Duration.ofSeconds(5));
-            } catch (IOException e) {
-                answer = null;
+        try {
+            for (Socket s : sockets) {
+                String answer;
+                try {
+                    answer = Hostile.exchange(s, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", Duration.ofSeconds(5));
+                } catch (IOException e) {
+                    answer = null;
+                }
+                if (answer != null && answer.startsWith("HTTP/1.1 200")) {
+                    ok++;
+                }
             }
-            if (answer != null && answer.startsWith("HTTP/1.1 200")) {
-                ok++;
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
             }
-            s.close();
         }
         return ok;
     }
