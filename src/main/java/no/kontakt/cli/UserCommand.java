@@ -54,6 +54,11 @@ public final class UserCommand {
         return StoreCommand.open(app.loadConfig());
     }
 
+    /** The accounts of a store opened here (no server holds it). */
+    static Accounts accounts(Stores stores) {
+        return new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC());
+    }
+
     /** Writes the local access file (mode 0600) once the server listens. */
     public static void writeLocalAccess(Path dataDir, int port, String token) {
         try {
@@ -175,7 +180,7 @@ public final class UserCommand {
                     return report(r, "saved " + Accounts.normalize(name) + " (" + role + ")");
                 }, stores -> {
                     try {
-                        new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).add(name, role, password);
+                        accounts(stores).add(name, role, password);
                         System.out.println("saved " + Accounts.normalize(name) + " (" + role + ")");
                         return 0;
                     } catch (IllegalArgumentException e) {
@@ -221,7 +226,7 @@ public final class UserCommand {
                 }
                 return 0;
             }, stores -> {
-                new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
+                accounts(stores).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
                 return 0;
             });
         }
@@ -239,7 +244,7 @@ public final class UserCommand {
         public Integer call() {
             String done = "removed " + Accounts.normalize(name);
             return user.either(server -> report(server.send("DELETE", "/api/admin/users/" + enc(name), null), name, done),
-                    stores -> report(new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).remove(name), name, done));
+                    stores -> report(accounts(stores).remove(name), name, done));
         }
     }
 
@@ -255,7 +260,7 @@ public final class UserCommand {
         public Integer call() {
             String done = "second factor removed for " + Accounts.normalize(name);
             return user.either(server -> report(server.send("PATCH", "/api/admin/users/" + enc(name), "{\"resetTotp\":true}"), name, done),
-                    stores -> report(new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).update(name, null, null, true).isPresent(), name, done));
+                    stores -> report(accounts(stores).update(name, null, null, true).isPresent(), name, done));
         }
     }
 
