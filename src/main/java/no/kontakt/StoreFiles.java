@@ -10,10 +10,11 @@ import no.kontakt.store.ValueCodec;
 import no.kontakt.store.mapdb.BackupSocket;
 import no.kontakt.store.mapdb.Backups;
 import no.kontakt.store.mapdb.MapDbStorage;
+import no.kontakt.store.postgres.PostgresStorage;
 
 /**
- * The store on disk, for the commands (serve, store, user, bench): the one place outside the store's MapDB package
- * that names the embedded backend. A second backend is chosen here.
+ * The store, for the commands (serve, store, user, bench): the one place outside the store's backend packages that
+ * names them. PostgreSQL when {@code KONTAKT_DATABASE_URL} is set, else MapDB in the data folder.
  */
 public final class StoreFiles {
     /** The name of the store file in the data folder. */
@@ -21,9 +22,32 @@ public final class StoreFiles {
 
     private StoreFiles() {}
 
-    /** Opens (or creates) the store in the data folder; fails with a clear message when another process holds it. */
+    /** The settings that choose PostgreSQL (the URL) and log in to it. */
+    public static final String DATABASE_URL = "KONTAKT_DATABASE_URL";
+    public static final String DATABASE_USER = "KONTAKT_DATABASE_USER";
+    public static final String DATABASE_PASSWORD = "KONTAKT_DATABASE_PASSWORD";
+
+    /** Opens (or creates) the MapDB store in the data folder; fails with a clear message when another process holds it. */
     public static Storage open(Path dataDir) {
         return MapDbStorage.open(dataDir);
+    }
+
+    /**
+     * The store the environment names: PostgreSQL at {@code KONTAKT_DATABASE_URL} (with {@code KONTAKT_DATABASE_USER}
+     * and {@code KONTAKT_DATABASE_PASSWORD}) when it is set, else MapDB in the data folder.
+     */
+    public static Storage open(Path dataDir, java.util.function.Function<String, String> env) {
+        String url = env.apply(DATABASE_URL);
+        if (url == null || url.isBlank()) {
+            return MapDbStorage.open(dataDir);
+        }
+        return PostgresStorage.open(url.strip(), env.apply(DATABASE_USER), env.apply(DATABASE_PASSWORD));
+    }
+
+    /** Whether the environment chooses PostgreSQL. */
+    public static boolean usesDatabase(java.util.function.Function<String, String> env) {
+        String url = env.apply(DATABASE_URL);
+        return url != null && !url.isBlank();
     }
 
     /** Backs up the open stores into {@code target}, between two commits. */

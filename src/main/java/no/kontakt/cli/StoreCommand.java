@@ -33,7 +33,7 @@ public final class StoreCommand {
 
     /** The store the configuration points at, opened directly (only while no server holds it). */
     static Stores open(AppConfig config) {
-        return new Stores(StoreFiles.open(config.store().dataDir()), 8, config.unit().timeZone(), codec(config));
+        return new Stores(StoreFiles.open(config.store().dataDir(), System::getenv), 8, config.unit().timeZone(), codec(config));
     }
 
     static SealedJson codec(AppConfig config) {
