@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 import no.kontakt.store.BackupResult;
 import no.kontakt.store.Storage;
+import no.kontakt.store.StoreCopy;
+import no.kontakt.store.StoreException;
 import no.kontakt.store.Stores;
 import no.kontakt.store.ValueCodec;
 import no.kontakt.store.mapdb.BackupSocket;
@@ -48,6 +50,33 @@ public final class StoreFiles {
     public static boolean usesDatabase(java.util.function.Function<String, String> env) {
         String url = env.apply(DATABASE_URL);
         return url != null && !url.isBlank();
+    }
+
+    /**
+     * Copies the MapDB store of the (stopped) data folder into the empty PostgreSQL store the environment names, checks
+     * the copy row by row, then opens every value of the copy with the store key; returns the rows per table.
+     */
+    public static java.util.Map<String, Long> migrateToDatabase(Path dataDir, java.util.function.Function<String, String> env, ValueCodec codec,
+                                                               ZoneId zone) {
+        if (!usesDatabase(env)) {
+            throw new StoreException("set " + DATABASE_URL + " (and " + DATABASE_USER + ", " + DATABASE_PASSWORD + ") to the PostgreSQL to copy into");
+        }
+        if (!java.nio.file.Files.exists(dataDir.resolve(FILE_NAME))) {
+            throw new StoreException("no MapDB store to copy: " + dataDir.resolve(FILE_NAME).toAbsolutePath() + " does not exist");
+        }
+        java.util.Map<String, Long> counts;
+        try (Storage from = MapDbStorage.open(dataDir); Storage to = open(dataDir, env)) {
+            counts = StoreCopy.copy(from, to);
+        }
+        try (Stores copied = new Stores(open(dataDir, env), 8, zone, codec)) {
+            java.util.Map<String, Long> opened = copied.verify();
+            opened.forEach((table, n) -> {
+                if (n != counts.getOrDefault(table, 0L)) {
+                    throw new StoreException("table " + table + " has " + n + " values that open in PostgreSQL, the MapDB store " + counts.getOrDefault(table, 0L));
+                }
+            });
+        }
+        return counts;
     }
 
     /** Backs up the open stores into {@code target}, between two commits. */

@@ -228,6 +228,19 @@ public final class PostgresStorage implements Storage {
     }
 
     @Override
+    public java.util.SortedSet<String> tableNames() {
+        return read(c -> {
+            java.util.SortedSet<String> names = new java.util.TreeSet<>(tables.keySet());
+            try (var s = c.createStatement(); var rs = s.executeQuery("select distinct tbl from kv")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    @Override
     public boolean isOpen() {
         return open && pool.isRunning();
     }

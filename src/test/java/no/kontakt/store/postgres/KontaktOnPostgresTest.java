@@ -1,6 +1,7 @@
 package no.kontakt.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,9 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.Map;
 import no.kontakt.Kontakt;
+import no.kontakt.StoreFiles;
+import no.kontakt.store.StoreCopy;
+import no.kontakt.store.StoreException;
 import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.testing.EmbeddedPostgresServer;
 import no.kontakt.testing.TestKontakt;
@@ -81,6 +85,53 @@ class KontaktOnPostgresTest {
                     TwilioRequests.sms(sid, "+4791234567", "hei fra postgres"));
             assertThat(repeat.statusCode()).isEqualTo(200);
             assertThat(again.stores().messages().ofConversation(conversationId).stream().filter(m -> sid.equals(m.providerSid()))).hasSize(1);
+        } finally {
+            server.dropSchema(url);
+        }
+    }
+
+    @Test
+    void migrate_copies_a_mapdb_store_into_postgres_with_counts_and_a_check_and_kontakt_carries_on_there() throws Exception {
+        Map<String, String> env = TestKontakt.env(dataDir);
+        String sid = TwilioRequests.newSid();
+        String messageId;
+        try (Kontakt onMapDb = Kontakt.start(TestKontakt.config(env), env::get, Clock.systemUTC())) {
+            assertThat(new TwilioRequests(onMapDb.port()).post("/twilio/sms", TwilioRequests.sms(sid, "+4791234567", "hei")).statusCode()).isEqualTo(200);
+            messageId = onMapDb.stores().inbound().find(sid).orElseThrow().messageId();
+        }
+        Map<String, Long> inMapDb;
+        try (var stores = TestKontakt.stores(dataDir)) {
+            inMapDb = stores.verify();
+        }
+
+        String url = server.newSchemaUrl();
+        env.put("KONTAKT_DATABASE_URL", url);
+        env.put("KONTAKT_DATABASE_USER", EmbeddedPostgresServer.USER);
+        env.put("KONTAKT_DATABASE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+        byte[] secret = java.util.Base64.getDecoder().decode(env.get("KONTAKT_SECRET_KEY"));
+        var codec = new no.kontakt.store.SealedJson(secret, null);
+        try {
+            Map<String, Long> copied = StoreFiles.migrateToDatabase(dataDir, env::get, codec, java.time.ZoneId.of("Europe/Oslo"));
+            inMapDb.forEach((table, n) -> assertThat(copied.getOrDefault(table, 0L)).as(table).isEqualTo(n));
+            assertThat(copied.get("messages")).isPositive();
+
+            assertThatThrownBy(() -> StoreFiles.migrateToDatabase(dataDir, env::get, codec, java.time.ZoneId.of("Europe/Oslo")))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("not empty");
+
+            try (Kontakt onPostgres = Kontakt.start(TestKontakt.config(env), env::get, Clock.systemUTC())) {
+                assertThat(onPostgres.stores().messages().find(messageId).orElseThrow().body()).isEqualTo("hei");
+                var twilio = new TwilioRequests(onPostgres.port());
+                assertThat(twilio.post("/twilio/sms", TwilioRequests.sms(TwilioRequests.newSid(), "+4791234567", "er dere der?")).statusCode()).isEqualTo(200);
+                String conversation = onPostgres.stores().inbound().find(sid).orElseThrow().conversationId();
+                assertThat(onPostgres.stores().messages().ofConversation(conversation)).extracting(m -> m.body()).contains("hei", "er dere der?");
+            }
+
+            Path back = dataDir.resolve("back");
+            try (var from = PostgresStorage.open(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+                 var to = MapDbStorage.open(back)) {
+                Map<String, Long> reverse = StoreCopy.copy(from, to);
+                assertThat(reverse.get("messages")).isEqualTo(copied.get("messages") + 2);
+            }
         } finally {
             server.dropSchema(url);
         }
