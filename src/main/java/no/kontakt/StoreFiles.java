@@ -43,7 +43,15 @@ public final class StoreFiles {
         if (url == null || url.isBlank()) {
             return MapDbStorage.open(dataDir);
         }
+        if (blank(env.apply("KONTAKT_SECRET_KEY")) && blank(env.apply("KONTAKT_KEY_FILE"))) {
+            org.slf4j.LoggerFactory.getLogger(StoreFiles.class).warn("the store is in PostgreSQL but its key comes from the data folder: "
+                    + "set KONTAKT_SECRET_KEY (the same for every instance), or another instance cannot open what this one writes");
+        }
         return PostgresStorage.open(url.strip(), env.apply(DATABASE_USER), env.apply(DATABASE_PASSWORD));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Whether the environment chooses PostgreSQL. */
