@@ -118,6 +118,9 @@ public final class StoreCommand {
         public Integer call() throws Exception {
             AppConfig config = store.app.loadConfig();
             Path dataDir = config.store().dataDir();
+            if (StoreFiles.usesDatabase(System::getenv)) {
+                return print(error("the store is in PostgreSQL (KONTAKT_DATABASE_URL): restore it with PostgreSQL's own tools"));
+            }
             if (StoreFiles.askRunning(dataDir, "ping").isPresent()) {
                 return print(error("Kontakt is running on " + dataDir.toAbsolutePath() + "; stop it before restoring "
                         + "(a restore replaces the whole store)"));
