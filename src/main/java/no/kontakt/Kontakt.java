@@ -22,7 +22,6 @@ import no.kontakt.inbox.InboxService;
 import no.kontakt.offers.Offers;
 import no.kontakt.offers.OffersCalendar;
 import no.kontakt.store.mapdb.BackupSocket;
-import no.kontakt.store.mapdb.MapDbStorage;
 import no.kontakt.store.Storage;
 import no.kontakt.store.Stores;
 import no.kontakt.web.Metrics;
@@ -67,9 +66,12 @@ public final class Kontakt implements AutoCloseable {
         this.chatSessions = new ChatSessions(core.pseudonyms(), config.unit().languages(), config.unit().defaultLanguage());
     }
 
-    /** Builds Kontakt on the configured MapDB store, without starting the server or the scheduler. */
+    /**
+     * Builds Kontakt on the store the environment names (PostgreSQL at {@code KONTAKT_DATABASE_URL}, else MapDB in the
+     * data folder), without starting the server or the scheduler.
+     */
     public static Kontakt create(AppConfig config, Function<String, String> env, Clock clock) {
-        return create(config, MapDbStorage.open(config.store().dataDir()), env, clock, Options.NONE);
+        return create(config, StoreFiles.open(config.store().dataDir(), env), env, clock, Options.NONE);
     }
 
     public static Kontakt create(AppConfig config, Storage storage, Function<String, String> env, Clock clock, Options options) {
@@ -82,7 +84,7 @@ public final class Kontakt implements AutoCloseable {
         }
     }
 
-    /** Opens the MapDB store of the configuration and starts the server and the scheduler. */
+    /** Opens the store of the environment and starts the server and the scheduler. */
     public static Kontakt start(AppConfig config, Function<String, String> env, Clock clock) {
         return create(config, env, clock).serve();
     }

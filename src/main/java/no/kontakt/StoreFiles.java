@@ -5,15 +5,18 @@ import java.time.ZoneId;
 import java.util.Optional;
 import no.kontakt.store.BackupResult;
 import no.kontakt.store.Storage;
+import no.kontakt.store.StoreCopy;
+import no.kontakt.store.StoreException;
 import no.kontakt.store.Stores;
 import no.kontakt.store.ValueCodec;
 import no.kontakt.store.mapdb.BackupSocket;
 import no.kontakt.store.mapdb.Backups;
 import no.kontakt.store.mapdb.MapDbStorage;
+import no.kontakt.store.postgres.PostgresStorage;
 
 /**
- * The store on disk, for the commands (serve, store, user, bench): the one place outside the store's MapDB package
- * that names the embedded backend. A second backend is chosen here.
+ * The store, for the commands (serve, store, user, bench): the one place outside the store's backend packages that
+ * names them. PostgreSQL when {@code KONTAKT_DATABASE_URL} is set, else MapDB in the data folder.
  */
 public final class StoreFiles {
     /** The name of the store file in the data folder. */
@@ -21,9 +24,67 @@ public final class StoreFiles {
 
     private StoreFiles() {}
 
-    /** Opens (or creates) the store in the data folder; fails with a clear message when another process holds it. */
+    /** The settings that choose PostgreSQL (the URL) and log in to it. */
+    public static final String DATABASE_URL = "KONTAKT_DATABASE_URL";
+    public static final String DATABASE_USER = "KONTAKT_DATABASE_USER";
+    public static final String DATABASE_PASSWORD = "KONTAKT_DATABASE_PASSWORD";
+
+    /** Opens (or creates) the MapDB store in the data folder; fails with a clear message when another process holds it. */
     public static Storage open(Path dataDir) {
         return MapDbStorage.open(dataDir);
+    }
+
+    /**
+     * The store the environment names: PostgreSQL at {@code KONTAKT_DATABASE_URL} (with {@code KONTAKT_DATABASE_USER}
+     * and {@code KONTAKT_DATABASE_PASSWORD}) when it is set, else MapDB in the data folder.
+     */
+    public static Storage open(Path dataDir, java.util.function.Function<String, String> env) {
+        String url = env.apply(DATABASE_URL);
+        if (url == null || url.isBlank()) {
+            return MapDbStorage.open(dataDir);
+        }
+        if (blank(env.apply("KONTAKT_SECRET_KEY")) && blank(env.apply("KONTAKT_KEY_FILE"))) {
+            org.slf4j.LoggerFactory.getLogger(StoreFiles.class).warn("the store is in PostgreSQL but its key comes from the data folder: "
+                    + "set KONTAKT_SECRET_KEY (the same for every instance), or another instance cannot open what this one writes");
+        }
+        return PostgresStorage.open(url.strip(), env.apply(DATABASE_USER), env.apply(DATABASE_PASSWORD));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Whether the environment chooses PostgreSQL. */
+    public static boolean usesDatabase(java.util.function.Function<String, String> env) {
+        String url = env.apply(DATABASE_URL);
+        return url != null && !url.isBlank();
+    }
+
+    /**
+     * Copies the MapDB store of the (stopped) data folder into the empty PostgreSQL store the environment names, checks
+     * the copy row by row, then opens every value of the copy with the store key; returns the rows per table.
+     */
+    public static java.util.Map<String, Long> migrateToDatabase(Path dataDir, java.util.function.Function<String, String> env, ValueCodec codec,
+                                                               ZoneId zone) {
+        if (!usesDatabase(env)) {
+            throw new StoreException("set " + DATABASE_URL + " (and " + DATABASE_USER + ", " + DATABASE_PASSWORD + ") to the PostgreSQL to copy into");
+        }
+        if (!java.nio.file.Files.exists(dataDir.resolve(FILE_NAME))) {
+            throw new StoreException("no MapDB store to copy: " + dataDir.resolve(FILE_NAME).toAbsolutePath() + " does not exist");
+        }
+        java.util.Map<String, Long> counts;
+        try (Storage from = MapDbStorage.open(dataDir); Storage to = open(dataDir, env)) {
+            counts = StoreCopy.copy(from, to);
+        }
+        try (Stores copied = new Stores(open(dataDir, env), 8, zone, codec)) {
+            java.util.Map<String, Long> opened = copied.verify();
+            opened.forEach((table, n) -> {
+                if (n != counts.getOrDefault(table, 0L)) {
+                    throw new StoreException("table " + table + " has " + n + " values that open in PostgreSQL, the MapDB store " + counts.getOrDefault(table, 0L));
+                }
+            });
+        }
+        return counts;
     }
 
     /** Backs up the open stores into {@code target}, between two commits. */

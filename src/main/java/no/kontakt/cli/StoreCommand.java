@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
  * operators, on the store the configuration points at.
  */
 @Command(name = "store", description = "Check the store, list its inbound message ids, back it up or restore it.",
-        subcommands = {StoreCommand.Check.class, StoreCommand.MessageSids.class, StoreCommand.Backup.class, StoreCommand.Restore.class})
+        subcommands = {StoreCommand.Check.class, StoreCommand.MessageSids.class, StoreCommand.Backup.class, StoreCommand.Restore.class,
+                StoreCommand.Migrate.class})
 public final class StoreCommand {
     @ParentCommand
     ConfigFile app;
@@ -33,7 +34,7 @@ public final class StoreCommand {
 
     /** The store the configuration points at, opened directly (only while no server holds it). */
     static Stores open(AppConfig config) {
-        return new Stores(StoreFiles.open(config.store().dataDir()), 8, config.unit().timeZone(), codec(config));
+        return new Stores(StoreFiles.open(config.store().dataDir(), System::getenv), 8, config.unit().timeZone(), codec(config));
     }
 
     static SealedJson codec(AppConfig config) {
@@ -83,6 +84,9 @@ public final class StoreCommand {
         @Override
         public Integer call() throws Exception {
             AppConfig config = store.app.loadConfig();
+            if (StoreFiles.usesDatabase(System::getenv)) {
+                return print(error("the store is in PostgreSQL (KONTAKT_DATABASE_URL): back it up with PostgreSQL's own tools (pg_dump, base backups)"));
+            }
             Path target = file.toAbsolutePath();
             var answer = StoreFiles.askRunning(config.store().dataDir(), "backup " + target);
             if (answer.isPresent()) { // the running server wrote it, between two commits
@@ -114,6 +118,9 @@ public final class StoreCommand {
         public Integer call() throws Exception {
             AppConfig config = store.app.loadConfig();
             Path dataDir = config.store().dataDir();
+            if (StoreFiles.usesDatabase(System::getenv)) {
+                return print(error("the store is in PostgreSQL (KONTAKT_DATABASE_URL): restore it with PostgreSQL's own tools"));
+            }
             if (StoreFiles.askRunning(dataDir, "ping").isPresent()) {
                 return print(error("Kontakt is running on " + dataDir.toAbsolutePath() + "; stop it before restoring "
                         + "(a restore replaces the whole store)"));
@@ -161,6 +168,38 @@ public final class StoreCommand {
             try (Stores stores = store.open()) {
                 stores.inbound().messageSids().forEach(System.out::println);
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "migrate", description = "Copy the MapDB store of the (stopped) data folder into the empty PostgreSQL store named by "
+            + "KONTAKT_DATABASE_URL, check it row by row and that every value opens, and print one JSON line of rows per table.")
+    static final class Migrate implements Callable<Integer> {
+        @ParentCommand
+        StoreCommand store;
+
+        @Option(names = "--to", required = true, description = "the backend to copy into: postgres")
+        String to;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!"postgres".equals(to)) {
+                return print(error("--to " + to + " is not a backend to migrate to; use --to postgres"));
+            }
+            AppConfig config = store.app.loadConfig();
+            Path dataDir = config.store().dataDir();
+            if (StoreFiles.askRunning(dataDir, "ping").isPresent()) {
+                return print(error("Kontakt is running on " + dataDir.toAbsolutePath() + "; stop it before migrating"));
+            }
+            try {
+                Map<String, Long> tables = StoreFiles.migrateToDatabase(dataDir, System::getenv, codec(config), config.unit().timeZone());
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("status", "ok");
+                line.put("rows", tables.values().stream().mapToLong(Long::longValue).sum());
+                line.put("tables", tables);
+                return print(line);
+            } catch (StoreException e) {
+                return print(error(e.getMessage()));
             }
         }
     }

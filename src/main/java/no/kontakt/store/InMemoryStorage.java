@@ -30,6 +30,11 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public java.util.SortedSet<String> tableNames() {
+        return new java.util.TreeSet<>(tables.keySet());
+    }
+
+    @Override
     public boolean isOpen() {
         return open;
     }

@@ -19,6 +19,9 @@ public interface Storage extends AutoCloseable {
 
     boolean isOpen();
 
+    /** The names of the tables that exist, in order (for copying a whole store to another backend). */
+    java.util.SortedSet<String> tableNames();
+
     /** The data folder of a storage on disk; empty for one in memory or on a server. */
     default java.util.Optional<java.nio.file.Path> folder() {
         return java.util.Optional.empty();

@@ -200,6 +200,13 @@ public final class MapDbStorage implements Storage {
     }
 
     @Override
+    public java.util.SortedSet<String> tableNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        db.getAllNames().forEach(names::add);
+        return names;
+    }
+
+    @Override
     public boolean isOpen() {
         return !db.isClosed() && failure == null && !volume.failed();
     }
