@@ -75,6 +75,8 @@ public final class Services implements AutoCloseable {
     private final Settings settings;
     private final Retention retention;
     private volatile IntentClassifier classifier;
+    /** The deployment's other units, by id (none for one unit). */
+    private final Map<String, UnitParts> units = new java.util.LinkedHashMap<>();
 
     /**
      * The settings are as configured until {@link Settings#bootstrap()} applies the stored ones (the server does; a
@@ -106,8 +108,13 @@ public final class Services implements AutoCloseable {
                 stores.audit(), stores.feedback(), stores.appointments()));
         this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(library, intents), actions, risk, languages, clock, wake);
         this.chatAlerts = new ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
+        for (var unit : config.units()) {
+            UnitParts parts = UnitParts.build(config, unit, stores, offers);
+            units.put(unit.id(), parts);
+            conversations.addUnit(unit.id(), parts.engine(library, intents), parts.actions(stores));
+        }
         conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
-                ? alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
+                ? alertsOf(conversationId).alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
         this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.cannedReplies(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, events);
         this.appointments = new Appointments(stores.conversations(), stores.messages(), stores.outbox(), stores.contactRequests(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
@@ -143,6 +150,7 @@ public final class Services implements AutoCloseable {
         inbox.escalateWhenDue(promise(config), 0.8, alerts);
         flushAlerts();
         offers.runDue(clock.instant());
+        units.values().forEach(unit -> unit.tick(stores, offers, clock));
         outbox.dispatchDue();
     }
 
@@ -160,6 +168,13 @@ public final class Services implements AutoCloseable {
     public void install(Library library, IntentClassifier intents) {
         classifier = intents;
         conversations.replaceEngine(engine(library, intents));
+        units.values().forEach(unit -> conversations.replaceEngine(unit.id(), unit.engine(library, intents)));
+    }
+
+    /** The on-call alerts of the conversation's unit. */
+    private OnCallAlerts alertsOf(String conversationId) {
+        String unit = no.kontakt.conversation.UnitIds.unitOf(conversationId);
+        return unit == null || !units.containsKey(unit) ? alerts : units.get(unit).alerts();
     }
 
     private Engine engine(Library library, IntentClassifier intents) {
