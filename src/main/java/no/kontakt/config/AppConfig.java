@@ -39,7 +39,9 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         retention = Check.orDefault(retention, new Retention(null, null));
         signIn = Check.orDefault(signIn, new SignIn(null, null, null));
         units = List.copyOf(Check.orDefault(units, List.of()));
-        Units.check(this, units);
+        if (!units.isEmpty()) { // each unit is resolved against the top level (a unit-less copy: this one is not built yet)
+            Units.check(new AppConfig(server, store, twilio, unit, emergency, office, ambulant, conversations, offers, retention, signIn, List.of()), units);
+        }
     }
 
     /** The unit {@code id}'s whole configuration (the top-level one for the default unit's id). */
