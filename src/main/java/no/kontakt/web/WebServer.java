@@ -87,7 +87,7 @@ public final class WebServer {
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             cfg.routes.get("/metrics", parts.metrics()::scrape);
             twilio.register(cfg.routes);
-            var authRoutes = new AuthRoutes(parts.accounts(), https, parts.clock());
+            var authRoutes = new AuthRoutes(parts.accounts(), https, parts.clock()).units(units);
             authRoutes.register(cfg.routes);
             AppConfig.SignIn signIn = parts.signOn().settings();
             if (signIn != null && signIn.oidc()) {
