@@ -244,14 +244,19 @@ public final class UserCommand {
                 }
                 try {
                     for (JsonNode u : Json.MAPPER.readTree(r.body())) {
-                        System.out.println(u.path("username").asText() + "\t" + u.path("role").asText() + (u.path("totp").asBoolean() ? "\t2fa" : ""));
+                        java.util.List<String> units = new java.util.ArrayList<>();
+                        u.path("units").forEach(id -> units.add(id.asText()));
+                        String defaultUnit = user.knownUnits().get(1);
+                        System.out.println(u.path("username").asText() + "\t" + u.path("role").asText() + (u.path("totp").asBoolean() ? "\t2fa" : "")
+                                + (units.isEmpty() || units.equals(java.util.List.of(defaultUnit)) ? "" : "\tunits=" + String.join(",", units)));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 return 0;
             }, stores -> {
-                accounts(stores).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
+                accounts(stores).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")
+                        + (u.units() == null ? "" : "\tunits=" + String.join(",", u.units()))));
                 return 0;
             });
         }
