@@ -24,6 +24,20 @@ class UnitsConfigTest {
     }
 
     @Test
+    void the_commented_example_in_the_shipped_file_loads() throws Exception {
+        String shipped = java.nio.file.Files.readString(Path.of("config/kontakt.yaml"));
+        int at = shipped.indexOf("# units:");
+        String uncommented = shipped.substring(0, at) + shipped.substring(at).replaceAll("(?m)^# ?", "");
+        AppConfig config = bind(uncommented);
+        assertThat(config.units()).hasSize(1);
+        AppConfig vest = config.forUnit("vest");
+        assertThat(vest.unit().name("en")).isEqualTo("Mental Health West");
+        assertThat(vest.twilio().fromNumber()).isEqualTo("+4759440001");
+        assertThat(vest.offers().catalogue()).isEqualTo(Path.of("config/offers-vest.yaml"));
+        assertThat(vest.conversations()).isEqualTo(config.conversations());
+    }
+
+    @Test
     void a_unit_takes_what_it_leaves_out_from_the_top_level_and_replaces_what_it_gives() {
         AppConfig config = bind("""
                 twilio:

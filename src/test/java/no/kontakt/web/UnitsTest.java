@@ -33,6 +33,7 @@ class UnitsTest {
     static final String CITIZEN = "+4791234567";
     static final String DEFAULT_NUMBER = "+4759440000";
     static final String VEST_NUMBER = "+4759440001";
+    static final String NORD_NUMBER = "+4759440002";
     @TempDir
     Path data;
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z")); // Tuesday 10:00 in Oslo
@@ -42,6 +43,15 @@ class UnitsTest {
 
     @BeforeEach
     void start() throws Exception {
+        Path scripts = data.resolve("nord-scripts");
+        try (var files = Files.list(Path.of("conversations"))) {
+            Files.createDirectories(scripts);
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, scripts.resolve(f.getFileName()));
+            }
+        }
+        Path main = scripts.resolve("main.yaml");
+        Files.writeString(main, Files.readString(main).replace("Hei! Dette er Kontakt,", "Hei fra nord! Dette er Kontakt,"));
         Path file = data.resolve("kontakt.yaml");
         Files.writeString(file, Files.readString(Path.of("config/kontakt.yaml")) + """
 
@@ -49,7 +59,10 @@ class UnitsTest {
                   - id: vest
                     numbers: ["%s"]
                     name: Psykisk helse Vest
-                """.formatted(VEST_NUMBER));
+                  - id: nord
+                    numbers: ["%s"]
+                    conversations: { dir: "%s" }
+                """.formatted(VEST_NUMBER, NORD_NUMBER, scripts));
         var env = TestKontakt.withoutSecondFactor(TestKontakt.env(data.resolve("store")));
         AppConfig config = new ConfigLoader(env::get).load(file);
         kontakt = Kontakt.create(config, MapDbStorage.open(data.resolve("store")), env::get, clock,
@@ -139,13 +152,20 @@ class UnitsTest {
         assertThat(vest.get("unit").asText()).isEqualTo("vest");
         assertThat(conversationsCounted(main)).isEqualTo(1);
         assertThat(conversationsCounted(vest)).isEqualTo(1);
-        assertThat(ola.get("/api/admin/stats?unit=nord").status()).isEqualTo(404);
+        assertThat(ola.get("/api/admin/stats?unit=sor").status()).isEqualTo(404);
 
         Api siri = login("siri", "a long admin password");
         assertThat(siri.get("/api/admin/stats").json().get("unit").asText()).isEqualTo("vest");
         var refused = siri.get("/api/admin/stats?unit=default");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("error").asText()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void each_unit_answers_with_its_own_name_and_scripts() {
+        assertThat(text(DEFAULT_NUMBER, "hei")).contains("fra Psykisk helse og rus").doesNotContain("nord");
+        assertThat(text(VEST_NUMBER, "hei")).contains("fra Psykisk helse Vest");
+        assertThat(text(NORD_NUMBER, "hei")).contains("Hei fra nord! Dette er Kontakt");
     }
 
     @Test
