@@ -51,7 +51,8 @@ final class AdminRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/admin/audit", ctx -> ctx.json(accounts.auditTrail()), Role.ADMIN);
+        routes.get("/api/admin/audit", ctx -> ctx.json(accounts.auditTrail().stream() // another unit's conversations stay out
+                .filter(e -> e.conversationId() == null || units.sees(Auth.staff(ctx), e.conversationId())).toList()), Role.ADMIN);
         routes.get("/api/admin/stats", ctx -> {
             String unit = unit(ctx);
             ctx.json(statistics.json(week(ctx, "from"), week(ctx, "to"), stored(unit), unit));

@@ -169,6 +169,21 @@ class UnitsTest {
     }
 
     @Test
+    void a_citizens_access_export_holds_their_conversations_in_every_unit_and_the_audit_trail_only_the_admins_units() {
+        bothAskForAPerson();
+        String main = kontakt.conversations().conversationId("sms", CITIZEN);
+        String vest = UnitIds.of(main, "vest");
+        Api vera = login("vera", "a long staff password");
+        assertThat(vera.get("/api/inbox/conversations/" + vest).status()).isEqualTo(200); // audited: a read
+        assertThat(login("kari", "a long staff password").get("/api/inbox/conversations/" + main).status()).isEqualTo(200);
+        JsonNode report = login("ola", "a long admin password").post("/api/admin/access-export", "{\"number\":\"" + CITIZEN + "\"}").json();
+        assertThat(report.get("conversations")).extracting(c -> c.get("id").asText()).containsExactlyInAnyOrder(main, vest);
+
+        List<String> seen = login("siri", "a long admin password").get("/api/admin/audit").json().findValuesAsText("conversationId");
+        assertThat(seen).contains(vest).doesNotContain(main);
+    }
+
+    @Test
     void a_number_no_unit_lists_goes_to_the_default_unit() {
         text("+4759449999", "hei");
         String main = kontakt.conversations().conversationId("sms", CITIZEN);
