@@ -184,6 +184,42 @@ class UnitsTest {
     }
 
     @Test
+    void live_events_reach_only_the_staff_of_the_conversations_unit() throws Exception {
+        String token = new Api(kontakt.port()).login("vera", "a long staff password").json().get("token").asText();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + kontakt.port() + "/api/inbox/events"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+        var stream = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(), java.nio.charset.StandardCharsets.UTF_8));
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data: ")) {
+                        return line;
+                    }
+                }
+                return null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        String vest = UnitIds.of(kontakt.conversations().conversationId("sms", CITIZEN), "vest");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            text(DEFAULT_NUMBER, "hei"); // published first: vera must never see it
+            text(VEST_NUMBER, "hei");
+            try {
+                assertThat(first.get(500, java.util.concurrent.TimeUnit.MILLISECONDS)).contains("\"conversation\":\"" + vest + "\"");
+                return;
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // the subscription may not be registered yet
+            }
+        }
+        throw new AssertionError("no event arrived");
+    }
+
+    @Test
     void a_number_no_unit_lists_goes_to_the_default_unit() {
         text("+4759449999", "hei");
         String main = kontakt.conversations().conversationId("sms", CITIZEN);
