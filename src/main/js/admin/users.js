@@ -28,12 +28,18 @@ function row(user, index) {
   const roleId = `user-role-${index}`;
   const passwordId = `user-password-${index}`;
   const select = roleSelect(roleId, user.role);
+  const unitsId = `user-units-${index}`;
+  const units = el("input", {id: unitsId, type: "text", value: (user.units || []).join(", "), size: "12"});
   const password = el("input", {id: passwordId, type: "password", autocomplete: "new-password", minlength: "12"});
   return el("tr", {},
     el("th", {scope: "row"}, user.username),
     el("td", {},
       el("label", {for: roleId, class: "visually-hidden"}, `Rolle for ${user.username}`), select,
       el("button", {type: "button", onclick: () => change(user.username, {role: select.value}, `${user.username} har nå rollen ${select.value}. Innloggingene er avsluttet.`)}, "Lagre rolle")),
+    el("td", {},
+      el("label", {for: unitsId, class: "visually-hidden"}, `Enheter for ${user.username} (* er alle)`), units,
+      el("button", {type: "button", onclick: () => change(user.username, {units: units.value.split(",").map((u) => u.trim()).filter((u) => u)},
+        `${user.username} ser nå enhetene ${units.value}. Innloggingene er avsluttet.`)}, "Lagre enheter")),
     el("td", {}, user.totp ? "Satt opp" : "Ikke satt opp",
       user.totp ? el("button", {type: "button", onclick: () => change(user.username, {resetTotp: true}, `Totrinnsinnloggingen til ${user.username} er nullstilt.`)}, "Nullstill") : null),
     el("td", {},

@@ -127,6 +127,14 @@ public final class UserCommand {
     }
 
     /** Runs against the running server if there is one, else against the store; a locked store without a server to ask is exit 3. */
+    /** The configured unit ids, and {@code *} (every unit). */
+    java.util.List<String> knownUnits() {
+        AppConfig config = app.loadConfig();
+        java.util.List<String> known = new java.util.ArrayList<>(java.util.List.of("*", config.unit().id()));
+        config.units().forEach(u -> known.add(u.id()));
+        return known;
+    }
+
     int either(java.util.function.Function<Server, Integer> viaServer, java.util.function.Function<Stores, Integer> viaStore) {
         AppConfig config = app.loadConfig();
         Optional<Server> server = Server.find(config.store().dataDir());
@@ -160,14 +168,25 @@ public final class UserCommand {
         @Option(names = "--sso-only", description = "no password: the person signs in only through single sign-on")
         boolean ssoOnly;
 
+        @Option(names = "--unit", split = ",", description = "the units whose conversations the person sees (repeat or comma-separate; * is every"
+                + " unit); left out: the default unit")
+        java.util.List<String> units;
+
         @Override
         public Integer call() throws Exception {
             char[] password = ssoOnly ? null : readPassword();
             try {
+                if (units != null && !user.knownUnits().containsAll(units)) {
+                    System.err.println("kontakt: --unit must name configured units (" + String.join(", ", user.knownUnits()) + ")");
+                    return 2;
+                }
                 return user.either(server -> {
                     ObjectNode body = Json.MAPPER.createObjectNode().put("username", name).put("role", role);
                     if (password != null) {
                         body.put("password", new String(password));
+                    }
+                    if (units != null) {
+                        units.forEach(body.putArray("units")::add);
                     }
                     HttpResponse<String> r = server.send("POST", "/api/admin/users", body.toString());
                     if (r.statusCode() == 409) { // replace, as on the store: a new role and password
@@ -175,12 +194,18 @@ public final class UserCommand {
                         if (password != null) {
                             change.put("password", new String(password));
                         }
+                        if (units != null) {
+                            units.forEach(change.putArray("units")::add);
+                        }
                         r = server.send("PATCH", "/api/admin/users/" + enc(name), change.toString());
                     }
                     return report(r, "saved " + Accounts.normalize(name) + " (" + role + ")");
                 }, stores -> {
                     try {
                         accounts(stores).add(name, role, password);
+                        if (units != null) {
+                            accounts(stores).units(name, units);
+                        }
                         System.out.println("saved " + Accounts.normalize(name) + " (" + role + ")");
                         return 0;
                     } catch (IllegalArgumentException e) {
@@ -219,14 +244,19 @@ public final class UserCommand {
                 }
                 try {
                     for (JsonNode u : Json.MAPPER.readTree(r.body())) {
-                        System.out.println(u.path("username").asText() + "\t" + u.path("role").asText() + (u.path("totp").asBoolean() ? "\t2fa" : ""));
+                        java.util.List<String> units = new java.util.ArrayList<>();
+                        u.path("units").forEach(id -> units.add(id.asText()));
+                        String defaultUnit = user.knownUnits().get(1);
+                        System.out.println(u.path("username").asText() + "\t" + u.path("role").asText() + (u.path("totp").asBoolean() ? "\t2fa" : "")
+                                + (units.isEmpty() || units.equals(java.util.List.of(defaultUnit)) ? "" : "\tunits=" + String.join(",", units)));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 return 0;
             }, stores -> {
-                accounts(stores).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")));
+                accounts(stores).list().forEach(u -> System.out.println(u.username() + "\t" + u.role() + (u.hasTotp() ? "\t2fa" : "")
+                        + (u.units() == null ? "" : "\tunits=" + String.join(",", u.units()))));
                 return 0;
             });
         }

@@ -12,11 +12,16 @@ import java.util.Set;
  * fills its defaults here, so defaults live in one place; each component receives only its own slice.
  */
 public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Office office, Ambulant ambulant,
-                        Conversations conversations, Offers offers, Retention retention, SignIn signIn) {
+                        Conversations conversations, Offers offers, Retention retention, SignIn signIn, List<UnitConfig> units) {
 
     public AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Office office, Ambulant ambulant,
                      Conversations conversations, Offers offers, Retention retention) {
         this(server, store, twilio, unit, emergency, office, ambulant, conversations, offers, retention, null);
+    }
+
+    public AppConfig(Server server, Store store, Twilio twilio, Unit unit, Emergency emergency, Office office, Ambulant ambulant,
+                     Conversations conversations, Offers offers, Retention retention, SignIn signIn) {
+        this(server, store, twilio, unit, emergency, office, ambulant, conversations, offers, retention, signIn, null);
     }
 
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("nb", "nn", "da", "sv", "en");
@@ -33,6 +38,16 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
         offers = Check.orDefault(offers, new Offers(null, null, null, null));
         retention = Check.orDefault(retention, new Retention(null, null));
         signIn = Check.orDefault(signIn, new SignIn(null, null, null));
+        units = List.copyOf(Check.orDefault(units, List.of()));
+        if (!units.isEmpty()) { // each unit is resolved against the top level (a unit-less copy: this one is not built yet)
+            Units.check(new AppConfig(server, store, twilio, unit, emergency, office, ambulant, conversations, offers, retention, signIn, List.of()), units);
+        }
+    }
+
+    /** The unit {@code id}'s whole configuration (the top-level one for the default unit's id). */
+    public AppConfig forUnit(String id) {
+        return unit.id().equals(id) ? this : units.stream().filter(u -> u.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no unit " + id)).resolve(this);
     }
 
     /**
@@ -230,12 +245,18 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
 
     /**
      * The unit: its name, country (public holidays, emergency numbers), time zone and languages. {@code names}: the
-     * name per language ({@code name: {nb: …, en: …}} in the file; a plain {@code name} is every language's).
+     * name per language ({@code name: {nb: …, en: …}} in the file; a plain {@code name} is every language's). {@code id}
+     * names it where there are several units ({@code default} unless set).
      */
     public record Unit(String name, String country, ZoneId timeZone, List<String> languages, String defaultLanguage,
-                       java.util.Map<String, String> names) {
+                       java.util.Map<String, String> names, String id) {
         public Unit(String name, String country, ZoneId timeZone, List<String> languages, String defaultLanguage) {
             this(name, country, timeZone, languages, defaultLanguage, null);
+        }
+
+        public Unit(String name, String country, ZoneId timeZone, List<String> languages, String defaultLanguage,
+                    java.util.Map<String, String> names) {
+            this(name, country, timeZone, languages, defaultLanguage, names, null);
         }
 
         /** The unit's name in {@code language}, or its one name. */
@@ -245,6 +266,10 @@ public record AppConfig(Server server, Store store, Twilio twilio, Unit unit, Em
 
         public Unit {
             names = names == null ? java.util.Map.of() : java.util.Map.copyOf(names);
+            id = Check.orDefault(id, "default");
+            if (!UnitConfig.ID.matcher(id).matches()) {
+                throw ConfigException.at("id", "must be a short slug: lower-case letters, digits and _, starting with a letter (was '" + id + "')");
+            }
             name = Check.orDefault(name, "Psykisk helse og rus");
             country = Check.orDefault(country, "NO");
             Check.oneOf("country", country, List.of("NO", "DK", "SE"));

@@ -61,7 +61,13 @@ public final class ConfigLoader {
 
     /** {@code unit.name} may be one name or one per language: a map becomes {@code names}, and {@code name} the default language's. */
     private static void unitNames(ObjectNode root) {
-        JsonNode unit = root.get("unit");
+        unitNames(root.get("unit"));
+        if (root.get("units") instanceof ArrayNode units) {
+            units.forEach(ConfigLoader::unitNames); // each of several units may name itself per language too
+        }
+    }
+
+    private static void unitNames(JsonNode unit) {
         if (unit instanceof ObjectNode u && u.get("name") != null && u.get("name").isObject()) {
             JsonNode byLanguage = u.get("name");
             String fallback = u.hasNonNull("default_language") && byLanguage.hasNonNull(u.get("default_language").asText())

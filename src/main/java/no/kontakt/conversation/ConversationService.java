@@ -67,6 +67,10 @@ public final class ConversationService {
     /** Messages from one address within a minute beyond which the bot goes quiet for it (staff are told). */
     static final int FLOOD_PER_MINUTE = 20;
     private final no.kontakt.limits.RateLimiter flood;
+    /** The other units' engines and actions, by unit id; the default unit's are {@link #engine} and {@link #actions}. */
+    private final java.util.Map<String, UnitSteps> units = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record UnitSteps(AtomicReference<Engine> engine, Actions actions) {}
 
     public ConversationService(ConversationStore conversationStore, MessageStore messageStore, InboundLog inboundLog, no.kontakt.store.DeliveryStore deliveryStore, OutboxStore outboxStore, TimerIndex timerIndex, StatsStore statsStore, EventLog eventLog, UnitOfWork unitOfWork, Erasure erasure, Pseudonyms pseudonyms, Engine engine, Actions actions, RiskCheck risk,
                                LanguageGuess languages, Clock clock, Runnable outboxWake) {
@@ -106,6 +110,32 @@ public final class ConversationService {
         return channel + "-" + pseudonyms.of(channel, address);
     }
 
+    /** Another unit's conversations run on {@code unitEngine} with {@code unitActions} (its scripts, hours, offers). */
+    public void addUnit(String unit, Engine unitEngine, Actions unitActions) {
+        units.put(unit, new UnitSteps(new AtomicReference<>(unitEngine), unitActions));
+    }
+
+    /** A new engine for {@code unit}'s conversations (null: the default unit's). */
+    public void replaceEngine(String unit, Engine newEngine) {
+        (unit == null ? engine : units.get(unit).engine()).set(newEngine);
+    }
+
+    /** The engine of the unit of the conversation {@code id}. */
+    private Engine engineOf(String id) {
+        UnitSteps steps = stepsOf(id);
+        return steps == null ? engine.get() : steps.engine().get();
+    }
+
+    private Actions actionsOf(String id) {
+        UnitSteps steps = stepsOf(id);
+        return steps == null ? actions : steps.actions();
+    }
+
+    private UnitSteps stepsOf(String id) {
+        String unit = UnitIds.unitOf(id);
+        return unit == null ? null : units.get(unit);
+    }
+
     /** Told, after each commit, what happened in a conversation (live updates, tests). */
     public interface EventListener {
         void committed(String conversationId, List<no.kontakt.flow.Event> events);
@@ -140,7 +170,7 @@ public final class ConversationService {
     private Optional<String> intercepted(Conversation conversation, String text, Batch batch) {
         no.kontakt.flow.Session session = Turn.session(conversation);
         if (session.confirmingErase() || session.vars().containsKey(no.kontakt.flow.Engine.CONFIRMING)
-                || engine.get().library().globals().claims(text)) {
+                || engineOf(conversation.id()).library().globals().claims(text)) {
             return Optional.empty();
         }
         for (Interceptor i : interceptors) {
@@ -162,7 +192,12 @@ public final class ConversationService {
     }
 
     public Reply receive(InboundMessage in) {
-        String id = conversationId(in.channel(), in.from());
+        return receive(in, null);
+    }
+
+    /** Receives a message for {@code unit} (null: the default unit): the same address has a conversation of its own in each unit. */
+    public Reply receive(InboundMessage in, String unit) {
+        String id = UnitIds.of(conversationId(in.channel(), in.from()), unit);
         return locked(id, () -> {
             Optional<InboundReceipt> seen = inboundLog.find(in.messageId());
             if (seen.isPresent()) {
@@ -212,7 +247,7 @@ public final class ConversationService {
         }
         Turn turn = intercepted.isPresent()
                 ? new Turn(conversation, before, intercepted.get().isEmpty() ? List.of() : List.of(intercepted.get()), List.of(), false)
-                : Turn.run(engine.get(), actions, conversation, input, batch, now);
+                : Turn.run(engineOf(id), actionsOf(id), conversation, input, batch, now);
         if (assessment.risk()) {
             // The rule names only (lexicon:nb:suicidal), not the phrase that matched: a phrase is a piece of the message.
             log.warn("risk flagged rules={}", assessment.reasons().stream()
@@ -221,7 +256,7 @@ public final class ConversationService {
         }
         if (turn.erase()) {
             Batch erased = new Batch();
-            StatsRecorder.stage(statsStore, erased, now, conversation.language(), in.channel(), false, null, turn.events(), turn.replies());
+            StatsRecorder.stage(UnitStats.of(statsStore, UnitIds.unitOf(id)), erased, now, conversation.language(), in.channel(), false, null, turn.events(), turn.replies());
             erasure.stage(id, erased);
             inboundLog.record(erased, new InboundReceipt(in.messageId(), null, null, turn.replies(), List.of(), now)); // whose: erased
             unitOfWork.commit(erased);
@@ -232,7 +267,7 @@ public final class ConversationService {
         conversation = turn.conversation();
         boolean alerted = conversation.urgent() && !wasUrgent && urgentHook.becameUrgent(batch, now, id) > 0;
         EventRecorder.stage(eventLog, id, turn.events(), now, batch);
-        StatsRecorder.stage(statsStore, batch, now, conversation.language(), in.channel(), isNew, scriptBefore, turn.events(), turn.replies());
+        StatsRecorder.stage(UnitStats.of(statsStore, UnitIds.unitOf(id)), batch, now, conversation.language(), in.channel(), isNew, scriptBefore, turn.events(), turn.replies());
         List<String> replyIds = new ArrayList<>();
         for (String text : turn.replies()) {
             String replyId = conversation.nextMessageId();
@@ -280,7 +315,7 @@ public final class ConversationService {
             return;
         }
         Conversation conversation = found.get();
-        Turn turn = Turn.run(engine.get(), actions, conversation, new Input.TimerFired(), batch, now);
+        Turn turn = Turn.run(engineOf(conversation.id()), actionsOf(conversation.id()), conversation, new Input.TimerFired(), batch, now);
         Conversation after = turn.conversation();
         for (String text : turn.replies()) {
             String messageId = after.nextMessageId();
@@ -289,7 +324,7 @@ public final class ConversationService {
         }
         timerIndex.set(batch, after.id(), due.dueAt(), Turn.dueAt(turn.session()));
         EventRecorder.stage(eventLog, after.id(), turn.events(), now, batch);
-        StatsRecorder.stage(statsStore, batch, now, after.language(), "outbox", false,
+        StatsRecorder.stage(UnitStats.of(statsStore, UnitIds.unitOf(after.id())), batch, now, after.language(), "outbox", false,
                 Turn.session(conversation).current() == null ? null : Turn.session(conversation).current().script(), turn.events(), List.of());
         conversationStore.save(batch, after);
         unitOfWork.commit(batch);

@@ -163,7 +163,7 @@ public final class Accounts {
         validRole(role);
         String hash = password == null ? null : hash(password);
         Optional<User> old = userStore.user(name);
-        User user = old.map(u -> new User(name, role, hash, 0, null, u.createdAt(), u.totpSecret(), u.totpPending(), u.totpLastStep(), u.version() + 1))
+        User user = old.map(u -> new User(name, role, hash, 0, null, u.createdAt(), u.totpSecret(), u.totpPending(), u.totpLastStep(), u.version() + 1, u.units()))
                 .orElseGet(() -> new User(name, role, hash, 0, null, clock.instant(), null, null, 0, 1));
         save(user, old.isPresent());
         log.info("user saved username={} role={}", name, role);
@@ -211,6 +211,21 @@ public final class Accounts {
             save(user, true);
             log.info("user changed username={} role={} password={} totp_reset={}", user.username(), user.role(), password != null, resetTotp);
         }
+        return Optional.of(user);
+    }
+
+    /**
+     * The units whose conversations the person sees ({@code *}: every unit; empty: the default unit only, as before there
+     * were several); ends their logins. The caller checks the ids against the configured units.
+     */
+    public synchronized Optional<User> units(String username, List<String> units) {
+        Optional<User> found = userStore.user(normalize(username));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        User user = found.get().withUnits(units);
+        save(user, true);
+        log.info("user units changed username={} units={}", user.username(), units);
         return Optional.of(user);
     }
 

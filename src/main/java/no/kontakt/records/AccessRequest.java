@@ -34,9 +34,17 @@ public final class AccessRequest {
     private final AppointmentStore appointmentStore;
     private final BiFunction<String, String, String> conversationId;
     private final String country;
+    /** The deployment's other units: the same number has a conversation in each it wrote to. */
+    private final List<String> units;
 
     /** @param conversationId the conversation id of a channel and address (the pseudonym), as the conversations have it */
     public AccessRequest(ConversationStore conversationStore, MessageStore messageStore, ContactRequestStore contactRequestStore, EnrolmentStore enrolmentStore, AuditLog auditLog, EventLog eventLog, AppointmentStore appointmentStore, BiFunction<String, String, String> conversationId, String country) {
+        this(conversationStore, messageStore, contactRequestStore, enrolmentStore, auditLog, eventLog, appointmentStore, conversationId, country, List.of());
+    }
+
+    /** @param units the ids of the deployment's units other than the default one */
+    public AccessRequest(ConversationStore conversationStore, MessageStore messageStore, ContactRequestStore contactRequestStore, EnrolmentStore enrolmentStore, AuditLog auditLog, EventLog eventLog, AppointmentStore appointmentStore, BiFunction<String, String, String> conversationId, String country, List<String> units) {
+        this.units = List.copyOf(units);
         this.conversationStore = conversationStore;
         this.messageStore = messageStore;
         this.contactRequestStore = contactRequestStore;
@@ -51,7 +59,11 @@ public final class AccessRequest {
     /** The report, as JSON-ready maps in a fixed order; {@code number} must already be E.164. */
     public Map<String, Object> report(String number, String by, Instant now) {
         Set<String> ids = new LinkedHashSet<>();
-        conversationStore.find(conversationId.apply("sms", number)).ifPresent(c -> ids.add(c.id()));
+        String plain = conversationId.apply("sms", number);
+        conversationStore.find(plain).ifPresent(c -> ids.add(c.id()));
+        for (String unit : units) { // the same number in every unit it wrote to
+            conversationStore.find(no.kontakt.conversation.UnitIds.of(plain, unit)).ifPresent(c -> ids.add(c.id()));
+        }
         for (ContactRequest r : contactRequestStore.all()) {
             if (r.phone() != null && PhoneNumbers.e164(r.phone(), country).map(number::equals).orElse(false)) {
                 ids.add(r.conversationId());

@@ -20,6 +20,7 @@ public record Records(AccessLog log, CallBacks callBacks, TextRecord text, FhirR
                         config.unit().name()),
                 new FhirRecord(stores.messages(), config.server().publicBase(), config.unit().name()),
                 new AccessRequest(stores.conversations(), stores.messages(), stores.contactRequests(), stores.enrolments(), stores.audit(),
-                        stores.events(), stores.appointments(), conversationId, country));
+                        stores.events(), stores.appointments(), conversationId, country,
+                        config.units().stream().map(no.kontakt.config.UnitConfig::id).toList()));
     }
 }

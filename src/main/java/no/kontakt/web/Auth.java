@@ -28,9 +28,16 @@ final class Auth {
     private static final Set<String> ENROLMENT = Set.of("/api/me", "/api/me/totp", "/api/me/totp/confirm", "/api/me/totp/qr.png", "/api/logout");
 
     private final Accounts accounts;
+    private final java.util.function.Function<no.kontakt.store.User, java.util.List<String>> units;
 
     Auth(Accounts accounts) {
+        this(accounts, user -> java.util.List.of(Staff.ALL_UNITS));
+    }
+
+    /** {@code units}: the units a person's account lets them see. */
+    Auth(Accounts accounts, java.util.function.Function<no.kontakt.store.User, java.util.List<String>> units) {
         this.accounts = accounts;
+        this.units = units;
     }
 
     void check(Context ctx) {
@@ -65,7 +72,7 @@ final class Auth {
             throw new ApiError(403, "totp_enrolment_required", "Set up a second factor first: POST /api/me/totp, scan the code "
                     + "with an authenticator app, then POST /api/me/totp/confirm {\"code\": \"123456\"}.");
         }
-        ctx.attribute(STAFF, new Staff(current.username(), current.role()));
+        ctx.attribute(STAFF, new Staff(current.username(), current.role(), units.apply(current.user())));
         ctx.attribute("token", token);
         ctx.attribute("login", current);
     }

@@ -8,6 +8,7 @@ import io.javalin.http.SameSite;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import no.kontakt.inbox.Accounts;
 import no.kontakt.inbox.Staff;
@@ -25,10 +26,18 @@ final class AuthRoutes {
     private final boolean secureCookies;
     private final Clock clock;
 
+    private UnitAccess units;
+
     AuthRoutes(Accounts accounts, boolean secureCookies, Clock clock) {
         this.accounts = accounts;
         this.secureCookies = secureCookies;
         this.clock = clock;
+    }
+
+    /** The deployment's units: an account's {@code units} are checked against them and shown. */
+    AuthRoutes units(UnitAccess unitAccess) {
+        this.units = unitAccess;
+        return this;
     }
 
     void register(RoutesConfig routes) {
@@ -38,7 +47,7 @@ final class AuthRoutes {
         routes.post("/api/me/totp", this::startTotp, Role.INBOX);
         routes.get("/api/me/totp/qr.png", this::qr, Role.INBOX);
         routes.post("/api/me/totp/confirm", this::confirmTotp, Role.INBOX);
-        routes.get("/api/admin/users", ctx -> ctx.json(accounts.list().stream().map(AuthRoutes::view).toList()), Role.ADMIN);
+        routes.get("/api/admin/users", ctx -> ctx.json(accounts.list().stream().map(this::view).toList()), Role.ADMIN);
         routes.post("/api/admin/users", this::createUser, Role.ADMIN);
         routes.patch("/api/admin/users/{username}", this::changeUser, Role.ADMIN);
         routes.delete("/api/admin/users/{username}", this::removeUser, Role.ADMIN);
@@ -148,9 +157,13 @@ final class AuthRoutes {
         String username = Bodies.text(body, "username", 100);
         String role = Bodies.text(body, "role", 20);
         char[] password = optional(body, "password");
+        List<String> given = unitsOf(body);
         try {
             User user = accounts.create(username, role, password);
-            audit(Auth.staff(ctx), "user_created", user.username() + " " + user.role());
+            if (given != null) {
+                user = accounts.units(user.username(), given).orElseThrow();
+            }
+            audit(Auth.staff(ctx), "user_created", user.username() + " " + user.role() + (given != null ? " units=" + String.join(",", given) : ""));
             ctx.status(201).json(view(user));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(capital(e.getMessage()) + ".");
@@ -164,13 +177,18 @@ final class AuthRoutes {
         String role = body.hasNonNull("role") ? Bodies.text(body, "role", 20) : null;
         char[] password = optional(body, "password");
         boolean resetTotp = body.path("resetTotp").asBoolean(false) || (body.has("totp") && !body.get("totp").asBoolean(true));
-        if (role == null && password == null && !resetTotp) {
-            throw ApiError.badRequest("Send at least one of 'role', 'password' or 'resetTotp': true.");
+        List<String> given = unitsOf(body);
+        if (role == null && password == null && !resetTotp && given == null) {
+            throw ApiError.badRequest("Send at least one of 'role', 'password', 'units' or 'resetTotp': true.");
         }
         try {
             User user = accounts.update(ctx.pathParam("username"), role, password, resetTotp)
                     .orElseThrow(() -> ApiError.notFound("There is no user " + ctx.pathParam("username") + "."));
+            if (given != null) {
+                user = accounts.units(user.username(), given).orElseThrow();
+            }
             audit(Auth.staff(ctx), "user_changed", user.username() + (role != null ? " role=" + role : "")
+                    + (given != null ? " units=" + String.join(",", given) : "")
                     + (password != null ? " password" : "") + (resetTotp ? " totp_reset" : ""));
             ctx.json(view(user));
         } catch (IllegalArgumentException e) {
@@ -200,10 +218,31 @@ final class AuthRoutes {
         accounts.audit(staff, action, detail);
     }
 
-    static Map<String, Object> view(User user) {
+    /** {@code units} of a request body: a list of unit ids or {@code *}; null when absent. */
+    private List<String> unitsOf(JsonNode body) {
+        JsonNode node = body.get("units");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        List<String> known = units == null ? List.of() : units.ids();
+        if (!node.isArray() || node.isEmpty()) {
+            throw ApiError.badRequest("'units' is a list of unit ids (" + String.join(", ", known) + ") or [\"*\"] for every unit.");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode id : node) {
+            if (!id.isTextual() || !(Staff.ALL_UNITS.equals(id.asText()) || known.contains(id.asText()))) {
+                throw ApiError.badRequest("There is no unit " + id + " (known: " + String.join(", ", known) + "; * is every unit).");
+            }
+            out.add(id.asText());
+        }
+        return List.copyOf(out);
+    }
+
+    Map<String, Object> view(User user) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", user.username());
         out.put("role", user.role());
+        out.put("units", units == null ? user.units() : units.unitsOf(user));
         out.put("totp", user.hasTotp());
         out.put("password", user.passwordHash() != null);
         out.put("createdAt", user.createdAt() == null ? null : user.createdAt().toString());

@@ -30,12 +30,14 @@ final class InboxRoutes {
     private final java.time.Clock clock;
     private final String language;
     private final Office office;
+    private final UnitAccess units;
 
     /** What the page needs to run the queue's clock: the promised opening time and the unit's time zone. */
     record Office(java.time.Duration promise, java.time.ZoneId zone) {}
 
     InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events,
-                no.kontakt.offers.Offers offers, java.time.Clock clock, String language, Office office) {
+                no.kontakt.offers.Offers offers, java.time.Clock clock, String language, Office office, UnitAccess units) {
+        this.units = units;
         this.office = office;
         this.offers = offers;
         this.clock = clock;
@@ -59,7 +61,8 @@ final class InboxRoutes {
                 inbox.note(id(ctx), Auth.staff(ctx), Bodies.text(Bodies.json(ctx), "text", 4000))), Role.INBOX);
         routes.post(BASE + "/appointments", this::book, Role.INBOX);
         routes.get("/api/inbox/contact-requests", this::contactRequests, Role.INBOX);
-        routes.get("/api/inbox/appointments", ctx -> ctx.json(appointments.all()), Role.INBOX);
+        routes.get("/api/inbox/appointments", ctx -> ctx.json(appointments.all().stream()
+                .filter(a -> units.sees(Auth.staff(ctx), a.conversationId())).toList()), Role.INBOX);
         routes.get("/api/inbox/canned-replies", ctx -> ctx.json(inbox.cannedReplies()), Role.INBOX);
         routes.sse("/api/inbox/events", this::live, Role.INBOX);
         routes.get("/api/inbox/offers", this::offerList, Role.INBOX);
@@ -73,7 +76,9 @@ final class InboxRoutes {
         if (!FILTERS.contains(filter)) {
             throw ApiError.badRequest("filter must be one of urgent, waiting, mine, unassigned, closed, all.");
         }
-        ctx.json(Map.of("filter", filter, "conversations", markDeclined(inbox.queue(filter, Auth.staff(ctx))),
+        List<InboxService.QueueItem> mine = inbox.queue(filter, Auth.staff(ctx)).stream()
+                .filter(q -> units.sees(Auth.staff(ctx), q.id())).toList(); // a person's queue holds their units' conversations
+        ctx.json(Map.of("filter", filter, "conversations", markDeclined(mine),
                 "office", Map.of("open", inbox.officeOpen(), "promiseSeconds", office.promise().toSeconds(), "timeZone", office.zone().getId())));
     }
 
@@ -123,6 +128,7 @@ final class InboxRoutes {
         String status = ctx.queryParam("status");
         List<ContactRequest> all = inbox.contactRequests(ContactRequest.OPEN.equals(status)).stream()
                 .filter(r -> status == null || r.status().equals(status))
+                .filter(r -> units.sees(Auth.staff(ctx), r.conversationId()))
                 .sorted(Comparator.comparing((ContactRequest r) -> !r.urgent()).thenComparing(ContactRequest::createdAt))
                 .map(InboxRoutes::masked).toList();
         ctx.json(all);
@@ -160,16 +166,23 @@ final class InboxRoutes {
         List<Map<String, Object>> waiting = new java.util.ArrayList<>();
         for (int i = 0; i < roster.waiting().size(); i++) {
             var e = roster.waiting().get(i);
+            if (!units.sees(Auth.staff(ctx), e.conversationId())) {
+                continue;
+            }
             waiting.add(Map.of("position", i + 1, "conversationId", e.conversationId(), "joinedAt", e.joinedAt().toString()));
         }
         ctx.json(Map.of("offer", offer.id(), "capacity", offer.capacity() == null ? "unlimited" : offer.capacity(),
-                "seated", roster.seated().stream().map(e -> Map.of("conversationId", e.conversationId(), "joinedAt", e.joinedAt().toString())).toList(),
+                "seated", roster.seated().stream().filter(e -> units.sees(Auth.staff(ctx), e.conversationId())).map(e -> Map.of("conversationId", e.conversationId(), "joinedAt", e.joinedAt().toString())).toList(),
                 "waiting", waiting));
     }
 
     private void live(SseClient client) {
         client.keepAlive();
+        no.kontakt.inbox.Staff staff = Auth.staff(client.ctx());
         Runnable unsubscribe = events.subscribe(event -> {
+            if (event.get("conversation") != null && !units.sees(staff, event.get("conversation"))) {
+                return; // another unit's conversation
+            }
             try {
                 client.sendEvent(event.get("type"), Json.MAPPER.writeValueAsString(event));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -180,8 +193,13 @@ final class InboxRoutes {
         client.sendComment("connected");
     }
 
-    private static String id(Context ctx) {
-        return ctx.pathParam("id");
+    /** The conversation in the path; one of a unit the person does not see does not exist for them. */
+    private String id(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!units.sees(Auth.staff(ctx), id)) {
+            throw ApiError.notFound("There is no conversation " + id + ".");
+        }
+        return id;
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

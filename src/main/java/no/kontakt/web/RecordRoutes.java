@@ -40,7 +40,10 @@ final class RecordRoutes {
     private final String country;
     private final ListReads lists;
 
-    RecordRoutes(Records records, ConversationService conversations, Clock clock, no.kontakt.config.AppConfig config) {
+    private final UnitAccess units;
+
+    RecordRoutes(Records records, ConversationService conversations, Clock clock, no.kontakt.config.AppConfig config, UnitAccess units) {
+        this.units = units;
         this.conversations = conversations;
         this.clock = clock;
         this.country = config.unit().country();
@@ -123,7 +126,12 @@ final class RecordRoutes {
         return conversations.conversation(id(ctx)).orElseThrow(() -> ApiError.notFound("There is no conversation " + id(ctx) + "."));
     }
 
-    private static String id(Context ctx) {
-        return ctx.pathParam("id");
+    /** The conversation in the path; one of a unit the person does not see does not exist for them. */
+    private String id(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!units.sees(Auth.staff(ctx), id)) {
+            throw ApiError.notFound("There is no conversation " + id + ".");
+        }
+        return id;
     }
 }

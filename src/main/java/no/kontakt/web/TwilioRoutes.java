@@ -33,6 +33,8 @@ final class TwilioRoutes {
     private final String publicPath;
     private final String accountSid;
     private final RouteLimits limits;
+    private final UnitAccess units;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwilioRoutes.class);
     private static final java.util.regex.Pattern MESSAGE_SID = java.util.regex.Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
     private static final java.util.regex.Pattern ACCOUNT_SID = java.util.regex.Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -41,7 +43,8 @@ final class TwilioRoutes {
     private static final java.util.Map<String, String> OPT_OUT_WORDS = java.util.Map.of("STOP", "STOP", "START", "START", "HELP", "HELP");
 
     TwilioRoutes(ConversationService conversations, String authToken, String accountSid, java.net.URI publicUrl,
-                 boolean statusCallbacks, RouteLimits limits, Clock clock, Metrics metrics) {
+                 boolean statusCallbacks, RouteLimits limits, Clock clock, Metrics metrics, UnitAccess units) {
+        this.units = units;
         this.metrics = metrics;
         this.conversations = conversations;
         this.signature = authToken == null ? null : new TwilioSignature(authToken);
@@ -70,7 +73,7 @@ final class TwilioRoutes {
         String optOut = form.first("OptOutType") == null ? null : OPT_OUT_WORDS.get(form.first("OptOutType").strip().toUpperCase(java.util.Locale.ROOT));
         // Twilio has answered an opt-out keyword itself: the conversation hears the global word it stands for.
         String body = optOut != null ? optOut : form.first("Body");
-        Reply reply = conversations.receive(new InboundMessage("sms", sid, from, to, body, media, clock.instant()));
+        Reply reply = conversations.receive(new InboundMessage("sms", sid, from, to, body, media, clock.instant()), unit(to, form));
         String twiml = optOut != null ? TwiML.render(java.util.List.of(), i -> null) : TwiML.render(reply.texts(), i -> statusCallbacks && i < reply.messageIds().size()
                 ? publicBase + STATUS_PATH + "?m=" + URLEncoder.encode(reply.messageIds().get(i), StandardCharsets.UTF_8)
                 : null);
@@ -79,6 +82,16 @@ final class TwilioRoutes {
             metrics.received(reply.texts().size(), reply.texts().stream().mapToLong(t -> no.kontakt.flow.Segments.of(t).count()).sum(),
                     java.time.Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** The unit the message was sent to, by its {@code To} (or messaging service); null: the default unit. */
+    private String unit(String to, TwilioForm form) {
+        String service = form.first("MessagingServiceSid");
+        String unit = units.unitOfNumber(to, service);
+        if (units.ids().size() > 1 && !units.known(to, service)) {
+            log.info("message to a number of no listed unit goes to the default unit to={}", no.kontakt.privacy.Mask.phone(to));
+        }
+        return unit;
     }
 
     private void status(Context ctx) {

@@ -48,9 +48,10 @@ public final class WebServer {
         long maxBytes = config.server().maxRequestBytes();
         var limits = new RouteLimits(config.server().limits());
         var clients = new ClientAddresses(config.server().trustedProxies());
+        var units = new UnitAccess(config);
         var twilio = new TwilioRoutes(parts.conversations(), config.twilio().authToken(), config.twilio().accountSid(),
-                config.server().publicUrl(), config.twilio().statusCallbacks(), limits, parts.clock(), parts.metrics());
-        var auth = new Auth(parts.accounts());
+                config.server().publicUrl(), config.twilio().statusCallbacks(), limits, parts.clock(), parts.metrics(), units);
+        var auth = new Auth(parts.accounts(), units::unitsOf);
         boolean https = "https".equals(config.server().publicUrl().getScheme());
         var hardening = new Hardening(https, config.server().embedOrigins());
         var connections = config.server().connections();
@@ -86,7 +87,7 @@ public final class WebServer {
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             cfg.routes.get("/metrics", parts.metrics()::scrape);
             twilio.register(cfg.routes);
-            var authRoutes = new AuthRoutes(parts.accounts(), https, parts.clock());
+            var authRoutes = new AuthRoutes(parts.accounts(), https, parts.clock()).units(units);
             authRoutes.register(cfg.routes);
             AppConfig.SignIn signIn = parts.signOn().settings();
             if (signIn != null && signIn.oidc()) {
@@ -98,9 +99,9 @@ public final class WebServer {
             }
             new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.offers(), parts.clock(),
                     config.unit().defaultLanguage(), new InboxRoutes.Office(java.time.Duration.ofMinutes(
-                            Math.round(config.office().contactPromiseHours() * 60)), config.unit().timeZone())).register(cfg.routes);
-            new AdminRoutes(parts.accounts(), parts.inbox(), parts.statistics()).register(cfg.routes);
-            new RecordRoutes(parts.records(), parts.conversations(), parts.clock(), config).register(cfg.routes);
+                            Math.round(config.office().contactPromiseHours() * 60)), config.unit().timeZone()), units).register(cfg.routes);
+            new AdminRoutes(parts.accounts(), parts.inbox(), parts.statistics(), units).register(cfg.routes);
+            new RecordRoutes(parts.records(), parts.conversations(), parts.clock(), config, units).register(cfg.routes);
             new ScriptRoutes(parts.scripts(), new no.kontakt.admin.TranscriptCheck(config, parts.scripts())).register(cfg.routes);
             new SettingsRoutes(parts.settings()).register(cfg.routes);
             offers.register(cfg.routes);

@@ -162,7 +162,24 @@ public final class Core implements AutoCloseable {
         }
     }
 
+    /**
+     * The SMS sender; with several units, each unit's messages go out from its own number (a message id starts with its
+     * conversation's id, which names the unit).
+     */
     private static Sender smsSender(AppConfig config, Function<String, String> env) {
+        if (config.units().isEmpty() || !config.twilio().sendsForReal()) {
+            return oneSender(config, env);
+        }
+        Sender main = oneSender(config, env);
+        Map<String, Sender> byUnit = new HashMap<>();
+        config.units().forEach(u -> byUnit.put(u.id(), oneSender(config.forUnit(u.id()), env)));
+        return message -> {
+            String unit = no.kontakt.conversation.UnitIds.unitOf(message.messageId());
+            return (unit == null ? main : byUnit.getOrDefault(unit, main)).send(message);
+        };
+    }
+
+    private static Sender oneSender(AppConfig config, Function<String, String> env) {
         return config.twilio().sendsForReal()
                 ? new TwilioSender(config.twilio().accountSid(), config.twilio().authToken(), config.twilio().fromNumber(),
                         config.twilio().statusCallbacks() ? config.server().publicBase() + "/twilio/status" : null)

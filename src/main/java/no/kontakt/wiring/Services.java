@@ -77,6 +77,8 @@ public final class Services implements AutoCloseable {
     private final Settings settings;
     private final Retention retention;
     private volatile IntentClassifier classifier;
+    /** The deployment's other units, by id (none for one unit). */
+    private final Map<String, UnitParts> units = new java.util.LinkedHashMap<>();
 
     /**
      * The settings are as configured until {@link Settings#bootstrap()} applies the stored ones (the server does; a
@@ -109,8 +111,13 @@ public final class Services implements AutoCloseable {
         this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(library, intents), actions, risk, languages, clock, wake);
         conversations.useLocks(stores.locks());
         this.chatAlerts = new ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
+        for (var unit : config.units()) {
+            UnitParts parts = UnitParts.build(config, unit, stores, offers);
+            units.put(unit.id(), parts);
+            conversations.addUnit(unit.id(), parts.engine(library, intents), parts.actions(stores));
+        }
         conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
-                ? alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
+                ? alertsOf(conversationId).alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
         this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.cannedReplies(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, events);
         this.appointments = new Appointments(stores.conversations(), stores.messages(), stores.outbox(), stores.contactRequests(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
@@ -148,6 +155,7 @@ public final class Services implements AutoCloseable {
         exclusive("escalation", () -> inbox.escalateWhenDue(promise(config), 0.8, alerts));
         flushAlerts();
         exclusive("offers", () -> offers.runDue(clock.instant()));
+        units.values().forEach(unit -> unit.tick(stores, offers, clock, this::exclusive));
         if (stores.locks().shared() && settledAt.get().plus(SETTLE_EVERY).isBefore(clock.instant())) {
             settledAt.set(clock.instant());
             exclusive("outbox-settle", outbox::settleInterrupted);
@@ -189,6 +197,13 @@ public final class Services implements AutoCloseable {
     public void install(Library library, IntentClassifier intents) {
         classifier = intents;
         conversations.replaceEngine(engine(library, intents));
+        units.values().forEach(unit -> conversations.replaceEngine(unit.id(), unit.engine(library, intents)));
+    }
+
+    /** The on-call alerts of the conversation's unit. */
+    private OnCallAlerts alertsOf(String conversationId) {
+        String unit = no.kontakt.conversation.UnitIds.unitOf(conversationId);
+        return unit == null || !units.containsKey(unit) ? alerts : units.get(unit).alerts();
     }
 
     private Engine engine(Library library, IntentClassifier intents) {

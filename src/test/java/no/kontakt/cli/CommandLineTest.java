@@ -83,6 +83,18 @@ class CommandLineTest {
     }
 
     @Test
+    void user_add_gives_a_person_units_of_the_configuration_only() throws Exception {
+        Path config = dir.resolve("kontakt.yaml");
+        Files.writeString(config, "store:\n  data_dir: " + dir.resolve("data") + "\nunits:\n  - id: vest\n    numbers: [\"+4759440001\"]\n");
+        assertThat(run("a long staff password\n", "--config", config.toString(), "user", "add", "vera", "--role", "staff", "--unit", "vest").exit()).isZero();
+        assertThat(run("a long admin password\n", "--config", config.toString(), "user", "add", "ola", "--role", "admin", "--unit", "*").exit()).isZero();
+        assertThat(run("a long staff password\n", "--config", config.toString(), "user", "add", "kari", "--role", "staff").exit()).isZero();
+        var unknown = run("a long staff password\n", "--config", config.toString(), "user", "add", "per", "--role", "staff", "--unit", "nord");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(run("", "--config", config.toString(), "user", "list").out()).isEqualTo("kari\tstaff\nola\tadmin\tunits=*\nvera\tstaff\tunits=vest\n");
+    }
+
+    @Test
     void user_add_list_and_remove_work_on_the_configured_store() throws Exception {
         Path config = dir.resolve("kontakt.yaml");
         Files.writeString(config, "store:\n  data_dir: " + dir.resolve("data") + "\n");
