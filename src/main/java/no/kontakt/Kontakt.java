@@ -61,7 +61,7 @@ public final class Kontakt implements AutoCloseable {
         this.clock = clock;
         AppConfig config = core.config();
         AppConfig.SignIn signIn = config.signIn().withEnvironment(env);
-        this.signOn = new WebServer.SignOn(signIn, env.apply("KONTAKT_OIDC_CLIENT_SECRET"));
+        this.signOn = new WebServer.SignOn(signIn, env.apply("KONTAKT_OIDC_CLIENT_SECRET"), value -> core.pseudonyms().of("oidc-sign-in", value));
         this.accounts = new Accounts(core.stores().users(), core.stores().logins(), core.stores().audit(), core.stores(), clock, Accounts.TwoFactorPolicy.parse(signIn.require2fa()),
                 loginFailures);
         this.chatSessions = new ChatSessions(core.pseudonyms(), config.unit().languages(), config.unit().defaultLanguage());

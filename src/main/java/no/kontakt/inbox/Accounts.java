@@ -103,6 +103,11 @@ public final class Accounts {
         this.localToken = randomToken();
     }
 
+    /** Whether a single sign-on started under {@code id} comes back for the first time (on any instance). */
+    public boolean firstReturn(String id) {
+        return throttle.once("sign-on\n" + id, clock.instant());
+    }
+
     public TwoFactorPolicy policy() {
         return policy;
     }

@@ -190,6 +190,21 @@ final class LoginThrottle {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
+    /**
+     * Whether {@code key} is used for the first time (a single sign-on's start, taken back by its callback on whichever
+     * instance); remembered for {@link #WINDOW} and longer.
+     */
+    boolean once(String key, Instant now) {
+        String k = "once\n" + key;
+        return counts.update(List.of(k), m -> {
+            if (m.containsKey(k)) {
+                return false;
+            }
+            m.put(k, new LoginCounts.Count(1, now, now.plus(WINDOW)));
+            return true;
+        });
+    }
+
     /** Forgets, at most once a minute, the counts that no longer matter. */
     private void prune(Instant now) {
         if (pruned.plus(PRUNE_EVERY).isBefore(now)) {
