@@ -351,18 +351,19 @@ public final class Accounts {
         return "password".equals(method) && !user.hasTotp() && policy.requires(user.role());
     }
 
-    /** Under the account's lock: the step of a fresh code, marked used, or null. */
+    /** Under the account's lock, and once across instances: the step of a fresh code, marked used, or null. */
     private synchronized User verifyTotpAndMark(User user, String code, Instant now) {
         User current = userStore.user(user.username()).orElse(user);
         OptionalLong step = Totp.verify(current.totpSecret(), code, now, current.totpLastStep());
-        if (step.isEmpty()) {
-            return null;
+        String used = step.isEmpty() ? null : "totp\n" + current.username() + "\n" + Integer.toHexString(current.totpSecret().hashCode()) + "\n" + step.getAsLong();
+        if (used == null || !throttle.once(used, now)) {
+            return null; // no code, or its step already used here or on another instance
         }
-        User used = current.withTotpUsed(step.getAsLong());
+        User marked = current.withTotpUsed(step.getAsLong());
         Batch batch = new Batch();
-        userStore.saveUser(batch, used);
+        userStore.saveUser(batch, marked);
         unitOfWork.commit(batch);
-        return used;
+        return marked;
     }
 
     /** The login a token belongs to, if it is valid, not expired, and its account still exists unchanged. */
