@@ -95,13 +95,20 @@ public final class Core implements AutoCloseable {
         services.settings().bootstrap(); // the settings an admin changed since the last start
         scripts.onPublished(() -> signals.publish(PUBLISHED, "scripts"));
         services.settings().onStored(() -> signals.publish(PUBLISHED, "settings"));
-        signals.subscribe(PUBLISHED, what -> {
-            try {
-                reloads.execute(this::catchUpPublished);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                log.debug("publish signal after stop dropped");
-            }
-        });
+        if (shared()) {
+            signals.subscribe(PUBLISHED, what -> {
+                try {
+                    reloads.execute(this::catchUpPublished);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    log.debug("publish signal after stop dropped");
+                }
+            });
+        }
+    }
+
+    /** Whether other instances may share the store (a store in this process alone has nothing to catch up with). */
+    private boolean shared() {
+        return !(signals instanceof LocalSignals);
     }
 
     /** Installs the scripts and settings published on another instance since this one last looked. */
@@ -179,7 +186,9 @@ public final class Core implements AutoCloseable {
     /** Runs the clock tick every {@code periodMillis}, on the same thread that sends the outbox. */
     public void startScheduler(long periodMillis) {
         every(periodMillis, periodMillis, TimeUnit.MILLISECONDS, "timers or outbox", services::tick);
-        reloads.scheduleWithFixedDelay(this::catchUpPublished, PUBLISH_CHECK_SECONDS, PUBLISH_CHECK_SECONDS, TimeUnit.SECONDS);
+        if (shared()) {
+            reloads.scheduleWithFixedDelay(this::catchUpPublished, PUBLISH_CHECK_SECONDS, PUBLISH_CHECK_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     /** Runs {@code work} every {@code period} on the scheduler's thread; a failure is logged and the next run goes ahead. */
@@ -247,10 +256,11 @@ public final class Core implements AutoCloseable {
 
     /** Stops the clock tick and the outbox, letting a running one finish. */
     public void stopScheduler() {
-        reloads.shutdownNow();
+        reloads.shutdown(); // not interrupted: an interrupt closes a store file's channel under a read
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            reloads.awaitTermination(10, TimeUnit.SECONDS); // a reload in flight finishes against an open store
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

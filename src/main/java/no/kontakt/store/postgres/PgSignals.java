@@ -29,11 +29,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listening takes one connection of its own, outside the pool (a pooled one would be handed to others); a thread reads
  * its notifications and, when the connection drops, connects again, waiting 0.1 s, then twice as long, up to 5 s. Notices
- * are sent with {@code pg_notify} on a pooled connection, in order, off the publisher's thread.
+ * are sent with {@code pg_notify} on a pooled connection, in order, off the publisher's thread: those queued meanwhile go
+ * together in one statement (PostgreSQL then delivers one of identical notices: a notice says "look again", so one is
+ * enough).
  */
 public final class PgSignals implements Signals {
     private static final Logger log = LoggerFactory.getLogger(PgSignals.class);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    /** The most notices sent in one statement. */
+    private static final int MAX_BATCH = 500;
 
     private final DataSource pool;
     private final String url;
@@ -43,6 +47,8 @@ public final class PgSignals implements Signals {
     private final String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
     private final LocalSignals here = new LocalSignals();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> daemon(r, "signals-notify"));
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
     private final Thread listener;
     private volatile boolean open = true;
     private volatile Connection listening;
@@ -73,11 +79,31 @@ public final class PgSignals implements Signals {
     public void publish(String channel, String payload) {
         Signals.check(channel, payload);
         here.tell(channel, payload);
-        String notice = origin + " " + channel + " " + payload;
-        try {
-            sender.execute(() -> notify(notice));
-        } catch (RejectedExecutionException e) {
-            log.debug("signal after close dropped channel={}", channel);
+        queued.add(origin + " " + channel + " " + payload);
+        if (sending.compareAndSet(false, true)) {
+            try {
+                sender.execute(this::sendQueued);
+            } catch (RejectedExecutionException e) {
+                log.debug("signal after close dropped channel={}", channel);
+            }
+        }
+    }
+
+    /** Sends what is queued, in batches, until nothing is. */
+    private void sendQueued() {
+        while (true) {
+            java.util.List<String> batch = new java.util.ArrayList<>();
+            for (String n = queued.poll(); n != null; n = batch.size() < MAX_BATCH ? queued.poll() : null) {
+                batch.add(n);
+            }
+            if (!batch.isEmpty()) {
+                notify(batch);
+                continue;
+            }
+            sending.set(false);
+            if (queued.isEmpty() || !sending.compareAndSet(false, true)) {
+                return; // nothing came meanwhile, or another run took it
+            }
         }
     }
 
@@ -91,10 +117,11 @@ public final class PgSignals implements Signals {
         return listening != null;
     }
 
-    private void notify(String notice) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
+    private void notify(java.util.List<String> notices) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(pg_notify(?, n)) from unnest(?::text[]) with ordinality as t(n, i)")) {
             s.setString(1, pgChannel);
-            s.setString(2, notice);
+            s.setArray(2, c.createArrayOf("text", notices.toArray()));
             s.execute();
         } catch (SQLException e) {
             log.warn("signal not sent (the others catch up by their periodic check) reason={}", e.getMessage());
