@@ -58,6 +58,37 @@ class PgSignalsTest {
     }
 
     @Test
+    void many_notices_arrive_in_order_and_the_time_they_take_is_printed() throws Exception {
+        String url = server.newSchemaUrl();
+        try (PostgresStorage storeA = open(url); PostgresStorage storeB = open(url);
+             PgSignals a = PgSignals.on(storeA); PgSignals b = PgSignals.on(storeB)) {
+            int n = 2000;
+            long[] sent = new long[n];
+            long[] took = new long[n];
+            java.util.List<String> heard = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(n);
+            b.subscribe("inbox", p -> {
+                int i = Integer.parseInt(p.substring(p.indexOf(' ') + 1));
+                took[i] = System.nanoTime() - sent[i];
+                heard.add(p);
+                all.countDown();
+            });
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                sent[i] = System.nanoTime();
+                a.publish("inbox", "message " + i);
+            }
+            assertThat(all.await(30, TimeUnit.SECONDS)).as("heard " + heard.size() + " of " + n).isTrue();
+            long wall = System.nanoTime() - t0;
+            assertThat(heard).containsExactlyElementsOf(java.util.stream.IntStream.range(0, n).mapToObj(i -> "message " + i).toList());
+            long[] sorted = took.clone();
+            java.util.Arrays.sort(sorted);
+            System.out.printf("signals A->B: %d notices in %d ms, latency p50 %.1f ms p99 %.1f ms max %.1f ms%n", n, wall / 1_000_000,
+                    sorted[n / 2] / 1e6, sorted[n * 99 / 100] / 1e6, sorted[n - 1] / 1e6);
+        }
+    }
+
+    @Test
     void instances_on_another_schema_do_not_hear() throws Exception {
         String one = server.newSchemaUrl();
         String other = server.newSchemaUrl();
