@@ -55,7 +55,7 @@ public final class Accounts {
     private final Clock clock;
     private final TwoFactorPolicy policy;
     private final SecureRandom random = new SecureRandom();
-    final LoginThrottle throttle = new LoginThrottle();
+    final LoginThrottle throttle;
     /** Unknown names cost the same bcrypt work as known ones (a switch for the test that shows the timing leak without it). */
     volatile boolean equalWork = true;
     /** A change of the account ends its logins (a switch for the test that shows a login outliving a demotion without it). */
@@ -87,6 +87,13 @@ public final class Accounts {
     }
 
     public Accounts(UserStore userStore, LoginStore loginStore, no.kontakt.store.AuditLog auditLog, UnitOfWork unitOfWork, Clock clock, TwoFactorPolicy policy) {
+        this(userStore, loginStore, auditLog, unitOfWork, clock, policy, new no.kontakt.store.MemoryLoginCounts());
+    }
+
+    /** @param failures where failed logins are counted (shared by the instances on one database) */
+    public Accounts(UserStore userStore, LoginStore loginStore, no.kontakt.store.AuditLog auditLog, UnitOfWork unitOfWork, Clock clock, TwoFactorPolicy policy,
+                    no.kontakt.store.LoginCounts failures) {
+        this.throttle = new LoginThrottle(failures);
         this.userStore = userStore;
         this.loginStore = loginStore;
         this.auditLog = auditLog;
@@ -94,6 +101,11 @@ public final class Accounts {
         this.clock = clock;
         this.policy = policy;
         this.localToken = randomToken();
+    }
+
+    /** Whether a single sign-on started under {@code id} comes back for the first time (on any instance). */
+    public boolean firstReturn(String id) {
+        return throttle.once("sign-on\n" + id, clock.instant());
     }
 
     public TwoFactorPolicy policy() {
@@ -354,18 +366,19 @@ public final class Accounts {
         return "password".equals(method) && !user.hasTotp() && policy.requires(user.role());
     }
 
-    /** Under the account's lock: the step of a fresh code, marked used, or null. */
+    /** Under the account's lock, and once across instances: the step of a fresh code, marked used, or null. */
     private synchronized User verifyTotpAndMark(User user, String code, Instant now) {
         User current = userStore.user(user.username()).orElse(user);
         OptionalLong step = Totp.verify(current.totpSecret(), code, now, current.totpLastStep());
-        if (step.isEmpty()) {
-            return null;
+        String used = step.isEmpty() ? null : "totp\n" + current.username() + "\n" + Integer.toHexString(current.totpSecret().hashCode()) + "\n" + step.getAsLong();
+        if (used == null || !throttle.once(used, now)) {
+            return null; // no code, or its step already used here or on another instance
         }
-        User used = current.withTotpUsed(step.getAsLong());
+        User marked = current.withTotpUsed(step.getAsLong());
         Batch batch = new Batch();
-        userStore.saveUser(batch, used);
+        userStore.saveUser(batch, marked);
         unitOfWork.commit(batch);
-        return used;
+        return marked;
     }
 
     /** The login a token belongs to, if it is valid, not expired, and its account still exists unchanged. */

@@ -99,6 +99,11 @@ public final class PostgresStorage implements Storage {
         }
     }
 
+    /** The pool (and the settings it connects with), for the signals between instances. */
+    public HikariDataSource dataSource() {
+        return pool;
+    }
+
     /** The URL without its query (which may carry a password). */
     static String withoutQuery(String url) {
         if (url == null) {
