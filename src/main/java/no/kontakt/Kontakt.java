@@ -107,7 +107,7 @@ public final class Kontakt implements AutoCloseable {
         UserCommand.writeLocalAccess(config.store().dataDir(), port(), accounts.localToken());
         startScheduler(1000);
         backupSocket = BackupSocket.start(core.stores()); // `store backup` while the server runs
-        core.every(1, 60, TimeUnit.MINUTES, "retention", services.retention()::run);
+        core.every(1, 60, TimeUnit.MINUTES, "retention", () -> services.exclusive("retention", services.retention()::run));
         log.info("kontakt started port={} public_url={} twilio={} languages={} scripts={}", port(), config.server().publicBase(),
                 config.twilio().sendsForReal() ? "rest" : "dev-sender", config.unit().languages(), services.conversations().engine().library().names());
         return this;

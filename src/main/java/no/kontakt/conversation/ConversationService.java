@@ -62,6 +62,8 @@ public final class ConversationService {
     private volatile UrgentHook urgentHook = (batch, now, conversationId) -> 0;
     private final java.util.List<Interceptor> interceptors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    /** The conversation's lock that every instance on the store respects, taken after this process's stripe. */
+    private volatile no.kontakt.store.ClusterLocks clusterLocks = new no.kontakt.store.InProcessLocks();
     /** Messages from one address within a minute beyond which the bot goes quiet for it (staff are told). */
     static final int FLOOD_PER_MINUTE = 20;
     private final no.kontakt.limits.RateLimiter flood;
@@ -89,6 +91,14 @@ public final class ConversationService {
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock(true);
         }
+    }
+
+    /**
+     * Takes each conversation's lock from {@code locks} too (the store's: a database's advisory locks when instances
+     * share it), so a conversation runs one step at a time across instances. Call before the first message.
+     */
+    public void useLocks(no.kontakt.store.ClusterLocks locks) {
+        this.clusterLocks = java.util.Objects.requireNonNull(locks, "locks");
     }
 
     /** The id of the conversation of that channel address (a pseudonym: the address itself is not in it). */
@@ -159,7 +169,14 @@ public final class ConversationService {
                 log.info("duplicate inbound message ignored sid={}", in.messageId());
                 return new Reply(seen.get().replies(), seen.get().replyIds(), true);
             }
-            return process(id, in);
+            try {
+                return process(id, in);
+            } catch (no.kontakt.store.DuplicateKeyException e) {
+                // another step recorded this message id first (another instance, at the same moment): its answer stands
+                InboundReceipt first = inboundLog.find(in.messageId()).orElseThrow(() -> e);
+                log.info("duplicate inbound message refused by the store sid={}", in.messageId());
+                return new Reply(first.replies(), first.replyIds(), true);
+            }
         });
     }
 
@@ -283,12 +300,16 @@ public final class ConversationService {
         }
     }
 
-    /** Runs {@code work} under the conversation's lock, as every message of it is. */
+    /**
+     * Runs {@code work} under the conversation's lock, as every message of it is: this process's stripe, then the lock
+     * every instance respects. The work reads after the lock and commits before it is let go; when the lock turns out
+     * lost (its database connection closed) the work fails, so the caller answers an error and the sender retries.
+     */
     public <T> T locked(String conversationId, java.util.function.Supplier<T> work) {
         ReentrantLock lock = locks[Math.floorMod(conversationId.hashCode(), STRIPES)];
         lock.lock();
         MDC.put("conversation", conversationId);
-        try {
+        try (no.kontakt.store.ClusterLocks.Held held = clusterLocks.lock("conversation:" + conversationId)) {
             return work.get();
         } finally {
             MDC.remove("conversation");

@@ -66,7 +66,7 @@ public final class Erasure {
                 continue;
             }
             r.inbound().find(m.providerSid()).filter(receipt -> conversationId.equals(receipt.conversationId())).ifPresent(receipt ->
-                    r.inbound().record(batch, new InboundReceipt(receipt.messageSid(), null, null, List.of(), List.of(), receipt.at())));
+                    r.inbound().replace(batch, new InboundReceipt(receipt.messageSid(), null, null, List.of(), List.of(), receipt.at())));
         }
         r.events().removeEvents(batch, conversationId);
         r.audit().forgetAuditRef(batch, conversationId);

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import no.kontakt.channel.OutboundMessage;
 import no.kontakt.channel.Sender;
 import no.kontakt.privacy.Mask;
 import no.kontakt.store.Batch;
+import no.kontakt.store.ClusterLocks;
+import no.kontakt.store.InProcessLocks;
 import no.kontakt.store.Delivery;
 import no.kontakt.store.OutboxItem;
 import no.kontakt.store.DeliveryStore;
@@ -21,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * Sends what committed steps put in the outbox. Each item is marked {@code SENDING} (committed) before its
  * channel is called and removed after, so a crash in between never sends it twice: such an item is reported
  * as {@code unknown} at the next start instead. Failures that can help to retry are retried with backoff.
+ *
+ * <p>Each item is claimed with its lock ({@code outbox:<id>}, every instance on the store respects it) and read again
+ * under it: an item another instance sent or is sending is skipped, so each item goes out once. The lock is held until
+ * the send is recorded; an item found {@code SENDING} whose lock is free was left by an instance that died (its lock
+ * ended with its connection) and is settled, never resent.
  */
 public final class OutboxDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -32,8 +40,15 @@ public final class OutboxDispatcher {
     private final UnitOfWork unitOfWork;
     private final Map<String, Sender> senders;
     private final Clock clock;
+    private final ClusterLocks locks;
 
     public OutboxDispatcher(DeliveryStore deliveryStore, OutboxStore outboxStore, StatsStore statsStore, UnitOfWork unitOfWork, Map<String, Sender> senders, Clock clock) {
+        this(deliveryStore, outboxStore, statsStore, unitOfWork, senders, clock, new InProcessLocks());
+    }
+
+    public OutboxDispatcher(DeliveryStore deliveryStore, OutboxStore outboxStore, StatsStore statsStore, UnitOfWork unitOfWork, Map<String, Sender> senders, Clock clock,
+                            ClusterLocks locks) {
+        this.locks = locks;
         this.deliveryStore = deliveryStore;
         this.outboxStore = outboxStore;
         this.statsStore = statsStore;
@@ -42,29 +57,55 @@ public final class OutboxDispatcher {
         this.clock = clock;
     }
 
-    /** At start-up: items a crash left in {@code SENDING} may have gone out; they are not sent again. */
+    /**
+     * Items a crash left in {@code SENDING} may have gone out; they are not sent again. At start-up, and (where instances
+     * share the store) now and then: an item whose lock is held is being sent by a live instance and is left alone.
+     */
     public int settleInterrupted() {
         int n = 0;
-        for (OutboxItem item : outboxStore.sending()) {
-            Batch batch = new Batch();
-            outboxStore.remove(batch, item.id());
-            deliveryStore.report(batch, new Delivery(item.messageId(), null, "unknown", "interrupted", clock.instant()));
-            unitOfWork.commit(batch);
-            log.warn("outbox item interrupted by a crash is not resent id={} to={}", item.id(), Mask.phone(item.to()));
+        for (OutboxItem found : outboxStore.sending()) {
+            Optional<ClusterLocks.Held> claim = locks.tryLock(key(found.id()));
+            if (claim.isEmpty()) {
+                continue;
+            }
+            try (ClusterLocks.Held held = claim.get()) {
+                Optional<OutboxItem> item = outboxStore.find(found.id()).filter(i -> i.state() == OutboxItem.State.SENDING);
+                if (item.isEmpty()) {
+                    continue;
+                }
+                Batch batch = new Batch();
+                outboxStore.remove(batch, found.id());
+                deliveryStore.report(batch, new Delivery(found.messageId(), null, "unknown", "interrupted", clock.instant()));
+                unitOfWork.commit(batch);
+            }
+            log.warn("outbox item interrupted by a crash is not resent id={} to={}", found.id(), Mask.phone(found.to()));
             n++;
         }
         return n;
     }
 
-    /** Sends every item that is due; returns how many were handed to a channel. */
+    /** Sends every item that is due and not claimed by another instance; returns how many were handed to a channel. */
     public synchronized int dispatchDue() {
         int sent = 0;
-        for (OutboxItem item : outboxStore.due(clock.instant(), 200)) {
-            if (send(item)) {
-                sent++;
+        for (OutboxItem due : outboxStore.due(clock.instant(), 200)) {
+            Optional<ClusterLocks.Held> claim = locks.tryLock(key(due.id()));
+            if (claim.isEmpty()) {
+                continue; // another instance is sending it
+            }
+            try (ClusterLocks.Held held = claim.get()) {
+                // read again under the claim, where instances share the store: unchanged since listed, or skipped
+                Optional<OutboxItem> item = !locks.shared() ? Optional.of(due) : outboxStore.find(due.id())
+                        .filter(i -> i.state() == OutboxItem.State.PENDING && i.attempts() == due.attempts());
+                if (item.isPresent() && send(item.get())) {
+                    sent++;
+                }
             }
         }
         return sent;
+    }
+
+    private static String key(String itemId) {
+        return "outbox:" + itemId;
     }
 
     private boolean send(OutboxItem item) {

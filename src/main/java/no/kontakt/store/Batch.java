@@ -13,21 +13,34 @@ import java.util.function.UnaryOperator;
 public final class Batch {
     private final List<Op> ops = new ArrayList<>();
 
-    private record Op(String table, String key, byte[] value, UnaryOperator<byte[]> update) {}
+    private record Op(String table, String key, byte[] value, UnaryOperator<byte[]> update, boolean insert) {}
 
     Batch put(String table, String key, byte[] value) {
-        ops.add(new Op(table, key, value.clone(), null));
+        ops.add(new Op(table, key, value.clone(), null, false));
         return this;
     }
 
     Batch remove(String table, String key) {
-        ops.add(new Op(table, key, null, null));
+        ops.add(new Op(table, key, null, null, false));
         return this;
     }
 
-    /** Replaces the value with {@code update(current)} (current is null when absent; a null result removes). */
+    /**
+     * Writes a key that must not exist yet: when it does (in the storage, or written by a batch before this one) the whole
+     * batch is refused with {@link DuplicateKeyException}. On a shared database a unique key decides, in the commit's
+     * transaction, so of two instances inserting the same key at once exactly one batch is committed.
+     */
+    Batch insert(String table, String key, byte[] value) {
+        ops.add(new Op(table, key, value.clone(), null, true));
+        return this;
+    }
+
+    /**
+     * Replaces the value with {@code update(current)} (current is null when absent; a null result removes). The current
+     * value is read for update: another instance changing the same key waits for this commit.
+     */
     Batch update(String table, String key, UnaryOperator<byte[]> update) {
-        ops.add(new Op(table, key, null, update));
+        ops.add(new Op(table, key, null, update, false));
         return this;
     }
 
@@ -46,7 +59,14 @@ public final class Batch {
     void stageInto(GroupWrites group) {
         GroupWrites.Changes mine = group.changes();
         for (Op op : ops) {
-            byte[] value = op.update() == null ? op.value() : op.update().apply(group.read(mine, op.table(), op.key()));
+            if (op.insert()) {
+                if (group.read(mine, op.table(), op.key()) != null) {
+                    throw new DuplicateKeyException(op.table(), op.key(), null);
+                }
+                mine.insert(op.table(), op.key(), op.value());
+                continue;
+            }
+            byte[] value = op.update() == null ? op.value() : op.update().apply(group.readForUpdate(mine, op.table(), op.key()));
             mine.put(op.table(), op.key(), value);
         }
         group.merge(mine);

@@ -15,11 +15,13 @@ import org.slf4j.LoggerFactory;
  * Group commit: one thread applies the batches waiting in its queue and commits them together, then wakes
  * their callers. A caller's writes are durable when {@link #commit(Batch)} returns, and durability costs one
  * commit per group, not one per message; a key many batches of a group write (a counter) is written once. A batch
- * whose update fails is refused alone.
+ * whose update fails, or that inserts a key that exists, is refused alone; a group the database gives up is run again.
  */
 public final class Committer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Committer.class);
     private static final long WAIT_SECONDS = 30;
+    /** Runs of a group the database gave up (deadlock, lost connection) before its batches fail. */
+    static final int ATTEMPTS = 4;
 
     private final Storage storage;
     private final int maxBatch;
@@ -151,22 +153,61 @@ public final class Committer implements AutoCloseable {
     }
 
     /**
-     * Stages every batch of the group (a batch whose update fails is refused alone, and leaves nothing), writes the
-     * combined values, and commits once.
+     * Commits the group; when the database gives the transaction up (a deadlock with another instance, a lost
+     * connection), rolls back and runs it again from the batches, a few times; when a key inserted twice fails the
+     * commit, commits the group's batches one at a time, so only the batch that repeats a key is refused.
      */
     private void commitGroup(List<Pending> group) {
+        for (int attempt = 1; ; attempt++) {
+            List<Pending> open = group.stream().filter(p -> !p.done().isDone()).toList();
+            if (open.isEmpty()) {
+                return;
+            }
+            try {
+                stageAndCommit(open);
+                return;
+            } catch (DuplicateKeyException e) {
+                rollbackQuietly();
+                if (open.size() == 1) {
+                    open.get(0).done().completeExceptionally(e);
+                } else {
+                    log.info("a key of the group exists already, committing its batches one at a time batches={}", open.size());
+                    open.forEach(p -> commitGroup(List.of(p)));
+                }
+                return;
+            } catch (StoreConflictException e) {
+                rollbackQuietly();
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("store transaction given up by the database, running it again attempt={}: {}", attempt, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Stages every batch of the group (a batch whose update fails, or that inserts a key that exists, is refused alone and
+     * leaves nothing), writes the combined values, and commits once.
+     */
+    private void stageAndCommit(List<Pending> group) {
         GroupWrites writes = new GroupWrites(storage);
         List<Pending> staged = new ArrayList<>(group.size());
         for (Pending p : group) {
             try {
                 p.batch().stageInto(writes);
                 staged.add(p);
+            } catch (StoreConflictException e) {
+                throw e; // the database aborted the transaction: the whole group runs again
+            } catch (DuplicateKeyException e) {
+                log.info("store write refused: {}", e.getMessage());
+                p.done().completeExceptionally(e);
             } catch (RuntimeException e) {
                 log.error("store write refused, batch rolled back", e);
                 p.done().completeExceptionally(new StoreException("write refused: " + e.getMessage(), e));
             }
         }
         if (staged.isEmpty()) {
+            storage.rollback(); // reads for update may have opened a transaction
             return;
         }
         writes.writeTo(storage);

@@ -9,6 +9,9 @@ public interface OutboxStore {
 
     void remove(Batch batch, String id);
 
+    /** The item as stored now (re-read after claiming it: another instance may have sent it meanwhile). */
+    java.util.Optional<OutboxItem> find(String id);
+
     /** Pending items due at {@code now}, at most {@code max}. */
     List<OutboxItem> due(Instant now, int max);
 

@@ -1,7 +1,7 @@
 package no.kontakt.store;
 
 /** The store cannot be opened, read or written; the message says what to do. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

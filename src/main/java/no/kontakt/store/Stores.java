@@ -25,6 +25,7 @@ public final class Stores implements UnitOfWork, AutoCloseable {
     private final StatsStore stats;
     private final EnrolmentStore enrolments;
     private final ReminderLog reminders;
+    private final ClusterLocks locks;
 
     public Stores(Storage storage, int maxBatch) {
         this(storage, maxBatch, java.time.ZoneId.of("Europe/Oslo"));
@@ -40,6 +41,7 @@ public final class Stores implements UnitOfWork, AutoCloseable {
         this.zone = zone;
         this.storage = storage;
         this.committer = new Committer(storage, maxBatch);
+        this.locks = storage.clusterLocks();
         this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class, codec),
                 new JsonTable<>(storage, Indexes.QUEUE, QueueEntry.class, codec), new JsonTable<>(storage, Indexes.URGENT, String.class, codec),
                 new JsonTable<>(storage, Indexes.CLOSED, String.class, codec));
@@ -187,6 +189,11 @@ public final class Stores implements UnitOfWork, AutoCloseable {
         return committer;
     }
 
+    /** The locks every instance on this store respects (this process's own for an embedded store). */
+    public ClusterLocks locks() {
+        return locks;
+    }
+
     /** How values are kept (for store tools: backup, restore). */
     public ValueCodec codec() {
         return codec;
@@ -310,6 +317,10 @@ public final class Stores implements UnitOfWork, AutoCloseable {
         }
 
         public void record(Batch batch, InboundReceipt receipt) {
+            batch.insert(table.name(), receipt.messageSid(), table.codec().encode(receipt));
+        }
+
+        public void replace(Batch batch, InboundReceipt receipt) {
             table.put(batch, receipt.messageSid(), receipt);
         }
 
@@ -351,6 +362,10 @@ public final class Stores implements UnitOfWork, AutoCloseable {
 
         public void remove(Batch batch, String id) {
             table.remove(batch, id);
+        }
+
+        public Optional<OutboxItem> find(String id) {
+            return table.get(id);
         }
 
         public List<OutboxItem> due(java.time.Instant now, int max) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import no.kontakt.admin.Settings;
 import no.kontakt.channel.Sender;
@@ -46,6 +47,7 @@ import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.records.Retention;
 import no.kontakt.conversation.Erasure;
 import no.kontakt.store.Batch;
+import no.kontakt.store.ClusterLocks;
 import no.kontakt.store.InMemoryStorage;
 import no.kontakt.store.Stores;
 
@@ -100,11 +102,12 @@ public final class Services implements AutoCloseable {
         this.chatHub = new ChatHub(stores.conversations(), stores.messages(), stores.deliveries(), stores, clock);
         Map<String, Sender> all = new HashMap<>(senders);
         all.putIfAbsent(ChatSessions.CHANNEL, new WebChatSender(chatHub));
-        this.outbox = new OutboxDispatcher(stores.deliveries(), stores.outbox(), stores.stats(), stores, all, clock);
+        this.outbox = new OutboxDispatcher(stores.deliveries(), stores.outbox(), stores.stats(), stores, all, clock, stores.locks());
         var erasure = new Erasure(new Erasure.Roles(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(),
                 stores.outbox(), stores.timers(), stores.contactRequests(), stores.enrolments(), stores.reminders(), stores.events(),
                 stores.audit(), stores.feedback(), stores.appointments()));
         this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(library, intents), actions, risk, languages, clock, wake);
+        conversations.useLocks(stores.locks());
         this.chatAlerts = new ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
         conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
                 ? alerts.alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
@@ -134,20 +137,46 @@ public final class Services implements AutoCloseable {
     /**
      * The scheduled work, once, in this order: due script timers, appointment reminders, feedback questions, escalation of
      * contact requests near their promise, the on-call alerts that waited for their interval, offers' due work (reminders,
-     * waiting lists), and the outbox.
+     * waiting lists), and the outbox. Where instances share the store, each job runs on one instance at a time (a round
+     * another instance holds is skipped here), timers fire under their conversation's lock and outbox items are claimed
+     * one by one; sends a dead instance left half done are settled every {@link #SETTLE_EVERY}.
      */
     public void tick() {
         conversations.fireDueTimers();
-        appointments.remindDue();
-        feedback.sendDue();
-        inbox.escalateWhenDue(promise(config), 0.8, alerts);
+        exclusive("appointment-reminders", appointments::remindDue);
+        exclusive("feedback", feedback::sendDue);
+        exclusive("escalation", () -> inbox.escalateWhenDue(promise(config), 0.8, alerts));
         flushAlerts();
-        offers.runDue(clock.instant());
+        exclusive("offers", () -> offers.runDue(clock.instant()));
+        if (stores.locks().shared() && settledAt.get().plus(SETTLE_EVERY).isBefore(clock.instant())) {
+            settledAt.set(clock.instant());
+            exclusive("outbox-settle", outbox::settleInterrupted);
+        }
         outbox.dispatchDue();
+    }
+
+    /** How often an instance sharing the store looks for sends a dead instance left half done. */
+    static final Duration SETTLE_EVERY = Duration.ofSeconds(30);
+    private final AtomicReference<java.time.Instant> settledAt = new AtomicReference<>(java.time.Instant.EPOCH);
+
+    /**
+     * Runs one round of a scheduled job unless another instance on the store is running it (then this round is skipped
+     * here: the job's next round catches up). Its effects are committed before the lock is let go. Returns whether it ran.
+     */
+    public boolean exclusive(String job, Runnable round) {
+        Optional<ClusterLocks.Held> held = stores.locks().tryLock("job:" + job);
+        if (held.isEmpty()) {
+            return false;
+        }
+        try (ClusterLocks.Held lock = held.get()) {
+            round.run();
+        }
+        return true;
     }
 
     /** Sends the on-call alerts counted while their phone's interval ran; returns how many SMS were queued. */
     public int flushAlerts() {
+        // the counts are this instance's own (kept in memory), so every instance flushes its own, under no lock
         Batch batch = new Batch();
         int staged = alerts.flush(batch, clock.instant());
         if (staged > 0) {

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import no.kontakt.store.DuplicateKeyException;
 import no.kontakt.store.Storage;
+import no.kontakt.store.StoreConflictException;
 import no.kontakt.store.StoreException;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -30,20 +32,28 @@ public final class PostgresStorage implements Storage {
 
     private static final String UPSERT = "insert into kv (tbl, k, v) values (?, ?, ?) on conflict (tbl, k) do update set v = excluded.v";
     private static final String DELETE = "delete from kv where tbl = ? and k = ?";
+    /** A plain insert: the primary key refuses a key that exists (SQLState 23505), failing the whole transaction. */
+    private static final String INSERT = "insert into kv (tbl, k, v) values (?, ?, ?)";
+    private static final String SELECT_FOR_UPDATE = "select v from kv where tbl = ? and k = ? for update";
 
     private final HikariDataSource pool;
+    private final HikariConfig config;
     private final String where;
+    private PostgresLocks locks;
     private Connection writer;
     /** Writes not yet sent, by table, then key; {@link #REMOVED} for a removal. */
     private final Map<String, Map<String, byte[]>> pending = new HashMap<>();
+    /** The pending keys written by {@link #insert}, by table: sent as plain inserts. */
+    private final Map<String, java.util.Set<String>> inserts = new HashMap<>();
     /** The thread whose transaction is open (writes pending or sent, not committed); null when none is. */
     private volatile Thread owner;
     private boolean sent;
     private volatile boolean open = true;
     private final Map<String, SqlTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private PostgresStorage(HikariDataSource pool, Connection writer, String where) {
+    private PostgresStorage(HikariDataSource pool, HikariConfig config, Connection writer, String where) {
         this.pool = pool;
+        this.config = config;
         this.writer = writer;
         this.where = where;
     }
@@ -66,6 +76,7 @@ public final class PostgresStorage implements Storage {
         config.setMinimumIdle(2);
         config.setConnectionTimeout(10_000);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -81,11 +92,16 @@ public final class PostgresStorage implements Storage {
             Connection writer = pool.getConnection();
             writer.setAutoCommit(false);
             log.info("store opened database={}", where);
-            return new PostgresStorage(pool, writer, where);
+            return new PostgresStorage(pool, config, writer, where);
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new StoreException("cannot open the store in PostgreSQL at " + where + ": " + reason(e), e);
         }
+    }
+
+    /** The pool (and the settings it connects with), for the signals between instances. */
+    public HikariDataSource dataSource() {
+        return pool;
     }
 
     /** The URL without its query (which may carry a password). */
@@ -126,8 +142,93 @@ public final class PostgresStorage implements Storage {
                 return query.apply(c);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read the store in PostgreSQL at " + where + ": " + reason(e), e);
+            throw failure("cannot read the store in PostgreSQL at " + where, e);
         }
+    }
+
+    /**
+     * The failure as the committer needs it: a duplicate key refuses one batch ({@link DuplicateKeyException}); a deadlock,
+     * a serialization failure or a lost connection may pass when run again ({@link StoreConflictException}).
+     */
+    static StoreException failure(String what, SQLException e) {
+        String state = sqlState(e);
+        String message = what + " (" + reason(e) + ")";
+        if ("23505".equals(state)) {
+            return new DuplicateKeyException(reason(e), e);
+        }
+        if (state != null && (state.equals("40P01") || state.equals("40001") || state.startsWith("08") || state.equals("57P01"))) {
+            return new StoreConflictException(message, e);
+        }
+        return new StoreException(message, e);
+    }
+
+    /** The SQLState of the error, looking into a batch's next exceptions and causes (null when none has one). */
+    static String sqlState(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException q ? q : null; s != null; s = s.getNextException()) {
+                if (s.getSQLState() != null && !s.getSQLState().isEmpty() && !s.getSQLState().equals("00000")) {
+                    return s.getSQLState();
+                }
+                if (s.getNextException() == s) {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized byte[] readForUpdate(String table, String key) {
+        checkOpen();
+        owner = Thread.currentThread();
+        Map<String, byte[]> writes = pending.get(table);
+        byte[] written = writes == null ? null : writes.get(key);
+        if (written != null) {
+            return written == REMOVED ? null : written;
+        }
+        try {
+            send();
+            sent = true; // the transaction is open: the rows read stay locked until commit or rollback
+            byte[] value = selectForUpdate(table, key);
+            if (value != null) {
+                return value;
+            }
+            // no row to lock: a lock on the key itself, for this transaction, orders the instances that would create it
+            try (PreparedStatement lock = writer.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                lock.setInt(1, table.hashCode());
+                lock.setInt(2, key.hashCode());
+                lock.execute();
+            }
+            return selectForUpdate(table, key);
+        } catch (SQLException e) {
+            throw failure("cannot read the store in PostgreSQL at " + where, e);
+        }
+    }
+
+    private byte[] selectForUpdate(String table, String key) throws SQLException {
+        try (PreparedStatement s = writer.prepareStatement(SELECT_FOR_UPDATE)) {
+            s.setString(1, table);
+            s.setString(2, key);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void insert(String table, String key, byte[] value) {
+        write(table, key, value);
+        inserts.computeIfAbsent(table, t -> new java.util.HashSet<>()).add(key);
+    }
+
+    /** Advisory locks of this database, on a small pool of their own (made at the first call; closed with the storage). */
+    @Override
+    public synchronized no.kontakt.store.ClusterLocks clusterLocks() {
+        checkOpen();
+        if (locks == null) {
+            locks = PostgresLocks.open(config, where);
+        }
+        return locks;
     }
 
     /** The pending write of the key, when the calling thread's open transaction has one (else null). */
@@ -143,6 +244,9 @@ public final class PostgresStorage implements Storage {
         checkOpen();
         owner = Thread.currentThread();
         pending.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, value == null ? REMOVED : value);
+        if (value == null && inserts.containsKey(table)) {
+            inserts.get(table).remove(key);
+        }
     }
 
     /** Sends the pending writes on the write connection, inside its transaction. */
@@ -150,12 +254,21 @@ public final class PostgresStorage implements Storage {
         if (pending.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = writer.prepareStatement(UPSERT); PreparedStatement delete = writer.prepareStatement(DELETE)) {
+        try (PreparedStatement upsert = writer.prepareStatement(UPSERT); PreparedStatement delete = writer.prepareStatement(DELETE);
+                PreparedStatement insert = writer.prepareStatement(INSERT)) {
             int puts = 0;
             int removes = 0;
+            int inserted = 0;
             for (var table : pending.entrySet()) {
+                java.util.Set<String> insertKeys = inserts.getOrDefault(table.getKey(), java.util.Set.of());
                 for (var write : table.getValue().entrySet()) {
-                    if (write.getValue() == REMOVED) {
+                    if (write.getValue() != REMOVED && insertKeys.contains(write.getKey())) {
+                        insert.setString(1, table.getKey());
+                        insert.setString(2, write.getKey());
+                        insert.setBytes(3, write.getValue());
+                        insert.addBatch();
+                        inserted++;
+                    } else if (write.getValue() == REMOVED) {
                         delete.setString(1, table.getKey());
                         delete.setString(2, write.getKey());
                         delete.addBatch();
@@ -169,6 +282,9 @@ public final class PostgresStorage implements Storage {
                     }
                 }
             }
+            if (inserted > 0) {
+                insert.executeBatch();
+            }
             if (puts > 0) {
                 upsert.executeBatch();
             }
@@ -177,6 +293,7 @@ public final class PostgresStorage implements Storage {
             }
         }
         pending.clear();
+        inserts.clear();
         sent = true;
     }
 
@@ -193,13 +310,14 @@ public final class PostgresStorage implements Storage {
             sent = false;
             owner = null;
         } catch (SQLException e) {
-            throw new StoreException("the store could not commit in PostgreSQL at " + where + " (" + reason(e) + ")", e);
+            throw failure("the store could not commit in PostgreSQL at " + where, e);
         }
     }
 
     @Override
     public synchronized void rollback() {
         pending.clear();
+        inserts.clear();
         sent = false;
         owner = null;
         try {
@@ -263,6 +381,9 @@ public final class PostgresStorage implements Storage {
             writer.close();
         } catch (SQLException e) {
             log.warn("store write connection did not close cleanly: {}", reason(e));
+        }
+        if (locks != null) {
+            locks.close();
         }
         pool.close();
         log.info("store closed database={}", where);
