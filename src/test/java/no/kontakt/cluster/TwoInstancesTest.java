@@ -322,17 +322,23 @@ class TwoInstancesTest {
                 conversations.add(stores.inbound().find(sid).orElseThrow().conversationId());
             }
         }
-        List<String> tokens = List.of(login(two.get(0).port), login(two.get(1).port));
+        String token = login(two.get(0).port); // one login, on a: its session is in the database, so b takes it too
         List<String> replies = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             int instance = i % 2;
-            HttpResponse<String> r = post(two.get(instance).port, tokens.get(instance),
+            HttpResponse<String> r = post(two.get(instance).port, token,
                     "/api/inbox/conversations/" + conversations.get(i % conversations.size()) + "/reply", "{\"text\":\"Hei, dette er Kari (" + i + ").\"}");
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(r.statusCode()).as("reply %d on instance %s: %s", i, instance == 0 ? "a" : "b", r.body()).isEqualTo(201);
             replies.add(Json.MAPPER.readTree(r.body()).get("id").asText());
         }
-        Await.until("every staff reply sent by one of the instances", Duration.ofSeconds(30), () -> sent().containsAll(replies));
-        Await.until("both outboxes empty", Duration.ofSeconds(30), () -> two.stream().allMatch(s -> outboxDepth(s.port) == 0));
+        try {
+            Await.until("every staff reply sent by one of the instances", Duration.ofSeconds(30), () -> sent().containsAll(replies));
+            Await.until("both outboxes empty", Duration.ofSeconds(30), () -> two.stream().allMatch(s -> outboxDepth(s.port) == 0));
+        } catch (AssertionError e) {
+            List<String> unsent = replies.stream().filter(r -> !sent().contains(r)).toList();
+            throw new AssertionError(e.getMessage() + "; not sent: " + unsent + "; outbox depth " + outboxDepth(two.get(0).port) + " and "
+                    + outboxDepth(two.get(1).port) + "; what the servers logged about the outbox:\n" + logLines("outbox|lock|ERROR|WARN"), e);
+        }
         // stopped (this test runs last of those on the shared pair), so a copy one of them still meant to send is sent before the count
         for (ForkedKontakt s : two) {
             assertThat(s.stop()).isNotNegative();
@@ -359,6 +365,23 @@ class TwoInstancesTest {
             }
         }
         return all;
+    }
+
+    /** The lines of both shared servers' logs that match {@code regex} (the last 40). */
+    private static String logLines(String regex) {
+        List<String> lines = new ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            try {
+                for (String line : Files.readAllLines(sharedDir.resolve("server-" + name + ".log"))) {
+                    if (java.util.regex.Pattern.compile(regex).matcher(line).find()) {
+                        lines.add(name + ": " + line);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                lines.add(name + ": " + e);
+            }
+        }
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** The outbox depth from /metrics; -1 while it cannot be read. */
