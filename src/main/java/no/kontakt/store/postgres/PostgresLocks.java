@@ -82,7 +82,7 @@ final class PostgresLocks implements ClusterLocks {
         if (mine.isEmpty() || local.holds(key) > 1) {
             return mine;
         }
-        return inDatabase(key, mine.get(), "pg_advisory_try_lock");
+        return inDatabase(key, mine.get(), "pg_try_advisory_lock");
     }
 
     @Override
