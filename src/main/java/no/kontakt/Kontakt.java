@@ -75,7 +75,7 @@ public final class Kontakt implements AutoCloseable {
     }
 
     public static Kontakt create(AppConfig config, Storage storage, Function<String, String> env, Clock clock, Options options) {
-        Core core = Core.open(config, storage, env, clock, new Core.Options(options.senders(), options.language()));
+        Core core = Core.open(config, storage, StoreFiles.signals(storage), env, clock, new Core.Options(options.senders(), options.language()));
         try {
             return new Kontakt(core, env, clock);
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
 import no.kontakt.store.BackupResult;
+import no.kontakt.store.LocalSignals;
+import no.kontakt.store.Signals;
 import no.kontakt.store.Storage;
 import no.kontakt.store.StoreCopy;
 import no.kontakt.store.StoreException;
@@ -12,6 +14,7 @@ import no.kontakt.store.ValueCodec;
 import no.kontakt.store.mapdb.BackupSocket;
 import no.kontakt.store.mapdb.Backups;
 import no.kontakt.store.mapdb.MapDbStorage;
+import no.kontakt.store.postgres.PgSignals;
 import no.kontakt.store.postgres.PostgresStorage;
 
 /**
@@ -44,10 +47,20 @@ public final class StoreFiles {
             return MapDbStorage.open(dataDir);
         }
         if (blank(env.apply("KONTAKT_SECRET_KEY")) && blank(env.apply("KONTAKT_KEY_FILE"))) {
-            org.slf4j.LoggerFactory.getLogger(StoreFiles.class).warn("the store is in PostgreSQL but its key comes from the data folder: "
-                    + "set KONTAKT_SECRET_KEY (the same for every instance), or another instance cannot open what this one writes");
+            throw new StoreException("the store is in PostgreSQL (" + DATABASE_URL + " is set) but KONTAKT_SECRET_KEY is not: set "
+                    + "KONTAKT_SECRET_KEY, the same on every instance (base64, 32 bytes or more; or KONTAKT_KEY_FILE, a file they all "
+                    + "read), or the instances would seal, sign "
+                    + "and name conversations each with a key of its own");
         }
         return PostgresStorage.open(url.strip(), env.apply(DATABASE_USER), env.apply(DATABASE_PASSWORD));
+    }
+
+    /**
+     * The notices between the instances that share {@code storage}: LISTEN/NOTIFY on PostgreSQL, within this process
+     * otherwise (a MapDB store has one instance). Their owner closes them.
+     */
+    public static Signals signals(Storage storage) {
+        return storage instanceof PostgresStorage pg ? PgSignals.on(pg) : new LocalSignals();
     }
 
     private static boolean blank(String value) {

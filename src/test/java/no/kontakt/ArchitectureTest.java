@@ -55,6 +55,17 @@ class ArchitectureTest {
                         + base + ".store.mapdb");
     }
 
+    /** PostgreSQL is the other storage backend: only the store and the entry layer know its driver or its package. */
+    static ArchRule onlyStoreKnowsPostgres(String base) {
+        List<String> allowed = new java.util.ArrayList<>(List.of(base + ".store.."));
+        ENTRY.forEach(p -> allowed.add(p.isEmpty() ? base : base + "." + p + ".."));
+        return noClasses().that().resideOutsideOfPackages(allowed.toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "com.zaxxer.hikari..", "org.flywaydb..",
+                        base + ".store.postgres..")
+                .as("outside the store and the entry layer (root package, cli, bench), nothing depends on PostgreSQL, HikariCP, "
+                        + "Flyway or " + base + ".store.postgres");
+    }
+
     /** HTTP and Twilio stay at the edge: only web, the channel adapters and the entry layer know Javalin, servlets or Twilio. */
     static ArchRule onlyTheEdgeKnowsHttp(String base) {
         List<String> allowed = new java.util.ArrayList<>(List.of(base + ".web..", base + ".channel.."));
@@ -96,6 +107,11 @@ class ArchitectureTest {
     @Test
     void only_the_store_and_the_entry_layer_know_mapdb() {
         onlyStoreKnowsMapDb(BASE).check(MAIN);
+    }
+
+    @Test
+    void only_the_store_and_the_entry_layer_know_postgres() {
+        onlyStoreKnowsPostgres(BASE).check(MAIN);
     }
 
     @Test

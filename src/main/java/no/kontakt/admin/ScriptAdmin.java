@@ -67,6 +67,9 @@ public final class ScriptAdmin {
     private final Map<String, Optional<Script>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private final TranscriptRunner runner;
     private final BiConsumer<Library, IntentExamples> install;
+    /** The newest version of each script as installed here: what {@link #reload} compares with the store. */
+    private Map<String, Integer> installed = Map.of();
+    private volatile Runnable onPublished = () -> { };
 
     /**
      * @param runner  replays the transcripts a publish must pass
@@ -107,11 +110,49 @@ public final class ScriptAdmin {
             }
         }
         unitOfWork.commit(batch);
+        Map<String, Integer> versions = newest();
         Compiler.Result result = compiler.compile(live(Map.of()));
         if (!result.ok()) {
             throw new ScriptException(result.problems());
         }
+        synchronized (this) {
+            installed = versions;
+        }
         return library(result, Map.of());
+    }
+
+    /** What to do once a publish is stored and installed here (tell the other instances). */
+    public void onPublished(Runnable then) {
+        this.onPublished = then;
+    }
+
+    /**
+     * Installs what another instance published since this one last looked (a newer version of any script, the global
+     * words or the intents in the store); returns whether it did. A set that does not compile is logged and left.
+     */
+    public synchronized boolean reload() {
+        Map<String, Integer> versions = newest();
+        if (versions.equals(installed)) {
+            return false;
+        }
+        installed = versions;
+        Compiler.Result result = compiler.compile(live(Map.of()));
+        if (!result.ok()) {
+            log.error("published scripts do not compile here, kept the ones in force problems={}", result.problems());
+            return false;
+        }
+        install.accept(library(result, Map.of()), liveIntents());
+        log.info("scripts published elsewhere installed versions={}", versions);
+        return true;
+    }
+
+    /** The newest version number of each script, the global words and the intents. */
+    private Map<String, Integer> newest() {
+        Map<String, Integer> versions = new java.util.TreeMap<>();
+        for (String name : scriptNames()) {
+            scriptStore.latest(name).ifPresent(v -> versions.put(name, v.version()));
+        }
+        return versions;
     }
 
     public IntentExamples liveIntents() {
@@ -206,6 +247,7 @@ public final class ScriptAdmin {
     }
 
     private Object publishYaml(String name, String yaml, Staff staff, String action) {
+        Map<String, Integer> versions = newest(); // what the candidate is built on (a publish elsewhere meanwhile is reloaded later)
         Candidate candidate = candidate(name, yaml);
         if (!candidate.ok()) {
             return new Refusal(candidate.errors(), List.of());
@@ -224,6 +266,9 @@ public final class ScriptAdmin {
         audit(batch, staff, action, name + " v" + next + (reworded.isEmpty() ? "" : ", reworded transcripts " + String.join(", ", reworded)));
         unitOfWork.commit(batch);
         install.accept(library, intents); // the candidate's library already holds the new version
+        versions.put(name, next);
+        installed = versions;
+        onPublished.run();
         log.info("script published name={} version={} by={}", name, next, staff.username());
         return new Published(name, next);
     }

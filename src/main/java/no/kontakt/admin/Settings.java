@@ -40,6 +40,9 @@ public final class Settings {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Map<String, Consumer<Object>> appliers = new LinkedHashMap<>();
+    /** The version of each setting in force here: what {@link #reload} compares with the store. */
+    private final Map<String, Integer> applied = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Runnable onStored = () -> { };
 
     public Settings(AppConfig config, ScriptStore scriptStore, AuditLog auditLog, UnitOfWork unitOfWork, Clock clock) {
         this.config = config;
@@ -52,6 +55,35 @@ public final class Settings {
     /** Where a setting goes when it changes (the holder of the hours, the engine's context, the catalogue). */
     public void onChange(String name, Consumer<Object> applier) {
         appliers.put(name, applier);
+    }
+
+    /** What to do once a change is stored and in force here (tell the other instances). */
+    public void onStored(Runnable then) {
+        this.onStored = then;
+    }
+
+    /**
+     * Puts in force the settings another instance changed since this one last looked (newer versions in the store);
+     * returns their names. A stored version that does not read is logged and left (this instance keeps the one it has).
+     */
+    public synchronized List<String> reload() {
+        List<String> changed = new ArrayList<>();
+        for (String name : NAMES) {
+            Optional<ScriptVersion> latest = scriptStore.latest(PREFIX + name);
+            if (latest.isEmpty() || latest.get().version() == applied.getOrDefault(name, -1)) {
+                continue;
+            }
+            Object value = parse(name, latest.get().yaml());
+            if (value instanceof Refusal r) {
+                org.slf4j.LoggerFactory.getLogger(Settings.class).error("stored setting not valid, kept the one in force name={} version={} errors={}",
+                        name, latest.get().version(), r.errors());
+            } else {
+                apply(name, value);
+                changed.add(name);
+            }
+            applied.put(name, latest.get().version());
+        }
+        return changed;
     }
 
     /** The refusal of an edit: what is wrong, located by key path or line, and the same at lines of the YAML. */
@@ -87,6 +119,7 @@ public final class Settings {
                 throw new IllegalStateException("the stored " + name + " is not valid: " + r.errors());
             }
             apply(name, value);
+            applied.put(name, scriptStore.latest(PREFIX + name).orElseThrow().version());
         }
     }
 
@@ -124,6 +157,8 @@ public final class Settings {
         auditLog.audit(batch, new AuditEntry(clock.instant(), staff.username(), staff.role(), "setting", null, name + " v" + next));
         unitOfWork.commit(batch);
         apply(name, value);
+        applied.put(name, next);
+        onStored.run();
         return Map.of("name", name, "version", next);
     }
 

@@ -22,7 +22,9 @@ import no.kontakt.offers.Catalogue;
 import no.kontakt.offers.CatalogueLoader;
 import no.kontakt.privacy.Pseudonyms;
 import no.kontakt.privacy.SecretKey;
+import no.kontakt.store.LocalSignals;
 import no.kontakt.store.SealedJson;
+import no.kontakt.store.Signals;
 import no.kontakt.store.Storage;
 import no.kontakt.store.Stores;
 import no.kontakt.transcripts.Sandbox;
@@ -51,6 +53,16 @@ public final class Core implements AutoCloseable {
     private final Services services;
     private final Pseudonyms pseudonyms;
     private final Catalogue catalogue;
+    private final Signals signals;
+    /** Signals' channel for "a script or a setting was published": the others install it from the store. */
+    static final String PUBLISHED = "published";
+    /** How often each instance also looks for a publish whose signal it missed. */
+    static final long PUBLISH_CHECK_SECONDS = 30;
+    private final ScheduledExecutorService reloads = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "published-reload");
+        t.setDaemon(true);
+        return t;
+    });
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "timers-and-outbox");
         t.setDaemon(true);
@@ -62,8 +74,9 @@ public final class Core implements AutoCloseable {
         public static final Options NONE = new Options(Map.of(), null);
     }
 
-    private Core(AppConfig config, Storage storage, Function<String, String> env, Clock clock, Options options) {
+    private Core(AppConfig config, Storage storage, Signals signals, Function<String, String> env, Clock clock, Options options) {
         this.config = config;
+        this.signals = signals;
         this.nlu = new Understanding(config); // the language model and the lexicons load on other threads meanwhile
         byte[] secret = SecretKey.load(env, config.store().dataDir());
         this.stores = new Stores(storage, config.store().commitMaxBatch(), config.unit().timeZone(),
@@ -78,8 +91,27 @@ public final class Core implements AutoCloseable {
         senders.putIfAbsent("sms", smsSender(config, env));
         Runnable wake = () -> scheduler.execute(this::dispatchOutbox);
         this.services = new Services(config, stores, pseudonyms, clock, library, nlu.intents(), nlu.risk(),
-                nlu.languageGuess(options.language()), copy(catalogue), senders, wake);
+                nlu.languageGuess(options.language()), copy(catalogue), senders, wake, signals);
         services.settings().bootstrap(); // the settings an admin changed since the last start
+        scripts.onPublished(() -> signals.publish(PUBLISHED, "scripts"));
+        services.settings().onStored(() -> signals.publish(PUBLISHED, "settings"));
+        signals.subscribe(PUBLISHED, what -> {
+            try {
+                reloads.execute(this::catchUpPublished);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("publish signal after stop dropped");
+            }
+        });
+    }
+
+    /** Installs the scripts and settings published on another instance since this one last looked. */
+    public void catchUpPublished() {
+        try {
+            scripts.reload();
+            services.settings().reload();
+        } catch (RuntimeException e) {
+            log.error("installing what was published elsewhere failed", e);
+        }
     }
 
     /** Each services' own catalogue, with the content read once at start-up (a setting may replace its content). */
@@ -91,9 +123,15 @@ public final class Core implements AutoCloseable {
 
     /** Builds the long-lived parts on {@code storage}; closes the storage when that fails. */
     public static Core open(AppConfig config, Storage storage, Function<String, String> env, Clock clock, Options options) {
+        return open(config, storage, new LocalSignals(), env, clock, options);
+    }
+
+    /** Builds the long-lived parts on {@code storage}, telling the other instances on {@code signals} (closed with it). */
+    public static Core open(AppConfig config, Storage storage, Signals signals, Function<String, String> env, Clock clock, Options options) {
         try {
-            return new Core(config, storage, env, clock, options);
+            return new Core(config, storage, signals, env, clock, options);
         } catch (RuntimeException e) {
+            signals.close();
             storage.close();
             throw e;
         }
@@ -141,6 +179,7 @@ public final class Core implements AutoCloseable {
     /** Runs the clock tick every {@code periodMillis}, on the same thread that sends the outbox. */
     public void startScheduler(long periodMillis) {
         every(periodMillis, periodMillis, TimeUnit.MILLISECONDS, "timers or outbox", services::tick);
+        reloads.scheduleWithFixedDelay(this::catchUpPublished, PUBLISH_CHECK_SECONDS, PUBLISH_CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Runs {@code work} every {@code period} on the scheduler's thread; a failure is logged and the next run goes ahead. */
@@ -208,6 +247,7 @@ public final class Core implements AutoCloseable {
 
     /** Stops the clock tick and the outbox, letting a running one finish. */
     public void stopScheduler() {
+        reloads.shutdownNow();
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
@@ -221,6 +261,7 @@ public final class Core implements AutoCloseable {
     public void close() {
         stopScheduler();
         services.close();
+        signals.close();
         stores.close();
     }
 }

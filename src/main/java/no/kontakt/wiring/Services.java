@@ -49,6 +49,8 @@ import no.kontakt.conversation.Erasure;
 import no.kontakt.store.Batch;
 import no.kontakt.store.ClusterLocks;
 import no.kontakt.store.InMemoryStorage;
+import no.kontakt.store.LocalSignals;
+import no.kontakt.store.Signals;
 import no.kontakt.store.Stores;
 
 /**
@@ -68,7 +70,7 @@ public final class Services implements AutoCloseable {
     private final Offers offers;
     private final ConversationService conversations;
     private final OutboxDispatcher outbox;
-    private final InboxEvents events = new InboxEvents();
+    private final InboxEvents events;
     private final ChatHub chatHub;
     private final ChatAlerts chatAlerts;
     private final InboxService inbox;
@@ -88,7 +90,14 @@ public final class Services implements AutoCloseable {
      */
     public Services(AppConfig config, Stores stores, Pseudonyms pseudonyms, Clock clock, Library library, IntentClassifier intents,
                     RiskCheck risk, LanguageGuess languages, Catalogue catalogue, Map<String, Sender> senders, Runnable wake) {
+        this(config, stores, pseudonyms, clock, library, intents, risk, languages, catalogue, senders, wake, new LocalSignals());
+    }
+
+    /** @param signals what the inbox's events and the web chat's changes travel on to the other instances of the store */
+    public Services(AppConfig config, Stores stores, Pseudonyms pseudonyms, Clock clock, Library library, IntentClassifier intents,
+                    RiskCheck risk, LanguageGuess languages, Catalogue catalogue, Map<String, Sender> senders, Runnable wake, Signals signals) {
         this.config = config;
+        this.events = new InboxEvents(signals);
         this.stores = stores;
         this.clock = clock;
         this.emergency = new AtomicReference<>(config.emergency());
@@ -99,7 +108,7 @@ public final class Services implements AutoCloseable {
                 Duration.ofMinutes(config.ambulant().alertIntervalMinutes()));
         this.offers = new Offers(catalogue, offerRoles(stores), config.offers());
         Actions actions = actions(config, stores, office, ambulant, alerts, offers);
-        this.chatHub = new ChatHub(stores.conversations(), stores.messages(), stores.deliveries(), stores, clock);
+        this.chatHub = new ChatHub(stores.conversations(), stores.messages(), stores.deliveries(), stores, clock, signals);
         Map<String, Sender> all = new HashMap<>(senders);
         all.putIfAbsent(ChatSessions.CHANNEL, new WebChatSender(chatHub));
         this.outbox = new OutboxDispatcher(stores.deliveries(), stores.outbox(), stores.stats(), stores, all, clock, stores.locks());

@@ -17,6 +17,8 @@ import no.kontakt.store.Message;
 import no.kontakt.store.ConversationStore;
 import no.kontakt.store.MessageStore;
 import no.kontakt.store.DeliveryStore;
+import no.kontakt.store.LocalSignals;
+import no.kontakt.store.Signals;
 import no.kontakt.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,14 @@ import org.slf4j.LoggerFactory;
  * Pushing runs on the hub's own threads, never on the caller's; a comment every 20 s keeps idle connections open
  * (and finds the ones a browser has left). A message out is {@code sent} when written to a connection and
  * {@code delivered} when the page confirms it has it ({@link #received}).
+ *
+ * <p>Behind several instances a browser's stream is on one of them: {@link #changedEverywhere} and {@link #typing} travel
+ * as {@link Signals} on the channel {@value #CHANNEL}, naming only the conversation, so its browsers hear on whichever
+ * instance they are connected to.
  */
 public final class ChatHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
+    static final String CHANNEL = "chat";
     /** Connections one conversation may have (tabs); a newer one closes the oldest. */
     static final int MAX_PER_CONVERSATION = 4;
     /** Connections in all by default; beyond it a new one is refused. */
@@ -45,6 +52,7 @@ public final class ChatHub implements AutoCloseable {
     private final DeliveryStore deliveryStore;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final Signals signals;
     private final Map<String, List<ChatConnection>> live = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final ExecutorService pumps = Executors.newFixedThreadPool(2, daemon("chat-push"));
@@ -60,6 +68,14 @@ public final class ChatHub implements AutoCloseable {
     }
 
     public ChatHub(ConversationStore conversationStore, MessageStore messageStore, DeliveryStore deliveryStore, UnitOfWork unitOfWork, Clock clock) {
+        this(conversationStore, messageStore, deliveryStore, unitOfWork, clock, new LocalSignals());
+    }
+
+    /** A hub whose browsers also hear changes and typing told on the other instances that share {@code signals}. */
+    public ChatHub(ConversationStore conversationStore, MessageStore messageStore, DeliveryStore deliveryStore, UnitOfWork unitOfWork, Clock clock,
+                   Signals signals) {
+        this.signals = signals;
+        signals.subscribe(CHANNEL, this::heard);
         this.conversationStore = conversationStore;
         this.messageStore = messageStore;
         this.deliveryStore = deliveryStore;
@@ -152,8 +168,36 @@ public final class ChatHub implements AutoCloseable {
         return connections.size();
     }
 
-    /** A person is writing a reply: the browsers show it for a few seconds. Returns how many were told. */
+    /** Something in the conversation changed: its browsers on every instance catch up (after the change is committed). */
+    public void changedEverywhere(String conversationId) {
+        signals.publish(CHANNEL, "changed " + conversationId);
+    }
+
+    /**
+     * A person is writing a reply: the browsers on every instance show it for a few seconds. Returns how many of this
+     * instance's were told.
+     */
     public int typing(String conversationId) {
+        signals.publish(CHANNEL, "typing " + conversationId);
+        return live.getOrDefault(conversationId, List.of()).size();
+    }
+
+    private void heard(String payload) {
+        if (pumps.isShutdown()) {
+            return;
+        }
+        try {
+            if (payload.startsWith("changed ")) {
+                changed(payload.substring("changed ".length()));
+            } else if (payload.startsWith("typing ")) {
+                typingHere(payload.substring("typing ".length()));
+            }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("chat signal after close dropped");
+        }
+    }
+
+    private void typingHere(String conversationId) {
         List<ChatConnection> connections = live.getOrDefault(conversationId, List.of());
         for (ChatConnection c : connections) {
             pumps.execute(() -> {
@@ -162,7 +206,6 @@ public final class ChatHub implements AutoCloseable {
                 }
             });
         }
-        return connections.size();
     }
 
     /**

@@ -23,7 +23,7 @@ public final class WebChatSender implements Sender {
         if (slash <= 0) {
             throw new SendException("a web chat message id names its conversation (was " + message.messageId() + ")", false, null);
         }
-        hub.changed(message.messageId().substring(0, slash));
+        hub.changedEverywhere(message.messageId().substring(0, slash)); // its browsers may be on another instance
         return "WEB" + ChatConnection.sequence(message.messageId());
     }
 }
