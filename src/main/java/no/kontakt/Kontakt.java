@@ -55,14 +55,15 @@ public final class Kontakt implements AutoCloseable {
         public static final Options NONE = new Options(Map.of(), null);
     }
 
-    private Kontakt(Core core, Function<String, String> env, Clock clock) {
+    private Kontakt(Core core, no.kontakt.store.LoginCounts loginFailures, Function<String, String> env, Clock clock) {
         this.core = core;
         this.services = core.services();
         this.clock = clock;
         AppConfig config = core.config();
         AppConfig.SignIn signIn = config.signIn().withEnvironment(env);
-        this.signOn = new WebServer.SignOn(signIn, env.apply("KONTAKT_OIDC_CLIENT_SECRET"));
-        this.accounts = new Accounts(core.stores().users(), core.stores().logins(), core.stores().audit(), core.stores(), clock, Accounts.TwoFactorPolicy.parse(signIn.require2fa()));
+        this.signOn = new WebServer.SignOn(signIn, env.apply("KONTAKT_OIDC_CLIENT_SECRET"), value -> core.pseudonyms().of("oidc-sign-in", value));
+        this.accounts = new Accounts(core.stores().users(), core.stores().logins(), core.stores().audit(), core.stores(), clock, Accounts.TwoFactorPolicy.parse(signIn.require2fa()),
+                loginFailures);
         this.chatSessions = new ChatSessions(core.pseudonyms(), config.unit().languages(), config.unit().defaultLanguage());
     }
 
@@ -77,7 +78,7 @@ public final class Kontakt implements AutoCloseable {
     public static Kontakt create(AppConfig config, Storage storage, Function<String, String> env, Clock clock, Options options) {
         Core core = Core.open(config, storage, StoreFiles.signals(storage), env, clock, new Core.Options(options.senders(), options.language()));
         try {
-            return new Kontakt(core, env, clock);
+            return new Kontakt(core, StoreFiles.loginCounts(storage), env, clock);
         } catch (RuntimeException e) {
             core.close();
             throw e;

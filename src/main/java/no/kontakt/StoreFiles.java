@@ -63,6 +63,11 @@ public final class StoreFiles {
         return storage instanceof PostgresStorage pg ? PgSignals.on(pg) : new LocalSignals();
     }
 
+    /** Where failed logins are counted: in the database for every instance on PostgreSQL, in memory otherwise. */
+    public static no.kontakt.store.LoginCounts loginCounts(Storage storage) {
+        return storage instanceof PostgresStorage pg ? no.kontakt.store.postgres.PgLoginCounts.on(pg) : new no.kontakt.store.MemoryLoginCounts();
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

@@ -55,7 +55,7 @@ public final class Accounts {
     private final Clock clock;
     private final TwoFactorPolicy policy;
     private final SecureRandom random = new SecureRandom();
-    final LoginThrottle throttle = new LoginThrottle();
+    final LoginThrottle throttle;
     /** Unknown names cost the same bcrypt work as known ones (a switch for the test that shows the timing leak without it). */
     volatile boolean equalWork = true;
     /** A change of the account ends its logins (a switch for the test that shows a login outliving a demotion without it). */
@@ -87,6 +87,13 @@ public final class Accounts {
     }
 
     public Accounts(UserStore userStore, LoginStore loginStore, no.kontakt.store.AuditLog auditLog, UnitOfWork unitOfWork, Clock clock, TwoFactorPolicy policy) {
+        this(userStore, loginStore, auditLog, unitOfWork, clock, policy, new no.kontakt.store.MemoryLoginCounts());
+    }
+
+    /** @param failures where failed logins are counted (shared by the instances on one database) */
+    public Accounts(UserStore userStore, LoginStore loginStore, no.kontakt.store.AuditLog auditLog, UnitOfWork unitOfWork, Clock clock, TwoFactorPolicy policy,
+                    no.kontakt.store.LoginCounts failures) {
+        this.throttle = new LoginThrottle(failures);
         this.userStore = userStore;
         this.loginStore = loginStore;
         this.auditLog = auditLog;
@@ -94,6 +101,11 @@ public final class Accounts {
         this.clock = clock;
         this.policy = policy;
         this.localToken = randomToken();
+    }
+
+    /** Whether a single sign-on started under {@code id} comes back for the first time (on any instance). */
+    public boolean firstReturn(String id) {
+        return throttle.once("sign-on\n" + id, clock.instant());
     }
 
     public TwoFactorPolicy policy() {

@@ -2,8 +2,10 @@ package no.kontakt.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import no.kontakt.store.LoginCounts;
+import no.kontakt.store.MemoryLoginCounts;
 
 /**
  * Failed logins, counted in memory (for known and unknown names alike, so the answers cannot tell them apart):
@@ -20,7 +22,8 @@ import java.util.Map;
  * </ul>
  * An attempt is counted as a failure when it is admitted, before the password is checked, in one step under a
  * lock; a success gives it back. So parallel attempts cannot slip past the count. Counts older than
- * {@link #WINDOW} are forgotten. Each server counts its own: behind several instances the limits are per instance.
+ * {@link #WINDOW} are forgotten. The counts are kept in {@link LoginCounts}: behind several instances on one database
+ * they are shared, so an attacker who spreads attempts over the instances gets no more of them.
  */
 final class LoginThrottle {
     static final int SLOW_AFTER = 3;
@@ -31,95 +34,133 @@ final class LoginThrottle {
     static final int ACCOUNT_HOT = 10;
     static final Duration ACCOUNT_SPACING = Duration.ofSeconds(1);
     static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final int MAX_ENTRIES = 100_000;
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
     /** Switches, for the tests that show each attack succeeding without its protection. */
     volatile boolean perAddress = true;
     volatile boolean atomic = true;
 
+    private final LoginCounts counts;
+    private volatile Instant pruned = Instant.EPOCH;
+
+    /** Counts in this process only. */
+    LoginThrottle() {
+        this(new MemoryLoginCounts());
+    }
+
+    LoginThrottle(LoginCounts counts) {
+        this.counts = counts;
+    }
+
+    /** One key's count while an update runs. */
     private static final class Count {
         int failures;
         Instant last = Instant.EPOCH;
         Instant notBefore = Instant.EPOCH;
+
+        static Count of(LoginCounts.Count c) {
+            Count count = new Count();
+            if (c != null) {
+                count.failures = c.failures();
+                count.last = c.last();
+                count.notBefore = c.notBefore();
+            }
+            return count;
+        }
+
+        LoginCounts.Count kept() {
+            return new LoginCounts.Count(failures, last, notBefore);
+        }
     }
 
-    private final Map<String, Count> pairs = new HashMap<>();
-    private final Map<String, Count> addresses = new HashMap<>();
-    private final Map<String, Count> accounts = new HashMap<>();
+    /** The three counts of an attempt (the pair, the address, the account), read and written back in one update. */
+    private record Keys(String pair, String address, String account) {
+        static Keys of(String account, String address) {
+            return new Keys("pair\n" + account + "\n" + address, "address\n" + address, "account\n" + account);
+        }
+
+        List<String> all() {
+            return List.of(pair, address, account);
+        }
+    }
 
     /** Why an attempt must wait: until when, and whether it is a lock. */
     record Refusal(Instant retryAfter, boolean locked) {}
 
     /** An admitted attempt, counted as failed until {@link #succeeded} says otherwise. */
     final class Attempt {
-        private final String account;
-        private final String address;
+        private final Keys keys;
         private final Instant at;
         private boolean counted;
 
-        private Attempt(String account, String address, Instant at) {
-            this.account = account;
-            this.address = address;
+        private Attempt(Keys keys, Instant at, boolean counted) {
+            this.keys = keys;
             this.at = at;
+            this.counted = counted;
         }
 
         /** Wrong password or code: counts it now when the count was not taken at admission (the switch is off). */
-        void failed() {
-            synchronized (LoginThrottle.this) {
-                if (!counted) {
-                    count(account, address, at);
-                    counted = true;
-                }
+        synchronized void failed() {
+            if (!counted) {
+                counts.update(keys.all(), m -> {
+                    count(m, keys, at);
+                    return null;
+                });
+                counted = true;
             }
         }
 
         /** The person is in: this address starts afresh on this account, and the attempt counts nowhere. */
-        void succeeded() {
-            synchronized (LoginThrottle.this) {
-                pairs.remove(pairKey(account, address));
-                if (counted) {
-                    undo(addresses.get(address));
-                    undo(accounts.get(account));
+        synchronized void succeeded() {
+            boolean undo = counted;
+            counts.update(keys.all(), m -> {
+                m.remove(keys.pair());
+                if (undo) {
+                    undo(m, keys.address());
+                    undo(m, keys.account());
                 }
-            }
+                return null;
+            });
         }
     }
 
     /** Admits an attempt (and counts it as failed until it succeeds), or says how long to wait. */
-    synchronized Object admit(String account, String rawAddress, Instant now) {
+    Object admit(String account, String rawAddress, Instant now) {
         String address = perAddress ? rawAddress : "*";
         prune(now);
-        Count pair = fresh(pairs.get(pairKey(account, address)), now);
-        Count byAddress = fresh(addresses.get(address), now);
-        Count byAccount = fresh(accounts.get(account), now);
-        Instant wait = latest(pair == null ? null : pair.notBefore, byAddress == null ? null : byAddress.notBefore);
-        if (perAddress && pair != null && byAccount != null && byAccount.failures >= ACCOUNT_HOT) {
-            wait = latest(wait, byAccount.last.plus(ACCOUNT_SPACING));
-        }
-        if (wait != null && now.isBefore(wait)) {
-            boolean locked = (pair != null && pair.failures >= LOCK_AFTER) || (byAddress != null && byAddress.failures >= ADDRESS_LOCK_AFTER);
-            return new Refusal(wait, locked);
-        }
-        Attempt attempt = new Attempt(account, address, now);
-        if (atomic) {
-            count(account, address, now);
-            attempt.counted = true;
-        }
-        return attempt;
+        Keys keys = Keys.of(account, address);
+        boolean countNow = atomic;
+        return counts.update(keys.all(), m -> {
+            LoginCounts.Count pair = fresh(m.get(keys.pair()), now);
+            LoginCounts.Count byAddress = fresh(m.get(keys.address()), now);
+            LoginCounts.Count byAccount = fresh(m.get(keys.account()), now);
+            Instant wait = latest(pair == null ? null : pair.notBefore(), byAddress == null ? null : byAddress.notBefore());
+            if (perAddress && pair != null && byAccount != null && byAccount.failures() >= ACCOUNT_HOT) {
+                wait = latest(wait, byAccount.last().plus(ACCOUNT_SPACING));
+            }
+            if (wait != null && now.isBefore(wait)) {
+                boolean locked = (pair != null && pair.failures() >= LOCK_AFTER) || (byAddress != null && byAddress.failures() >= ADDRESS_LOCK_AFTER);
+                return new Refusal(wait, locked);
+            }
+            if (countNow) {
+                count(m, keys, now);
+            }
+            return new Attempt(keys, now, countNow);
+        });
     }
 
-    private void count(String account, String address, Instant now) {
-        Count pair = pairs.computeIfAbsent(pairKey(account, address), k -> new Count());
-        bump(pair, now, SLOW_AFTER, LOCK_AFTER);
-        bump(addresses.computeIfAbsent(address, k -> new Count()), now, ADDRESS_SLOW_AFTER, ADDRESS_LOCK_AFTER);
+    private void count(Map<String, LoginCounts.Count> m, Keys keys, Instant now) {
+        m.put(keys.pair(), bump(Count.of(m.get(keys.pair())), now, SLOW_AFTER, LOCK_AFTER));
+        m.put(keys.address(), bump(Count.of(m.get(keys.address())), now, ADDRESS_SLOW_AFTER, ADDRESS_LOCK_AFTER));
         if (perAddress) {
-            Count a = accounts.computeIfAbsent(account, k -> new Count());
+            Count a = Count.of(m.get(keys.account()));
             a.failures++;
             a.last = now;
+            m.put(keys.account(), a.kept());
         }
     }
 
-    private static void bump(Count c, Instant now, int slowAfter, int lockAfter) {
+    private static LoginCounts.Count bump(Count c, Instant now, int slowAfter, int lockAfter) {
         if (!c.last.plus(WINDOW).isAfter(now) && !now.isBefore(c.notBefore)) {
             c.failures = 0;
         }
@@ -130,32 +171,45 @@ final class LoginThrottle {
         } else if (c.failures >= slowAfter) {
             c.notBefore = now.plusSeconds(1L << Math.min(c.failures - slowAfter, 6));
         }
+        return c.kept();
     }
 
-    private static void undo(Count c) {
-        if (c != null && c.failures > 0) {
-            c.failures--;
+    private static void undo(Map<String, LoginCounts.Count> m, String key) {
+        LoginCounts.Count c = m.get(key);
+        if (c != null && c.failures() > 0) {
+            m.put(key, new LoginCounts.Count(c.failures() - 1, c.last(), c.notBefore()));
         }
     }
 
     /** A count that still matters now, or null. */
-    private static Count fresh(Count c, Instant now) {
-        return c == null || (!c.last.plus(WINDOW).isAfter(now) && !now.isBefore(c.notBefore)) ? null : c;
+    private static LoginCounts.Count fresh(LoginCounts.Count c, Instant now) {
+        return c == null || (!c.last().plus(WINDOW).isAfter(now) && !now.isBefore(c.notBefore())) ? null : c;
     }
 
     private static Instant latest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
-    private static String pairKey(String account, String address) {
-        return account + "\n" + address;
+    /**
+     * Whether {@code key} is used for the first time (a single sign-on's start, taken back by its callback on whichever
+     * instance); remembered for {@link #WINDOW} and longer.
+     */
+    boolean once(String key, Instant now) {
+        String k = "once\n" + key;
+        return counts.update(List.of(k), m -> {
+            if (m.containsKey(k)) {
+                return false;
+            }
+            m.put(k, new LoginCounts.Count(1, now, now.plus(WINDOW)));
+            return true;
+        });
     }
 
+    /** Forgets, at most once a minute, the counts that no longer matter. */
     private void prune(Instant now) {
-        for (Map<String, Count> map : java.util.List.of(pairs, addresses, accounts)) {
-            if (map.size() > MAX_ENTRIES) {
-                map.values().removeIf(c -> fresh(c, now) == null);
-            }
+        if (pruned.plus(PRUNE_EVERY).isBefore(now)) {
+            pruned = now;
+            counts.prune(now.minus(WINDOW));
         }
     }
 }

@@ -120,7 +120,8 @@ public final class Committer implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("store commit failed batches={}", group.size(), e);
                 rollbackQuietly();
-                group.forEach(p -> p.done().completeExceptionally(new StoreException("commit failed: " + e.getMessage(), e)));
+                StoreException failed = e instanceof StoreConflictException c ? c : new StoreException("commit failed: " + e.getMessage(), e);
+                group.forEach(p -> p.done().completeExceptionally(failed));
             } finally {
                 group.clear();
             }

@@ -25,7 +25,7 @@ public final class Stores implements UnitOfWork, AutoCloseable {
     private final StatsStore stats;
     private final EnrolmentStore enrolments;
     private final ReminderLog reminders;
-    private final ClusterLocks locks;
+    private ClusterLocks locks;
 
     public Stores(Storage storage, int maxBatch) {
         this(storage, maxBatch, java.time.ZoneId.of("Europe/Oslo"));
@@ -41,7 +41,6 @@ public final class Stores implements UnitOfWork, AutoCloseable {
         this.zone = zone;
         this.storage = storage;
         this.committer = new Committer(storage, maxBatch);
-        this.locks = storage.clusterLocks();
         this.conversations = new Conversations(new JsonTable<>(storage, "conversations", Conversation.class, codec),
                 new JsonTable<>(storage, Indexes.QUEUE, QueueEntry.class, codec), new JsonTable<>(storage, Indexes.URGENT, String.class, codec),
                 new JsonTable<>(storage, Indexes.CLOSED, String.class, codec));
@@ -189,8 +188,11 @@ public final class Stores implements UnitOfWork, AutoCloseable {
         return committer;
     }
 
-    /** The locks every instance on this store respects (this process's own for an embedded store). */
-    public ClusterLocks locks() {
+    /** The locks every instance on this store respects (this process's own for an embedded store); made at the first call. */
+    public synchronized ClusterLocks locks() {
+        if (locks == null) {
+            locks = storage.clusterLocks();
+        }
         return locks;
     }
 

@@ -38,16 +38,17 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import no.kontakt.inbox.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Single sign-on with OpenID Connect: the authorization code flow with PKCE. {@code GET /auth/oidc/login}
- * keeps a pending login on the server (state, nonce, PKCE verifier) under a random id that only the browser that
- * started it holds, in a short-lived HttpOnly cookie, and redirects to the identity provider.
- * {@code GET /auth/oidc/callback} takes that pending login once (a missing or different {@code state}: 400),
+ * puts the pending login (state, nonce, PKCE verifier, start time, a random id) into a short-lived HttpOnly cookie, signed
+ * with a key derived from the shared secret, so that only the browser that started it holds it and the provider may send it
+ * back to any instance; then redirects to the identity provider.
+ * {@code GET /auth/oidc/callback} takes that pending login once, on any instance (its id is remembered with the failed
+ * logins; a missing, forged or used cookie, or a different {@code state}: 400),
  * swaps the code for tokens, checks the ID token's signature against the provider's keys, its issuer, audience,
  * expiry and nonce, and admits the person when a Kontakt account has the token's {@code preferred_username}
  * (or else its {@code email}) as its name (otherwise 403). The role is the account's; the token's claims give
@@ -57,7 +58,6 @@ final class OidcRoutes {
     private static final Logger log = LoggerFactory.getLogger(OidcRoutes.class);
     static final String COOKIE = "kontakt_oidc";
     static final Duration PENDING = Duration.ofMinutes(10);
-    private static final int MAX_PENDING = 10_000;
 
     /** The settings: the issuer (its discovery document is read on first use), the client, and where the provider sends the browser back. */
     record Settings(URI issuer, String clientId, String clientSecret, URI redirect) {}
@@ -71,11 +71,14 @@ final class OidcRoutes {
     private final AuthRoutes sessions;
     private final boolean secureCookies;
     private final Clock clock;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final java.util.function.UnaryOperator<String> tag;
     private volatile Provider provider;
 
-    OidcRoutes(Settings settings, Accounts accounts, AuthRoutes sessions, boolean secureCookies, Clock clock) {
+    /** @param tag the keyed hash that signs a pending login (null: a key of this process only) */
+    OidcRoutes(Settings settings, Accounts accounts, AuthRoutes sessions, boolean secureCookies, Clock clock,
+               java.util.function.UnaryOperator<String> tag) {
+        this.tag = tag != null ? tag : processTag();
         this.settings = settings;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -96,18 +99,53 @@ final class OidcRoutes {
         routes.get("/auth/oidc/callback", ctx -> { throw ApiError.notFound("Single sign-on is not set up: set KONTAKT_OIDC_ISSUER and KONTAKT_OIDC_CLIENT_ID."); });
     }
 
+    /** A keyed hash with a key of this process: pending logins come back to this instance only. */
+    private static java.util.function.UnaryOperator<String> processTag() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        javax.crypto.spec.SecretKeySpec spec = new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
+        return value -> {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(spec);
+                return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+        };
+    }
+
+    /** The cookie of a pending login: its fields as hex, a dot, and their tag. */
+    private String seal(Pending p, String id) {
+        String fields = String.join(" ", p.state().getValue(), p.nonce().getValue(), p.verifier().getValue(),
+                Long.toString(p.startedAt().getEpochSecond()), id);
+        String hex = java.util.HexFormat.of().formatHex(fields.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return hex + "." + tag.apply(hex);
+    }
+
+    /** The pending login and its id from a cookie this Kontakt signed; null for anything else. */
+    private Map.Entry<String, Pending> open(String cookie) {
+        int dot = cookie == null ? -1 : cookie.indexOf('.');
+        if (dot <= 0 || !cookie.substring(0, dot).matches("[0-9a-f]+")) {
+            return null;
+        }
+        String hex = cookie.substring(0, dot);
+        if (!java.security.MessageDigest.isEqual(tag.apply(hex).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                cookie.substring(dot + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return null;
+        }
+        String[] f = new String(java.util.HexFormat.of().parseHex(hex), java.nio.charset.StandardCharsets.US_ASCII).split(" ");
+        if (f.length != 5) {
+            return null;
+        }
+        return Map.entry(f[4], new Pending(new State(f[0]), new Nonce(f[1]), new CodeVerifier(f[2]), Instant.ofEpochSecond(Long.parseLong(f[3]))));
+    }
+
     private void login(Context ctx) {
         Provider p = provider();
         Instant now = clock.instant();
-        if (pending.size() >= MAX_PENDING) {
-            pending.values().removeIf(x -> x.startedAt().plus(PENDING).isBefore(now));
-            if (pending.size() >= MAX_PENDING) {
-                throw new ApiError(503, "busy", "Too many sign-ins are under way; try again in a minute.");
-            }
-        }
         Pending started = new Pending(new State(), new Nonce(), new CodeVerifier(), now);
-        String binding = randomId();
-        pending.put(binding, started);
+        String binding = seal(started, randomId());
         ctx.cookie(new Cookie(COOKIE, binding, "/auth/oidc", (int) PENDING.toSeconds(), secureCookies, true, null, SameSite.LAX));
         AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
                 new Scope("openid", "profile", "email"), new ClientID(settings.clientId()), settings.redirect())
@@ -121,8 +159,8 @@ final class OidcRoutes {
     }
 
     private void callback(Context ctx) {
-        String binding = ctx.cookie(COOKIE);
-        Pending started = binding == null ? null : pending.remove(binding);
+        Map.Entry<String, Pending> opened = open(ctx.cookie(COOKIE));
+        Pending started = opened == null || !accounts.firstReturn(opened.getKey()) ? null : opened.getValue();
         ctx.removeCookie(COOKIE, "/auth/oidc");
         String state = ctx.queryParam("state");
         if (started == null || state == null || !started.state().getValue().equals(state)

@@ -38,7 +38,16 @@ public final class WebServer {
     }
 
     /** Single sign-on: the settings (issuer and client, the environment's values applied) and the client secret (null: a public client). */
-    public record SignOn(AppConfig.SignIn settings, String clientSecret) {}
+    /**
+     * Staff sign-on: the settings, the OIDC client secret, and {@code tag}, a keyed hash of the shared secret that signs a
+     * pending sign-in into the browser's cookie (so the provider may send the browser back to any instance); null: a key
+     * of this process.
+     */
+    public record SignOn(AppConfig.SignIn settings, String clientSecret, java.util.function.UnaryOperator<String> tag) {
+        public SignOn(AppConfig.SignIn settings, String clientSecret) {
+            this(settings, clientSecret, null);
+        }
+    }
 
     /** What the web chat uses: its sessions, the connected browsers, and the emergency numbers as they are now. */
     public record Chat(no.kontakt.channel.chat.ChatSessions sessions, no.kontakt.channel.chat.ChatHub hub,
@@ -91,7 +100,8 @@ public final class WebServer {
             AppConfig.SignIn signIn = parts.signOn().settings();
             if (signIn != null && signIn.oidc()) {
                 new OidcRoutes(new OidcRoutes.Settings(signIn.oidcIssuer(), signIn.oidcClientId(), parts.signOn().clientSecret(),
-                        java.net.URI.create(config.server().publicBase() + "/auth/oidc/callback")), parts.accounts(), authRoutes, https, parts.clock())
+                        java.net.URI.create(config.server().publicBase() + "/auth/oidc/callback")), parts.accounts(), authRoutes, https, parts.clock(),
+                        parts.signOn().tag())
                         .register(cfg.routes);
             } else {
                 OidcRoutes.registerDisabled(cfg.routes);

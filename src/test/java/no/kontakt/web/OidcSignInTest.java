@@ -137,6 +137,27 @@ class OidcSignInTest {
     }
 
     @Test
+    void a_sign_in_started_on_one_instance_comes_back_to_another_with_the_same_secret(@TempDir Path other) throws Exception {
+        var env = TestKontakt.env(other);
+        env.put("KONTAKT_OIDC_ISSUER", provider.issuerUrl(ISSUER_ID).toString());
+        env.put("KONTAKT_OIDC_CLIENT_ID", CLIENT_ID);
+        env.put("KONTAKT_OIDC_CLIENT_SECRET", "a client secret from the environment");
+        try (Kontakt second = Kontakt.create(TestKontakt.config(env), MapDbStorage.open(other), env::get, Clock.systemUTC(),
+                new Kontakt.Options(Map.of("sms", new RecordingSender()), null)).serve()) {
+            second.accounts().add("kari@kommune.no", "staff", null);
+            Started started = begin(); // on the first instance
+            nextSignIn("subject-1", List.of(CLIENT_ID), Map.of("preferred_username", "kari@kommune.no"), 3600);
+            String query = atProvider(started);
+            HttpResponse<String> callback = get("http://localhost:" + second.port() + "/auth/oidc/callback?" + query, started.cookie());
+            assertThat(callback.statusCode()).as("the pending sign-in travels in the signed cookie: " + callback.body()).isEqualTo(302);
+            String forged = started.cookie().substring(0, started.cookie().length() - 1)
+                    + (started.cookie().endsWith("a") ? "b" : "a");
+            assertThat(get("http://localhost:" + second.port() + "/auth/oidc/callback?" + query, forged).statusCode())
+                    .as("a cookie whose tag does not match").isEqualTo(400);
+        }
+    }
+
+    @Test
     void the_email_claim_admits_when_there_is_no_preferred_username() throws Exception {
         Started started = begin();
         nextSignIn("subject-2", List.of(CLIENT_ID), Map.of("email", "kari@kommune.no"), 3600);

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class PostgresLocks implements ClusterLocks {
     private static final Logger log = LoggerFactory.getLogger(PostgresLocks.class);
     static final String LOCK_TIMEOUT = "30s";
+    /** Locks held at once by one instance (a step each, an outbox send, a job); more wait for a connection. */
+    static final int POOL_SIZE = 24;
 
     private final HikariDataSource pool;
     private final String where;
@@ -41,9 +43,9 @@ final class PostgresLocks implements ClusterLocks {
         config.setUsername(store.getUsername());
         config.setPassword(store.getPassword());
         config.setPoolName("kontakt-locks");
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(30_000);
         config.setConnectionInitSql("set lock_timeout = '" + LOCK_TIMEOUT + "'");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         try {

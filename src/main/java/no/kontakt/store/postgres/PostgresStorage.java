@@ -177,18 +177,28 @@ public final class PostgresStorage implements Storage {
         return null;
     }
 
+    /**
+     * The value, its row locked on the write connection until this transaction ends; waits while another instance holds
+     * it (outside this object's monitor: other threads' reads do not wait meanwhile; only the owner uses the connection).
+     */
     @Override
-    public synchronized byte[] readForUpdate(String table, String key) {
-        checkOpen();
-        owner = Thread.currentThread();
-        Map<String, byte[]> writes = pending.get(table);
-        byte[] written = writes == null ? null : writes.get(key);
-        if (written != null) {
-            return written == REMOVED ? null : written;
+    public byte[] readForUpdate(String table, String key) {
+        synchronized (this) {
+            checkOpen();
+            owner = Thread.currentThread();
+            Map<String, byte[]> writes = pending.get(table);
+            byte[] written = writes == null ? null : writes.get(key);
+            if (written != null) {
+                return written == REMOVED ? null : written;
+            }
+            try {
+                send();
+            } catch (SQLException e) {
+                throw failure("cannot write the store in PostgreSQL at " + where, e);
+            }
+            sent = true; // the transaction is open: the rows read stay locked until commit or rollback
         }
         try {
-            send();
-            sent = true; // the transaction is open: the rows read stay locked until commit or rollback
             byte[] value = selectForUpdate(table, key);
             if (value != null) {
                 return value;
@@ -232,12 +242,14 @@ public final class PostgresStorage implements Storage {
     }
 
     /** The pending write of the key, when the calling thread's open transaction has one (else null). */
-    synchronized byte[] pendingWrite(String table, String key) {
+    byte[] pendingWrite(String table, String key) {
         if (Thread.currentThread() != owner) {
-            return null;
+            return null; // not the writing thread: no need to wait for the monitor it may hold
         }
-        Map<String, byte[]> writes = pending.get(table);
-        return writes == null ? null : writes.get(key);
+        synchronized (this) {
+            Map<String, byte[]> writes = pending.get(table);
+            return writes == null ? null : writes.get(key);
+        }
     }
 
     synchronized void write(String table, String key, byte[] value) {

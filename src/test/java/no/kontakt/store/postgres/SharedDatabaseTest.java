@@ -176,9 +176,14 @@ class SharedDatabaseTest {
         assertThat(b.locks().tryLock("job:retention")).isEmpty();
         server.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = "
                 + (PostgresLocks.id("job:retention") & 0xffffffffL));
-        ClusterLocks.Held taken = b.locks().tryLock("job:retention").orElseThrow();
+        java.util.concurrent.atomic.AtomicReference<ClusterLocks.Held> taken = new java.util.concurrent.atomic.AtomicReference<>();
+        no.kontakt.testing.Await.until("the lock is free once its connection ended",
+                () -> b.locks().tryLock("job:retention").map(h -> {
+                    taken.set(h);
+                    return true;
+                }).orElse(false));
         assertThatThrownBy(held::close).isInstanceOf(StoreException.class).hasMessageContaining("was lost");
-        taken.close();
+        taken.get().close();
     }
 
     @Test
