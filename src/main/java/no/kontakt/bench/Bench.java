@@ -26,8 +26,10 @@ import no.kontakt.store.Stores;
 
 /**
  * The benchmark: a bare Javalin endpoint and Kontakt (on an empty store, then on a store the loader filled), each
- * in a JVM of its own with the same flags, driven over loopback by this JVM; and the NLU timed in this JVM. Prints
- * one table. Nothing leaves the machine: Kontakt runs with the dev sender, and no Twilio account is configured.
+ * in a JVM of its own with the same flags, driven over loopback by this JVM; with a PostgreSQL given, also Kontakt on
+ * it, as one instance and as two instances on one schema that the traffic alternates between message by message (a
+ * load balancer without sticky sessions); and the NLU timed in this JVM. Prints one table. Nothing leaves the machine
+ * but the connections to that PostgreSQL: Kontakt runs with the dev sender, and no Twilio account is configured.
  */
 public final class Bench {
     private static final String PATH = "/twilio/sms";
@@ -58,6 +60,7 @@ public final class Bench {
         Path work = options.workDir() != null ? Files.createTempDirectory(Files.createDirectories(options.workDir()), "kontakt-bench")
                 : Files.createTempDirectory("kontakt-bench");
         List<Server> servers = new ArrayList<>();
+        List<String> schemas = new ArrayList<>();
         try {
             Map<String, String> env = env(work.resolve("nlu"), 0);
             AppConfig config = new ConfigLoader(env::get).load(options.config());
@@ -77,14 +80,21 @@ public final class Bench {
             if (filled != null) {
                 servers.add(kontakt(work, filled, options.stored()));
             }
+            if (options.postgres() != null) {
+                for (int instances = 1; instances <= 2; instances++) {
+                    String schema = newSchema();
+                    schemas.add(schema);
+                    servers.add(onPostgres(work, schema, instances));
+                }
+            }
             for (Server s : servers) {
                 say("warming up " + s.name);
-                ClosedLoop.run(s.fork.port, PATH, s.traffic, options.clients(), Duration.ZERO, options.warmup(), s.fork::cpuNanos);
+                ClosedLoop.run(s.ports(), PATH, s.traffic, options.clients(), Duration.ZERO, options.warmup(), s::cpuNanos);
             }
             Duration settle = Duration.ofSeconds(Math.min(1, options.warmup().toSeconds()));
             for (int round = 0; round < options.rounds(); round++) {
                 for (Server s : rotated(servers, round)) {
-                    ClosedLoop.Result r = ClosedLoop.run(s.fork.port, PATH, s.traffic, options.clients(), settle, options.saturation(), s.fork::cpuNanos);
+                    ClosedLoop.Result r = ClosedLoop.run(s.ports(), PATH, s.traffic, options.clients(), settle, options.saturation(), s::cpuNanos);
                     s.saturation.add(r);
                     say(String.format(java.util.Locale.ROOT, "round %d, %s: saturation %.0f msg/s, %.3f ms CPU a message", round + 1, s.name,
                             r.perSecond(), r.cpuMillisPerMessage()));
@@ -92,7 +102,7 @@ public final class Bench {
             }
             for (int round = 0; round < options.rounds(); round++) {
                 for (Server s : rotated(servers, round)) {
-                    OpenLoop.Result r = OpenLoop.run(s.fork.port, PATH, s.traffic, options.rate(), options.latencyWarmup(), options.latency(),
+                    OpenLoop.Result r = OpenLoop.run(s.ports(), PATH, s.traffic, options.rate(), options.latencyWarmup(), options.latency(),
                             options.connections());
                     s.latency.add(r);
                     say(String.format(java.util.Locale.ROOT, "round %d, %s: p99 at %d msg/s %.1f ms", round + 1, s.name, options.rate(),
@@ -112,9 +122,20 @@ public final class Bench {
                     Instant.now().toString().substring(0, 16).replace('T', ' '), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), String.join(" ", options.jvmFlags()), options.rounds(), (System.nanoTime() - t0) / 1e9,
                     loadAtStart, load());
-            Report.print(out, header, columns.get(0), columns.subList(1, columns.size()), nlu, options, seedNote);
+            String note = seedNote;
+            if (options.postgres() != null) {
+                note = (note.isEmpty() ? "" : note + "\n") + "Kontakt without PostgreSQL in its name is on MapDB; the PostgreSQL columns start empty, on "
+                        + withoutQuery(options.postgres().url()) + " (two instances: one schema, each message to the next instance in turn; "
+                        + "CPU is both servers')";
+            }
+            Report.print(out, header, columns.get(0), columns.subList(1, columns.size()), nlu, options, note);
         } finally {
             closeAll(servers);
+            if (!options.keep()) {
+                dropSchemas(schemas);
+            } else if (!schemas.isEmpty()) {
+                say("kept the PostgreSQL schemas " + String.join(", ", schemas));
+            }
             if (!options.keep()) {
                 delete(work);
             } else {
@@ -136,10 +157,14 @@ public final class Bench {
         }
     }
 
-    /** A forked server, its own traffic (new citizens every window) and what each round measured. */
+    /**
+     * A forked server (or several on one store: {@code fork} is the first), its own traffic (new citizens every
+     * window) and what each round measured.
+     */
     private static final class Server {
         final String name;
         final Fork fork;
+        final List<Fork> forks;
         final Traffic traffic;
         final long stored;
         final double firstAnswer;
@@ -147,11 +172,25 @@ public final class Bench {
         final List<OpenLoop.Result> latency = new ArrayList<>();
 
         Server(String name, Fork fork, Traffic traffic, long stored, double firstAnswer) {
+            this(name, List.of(fork), traffic, stored, firstAnswer);
+        }
+
+        Server(String name, List<Fork> forks, Traffic traffic, long stored, double firstAnswer) {
             this.name = name;
-            this.fork = fork;
+            this.fork = forks.get(0);
+            this.forks = List.copyOf(forks);
             this.traffic = traffic;
             this.stored = stored;
             this.firstAnswer = firstAnswer;
+        }
+
+        int[] ports() {
+            return forks.stream().mapToInt(f -> f.port).toArray();
+        }
+
+        /** The CPU time of all its processes so far, in nanoseconds. */
+        long cpuNanos() {
+            return forks.stream().mapToLong(Fork::cpuNanos).sum();
         }
     }
 
@@ -166,7 +205,7 @@ public final class Bench {
 
     private static void closeAll(List<Server> servers) {
         for (Server s : servers) {
-            s.fork.close();
+            s.forks.forEach(Fork::close);
         }
     }
 
@@ -230,6 +269,85 @@ public final class Bench {
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    /**
+     * Kontakt on a new, empty schema of the PostgreSQL given: {@code instances} servers with the same settings (the
+     * database, the one key, one public URL that the webhooks are signed for), each its own (unused) data folder.
+     */
+    private Server onPostgres(Path work, String schema, int instances) throws IOException {
+        BenchOptions.Postgres pg = options.postgres();
+        String url = pg.url() + (pg.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String name = instances == 1 ? "PostgreSQL, 1 instance" : "PostgreSQL, " + instances + " instances";
+        try (Stores stores = new Stores(no.kontakt.store.postgres.PostgresStorage.open(url, pg.user(), pg.password()), 8,
+                new ConfigLoader(baseEnv()::get).load(options.config()).unit().timeZone(), new SealedJson(secret, null))) {
+            new Accounts(stores.users(), stores.logins(), stores.audit(), stores, Clock.systemUTC()).add(STAFF, "staff", password.clone());
+        }
+        List<Fork> forks = new ArrayList<>();
+        String publicUrl = null;
+        Traffic traffic = null;
+        double firstAnswer = -1;
+        try {
+            for (int i = 0; i < instances; i++) {
+                int port = Fork.freePort();
+                publicUrl = publicUrl == null ? "http://127.0.0.1:" + port : publicUrl;
+                say(name + ": server " + (i + 1) + " on port " + port + ", schema " + schema);
+                Path data = Files.createDirectories(work.resolve(schema + "-" + (i + 1)));
+                Map<String, String> env = env(data, port);
+                env.put("KONTAKT_PUBLIC_URL", publicUrl);
+                env.put("KONTAKT_DATABASE_URL", url);
+                env.put("KONTAKT_DATABASE_USER", pg.user());
+                env.put("KONTAKT_DATABASE_PASSWORD", pg.password() == null ? "" : pg.password());
+                List<String> command = Fork.java(options.jvmFlags(), "no.kontakt.App", "--config", options.config().toAbsolutePath().toString(), "serve");
+                forks.add(Fork.start(command, env, port, work.resolve(schema + "-" + (i + 1) + ".log"), Duration.ofSeconds(120)));
+                if (i == 0) { // the first answer of the first server, before the next one starts beside it
+                    traffic = new Traffic(new TwilioSigner(authToken, publicUrl + PATH), Traffic.FIRST_LIVE);
+                    firstAnswer = firstAnswer(forks.get(0), traffic);
+                    say(String.format(java.util.Locale.ROOT, "  /health 200 after %.2f s, first message answered after %.2f s",
+                            forks.get(0).startup.toNanos() / 1e9, firstAnswer));
+                } else { // each further one answers a first message too, so none is still loading its NLU when measured
+                    say(String.format(java.util.Locale.ROOT, "  first message answered after %.2f s", firstAnswer(forks.get(i), traffic)));
+                }
+            }
+            return new Server(name, forks, traffic, 0, firstAnswer);
+        } catch (IOException | RuntimeException e) {
+            forks.forEach(Fork::close);
+            throw e;
+        }
+    }
+
+    /** A new schema in the PostgreSQL given, for one column. */
+    private String newSchema() {
+        String schema = "kontakt_bench_" + Long.toHexString(new SecureRandom().nextLong() & 0xff_ffff_ffffL);
+        postgresStatement("create schema " + schema);
+        return schema;
+    }
+
+    private void dropSchemas(List<String> schemas) {
+        for (String schema : schemas) {
+            try {
+                postgresStatement("drop schema if exists " + schema + " cascade");
+            } catch (RuntimeException e) {
+                say("could not drop the PostgreSQL schema " + schema + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The URL without its query, which may carry a password. */
+    private static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    private void postgresStatement(String sql) {
+        BenchOptions.Postgres pg = options.postgres();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+             java.sql.Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + withoutQuery(pg.url()) + ": " + e.getMessage()
+                    + " (the bench needs a user that may create schemas in that database)", e);
         }
     }
 

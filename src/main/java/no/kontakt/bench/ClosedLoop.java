@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Saturation throughput: {@code clients} connections, each sending its next message as soon as the answer to
  * the last one is in (closed loop), each a citizen after another down the contact path. Counts the answers that
- * arrive in the measured window after a warm-up.
+ * arrive in the measured window after a warm-up. With several ports (instances of one store, as behind a load balancer
+ * without sticky sessions) each client keeps a connection to every one and sends each message of a conversation to the
+ * next port in turn, so a conversation moves between the instances message by message.
  */
 final class ClosedLoop {
     /**
@@ -21,7 +23,7 @@ final class ClosedLoop {
     private ClosedLoop() {}
 
     /** @param serverCpu the server's CPU time so far, in nanoseconds */
-    static Result run(int port, String path, Traffic traffic, int clients, Duration warmup, Duration window, java.util.function.LongSupplier serverCpu)
+    static Result run(int[] ports, String path, Traffic traffic, int clients, Duration warmup, Duration window, java.util.function.LongSupplier serverCpu)
             throws InterruptedException {
         AtomicLong answered = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -31,7 +33,7 @@ final class ClosedLoop {
         long stop = start + warmup.toNanos() + window.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> client(port, path, traffic, stop, answered, errors, conversations, confirmed), "bench-client-" + i);
+            Thread t = new Thread(() -> client(ports, path, traffic, stop, answered, errors, conversations, confirmed), "bench-client-" + i);
             t.setDaemon(true);
             threads.add(t);
             t.start();
@@ -54,13 +56,18 @@ final class ClosedLoop {
                 conversations.get() - beforeConversations, confirmed.get() - beforeConfirmed);
     }
 
-    private static void client(int port, String path, Traffic traffic, long stop, AtomicLong answered, AtomicLong errors,
+    private static void client(int[] ports, String path, Traffic traffic, long stop, AtomicLong answered, AtomicLong errors,
                                AtomicLong conversations, AtomicLong confirmed) {
-        try (HttpConnection http = new HttpConnection(port)) {
+        HttpConnection[] connections = new HttpConnection[ports.length];
+        for (int i = 0; i < ports.length; i++) {
+            connections[i] = new HttpConnection(ports[i]);
+        }
+        try {
             while (System.nanoTime() < stop) {
                 long conversation = traffic.newConversation();
                 for (int step = 0; step < Traffic.STEPS && System.nanoTime() < stop; step++) {
                     Traffic.Request request = traffic.request(conversation, step);
+                    HttpConnection http = connections[(int) ((conversation + step) % ports.length)];
                     try {
                         HttpConnection.Response response = http.send("POST", path, request.headers(), request.body());
                         if (response.status() != 200) {
@@ -77,6 +84,10 @@ final class ClosedLoop {
                         errors.incrementAndGet();
                     }
                 }
+            }
+        } finally {
+            for (HttpConnection c : connections) {
+                c.close();
             }
         }
     }

@@ -14,14 +14,15 @@ import org.HdrHistogram.Histogram;
  * ones before it, and its latency runs from that intended time to its answer, so a stall counts against every
  * message that should have gone out during it (no coordinated omission). A pool of keep-alive connections sends;
  * when all are busy, the next message waits and the wait is in its latency. Messages of one conversation are
- * spread {@code 0.5 s} apart, so a citizen never has two in flight.
+ * spread {@code 0.5 s} apart, so a citizen never has two in flight. With several ports (instances of one store) every
+ * connection of the pool is one to each, and each message goes to the next port in turn, as in {@link ClosedLoop}.
  */
 final class OpenLoop {
     record Result(Histogram latency, long sent, long errors, long conversations, long confirmed) {}
 
     private OpenLoop() {}
 
-    static Result run(int port, String path, Traffic traffic, int rate, Duration warmup, Duration window, int connections)
+    static Result run(int[] ports, String path, Traffic traffic, int rate, Duration warmup, Duration window, int connections)
             throws InterruptedException {
         long warm = rate * warmup.toSeconds();
         long total = warm + rate * window.toSeconds();
@@ -40,7 +41,11 @@ final class OpenLoop {
             Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
             histograms.add(histogram);
             Thread t = new Thread(() -> {
-                try (HttpConnection http = new HttpConnection(port)) {
+                HttpConnection[] pooled = new HttpConnection[ports.length];
+                for (int p = 0; p < ports.length; p++) {
+                    pooled[p] = new HttpConnection(ports[p]);
+                }
+                try {
                     for (long seq = next.getAndIncrement(); seq < total; seq = next.getAndIncrement()) {
                         long intended = start + (long) (seq * interval);
                         for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
@@ -51,6 +56,7 @@ final class OpenLoop {
                         long conversation = firstConversation + lane + lanes * (round / Traffic.STEPS);
                         int step = (int) (round % Traffic.STEPS);
                         Traffic.Request request = traffic.request(conversation, step);
+                        HttpConnection http = pooled[(int) ((conversation + step) % ports.length)];
                         boolean ok;
                         String body = "";
                         try {
@@ -73,6 +79,10 @@ final class OpenLoop {
                                 }
                             }
                         }
+                    }
+                } finally {
+                    for (HttpConnection c : pooled) {
+                        c.close();
                     }
                 }
             }, "bench-open-" + i);

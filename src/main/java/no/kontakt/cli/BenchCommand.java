@@ -17,6 +17,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code bench}: throughput and latency of Kontakt beside a bare Javalin endpoint, on an empty and on a filled store,
  * measured in turn in the same run, start-up and NLU, over loopback; prints one table and {@code ratio_vs_bare_javalin=}.
  * {@code --quick} is the small run for CI (under a minute); any option given explicitly wins over either set of defaults.
+ * With {@code --postgres URL} (or {@code KONTAKT_BENCH_DATABASE_URL}) it also measures Kontakt on that PostgreSQL, one
+ * instance and two, in new schemas it drops after.
  */
 @Command(name = "bench", description = "Benchmark Kontakt against a bare Javalin endpoint over loopback (about 5 minutes, "
         + "--quick under one); prints one table.")
@@ -68,8 +70,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", description = "working folder (default: a temporary one, deleted after)")
     Path work;
 
-    @Option(names = "--keep", description = "keep the working folder (stores and server logs)")
+    @Option(names = "--keep", description = "keep the working folder (stores and server logs) and the PostgreSQL schemas")
     boolean keep;
+
+    @Option(names = "--postgres", description = "a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db) to also measure one and two "
+            + "instances on, each in a new schema dropped after (the user must be allowed to create schemas); default: "
+            + "KONTAKT_BENCH_DATABASE_URL, unset: no PostgreSQL columns", defaultValue = "${env:KONTAKT_BENCH_DATABASE_URL}")
+    String postgres;
+
+    @Option(names = "--postgres-user", description = "its user (default: KONTAKT_BENCH_DATABASE_USER, else postgres); "
+            + "the password comes from KONTAKT_BENCH_DATABASE_PASSWORD", defaultValue = "${env:KONTAKT_BENCH_DATABASE_USER:-postgres}")
+    String postgresUser;
 
     @Override
     public Integer call() throws Exception {
@@ -78,13 +89,24 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions options = new BenchOptions(c, Duration.ofSeconds(or(warmup, 8, 2)), Duration.ofSeconds(or(saturation, 8, 3)), or(rate, 1000, 1000),
                 Duration.ofSeconds(or(latencyWarmup, 2, 1)), Duration.ofSeconds(or(latency, 10, 3)), c, or(rounds, 3, 1),
                 stored != null ? stored : quick ? 20_000 : 1_000_000, seed.equals("none") ? null : Path.of(seed), flags, jfr, work, keep,
-                app.configPath(), nluMillis != null ? nluMillis : quick ? 200 : 1000);
+                app.configPath(), nluMillis != null ? nluMillis : quick ? 200 : 1000, postgres());
         if (options.rounds() < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         new Bench(options, System.err).run(out);
         return 0;
+    }
+
+    private BenchOptions.Postgres postgres() {
+        if (postgres == null || postgres.isBlank()) {
+            return null;
+        }
+        if (!postgres.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--postgres must be a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/kontakt");
+        }
+        String password = System.getenv("KONTAKT_BENCH_DATABASE_PASSWORD");
+        return new BenchOptions.Postgres(postgres.strip(), postgresUser, password == null ? "" : password);
     }
 
     private int or(Integer given, int full, int small) {

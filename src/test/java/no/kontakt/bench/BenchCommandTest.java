@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import no.kontakt.App;
+import no.kontakt.testing.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,33 @@ class BenchCommandTest {
         assertThat(cells(againRows, "store filled by the loader (s)").get(2)).isBlank(); // not loaded again
         try (var left = Files.list(work)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("seed"); // the stores and logs it made are gone
+        }
+    }
+
+    @Test
+    void with_a_postgresql_the_bench_measures_one_and_two_instances_on_it_in_the_same_table_and_drops_its_schemas() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start()) {
+            String url = PostgresBenchRun.baseUrl(postgres);
+            String table = bench("--stored", "0", "--rounds", "1", "--saturation", "2", "--latency", "2", "--seed", "none",
+                    "--postgres", url, "--postgres-user", EmbeddedPostgresServer.USER);
+            assertThat(table).contains("| bare Javalin | Kontakt, 0 stored | PostgreSQL, 1 instance | PostgreSQL, 2 instances |");
+            List<String> rows = Arrays.asList(table.split("\n"));
+            assertThat(cells(rows, "errors (non-200 or failed)")).containsExactly("0", "0", "0", "0");
+            for (String confirmed : cells(rows, "conversations confirmed / finished").subList(1, 4)) {
+                String[] parts = confirmed.split(" / ");
+                assertThat(Integer.parseInt(parts[1])).isPositive();
+                // on two instances too: each message of a conversation went to the other instance than the one before
+                assertThat(parts[0]).isEqualTo(parts[1]);
+            }
+            for (String row : List.of("durable inbound throughput (msg/s, 4 clients, closed loop)", "p99 webhook latency at 50 msg/s, open loop (ms)")) {
+                assertThat(cells(rows, row)).allSatisfy(cell -> assertThat(Double.parseDouble(cell.replace(",", ""))).isPositive());
+            }
+            assertThat(table).contains("the PostgreSQL columns start empty");
+            try (var c = java.sql.DriverManager.getConnection(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+                 var rs = c.createStatement().executeQuery("select count(*) from information_schema.schemata where schema_name like 'kontakt_bench_%'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("schemas the bench left").isZero();
+            }
         }
     }
 
