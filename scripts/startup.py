@@ -40,7 +40,9 @@ def one(jar, jvm, seed, work):
     env.update(KONTAKT_PORT=str(port), KONTAKT_DATA_DIR=data, KONTAKT_PUBLIC_URL="http://127.0.0.1:%d" % port,
                KONTAKT_TWILIO_AUTH_TOKEN=token,
                KONTAKT_SECRET_KEY=base64.b64encode(b"k" * 32).decode())
-    cmd = ["java"] + jvm.split() + ["-jar", jar, "--config", os.path.join(ROOT, "config/kontakt.yaml"), "serve"]
+    archive = os.path.join(os.path.dirname(jar), "kontakt.jsa")  # as bench does: the archive built with the jar, if there
+    flags = jvm.split() + (["-XX:SharedArchiveFile=" + archive] if os.path.isfile(archive) and "SharedArchiveFile" not in jvm else [])
+    cmd = ["java"] + flags + ["-jar", jar, "--config", os.path.join(ROOT, "config/kontakt.yaml"), "serve"]
     log = open(os.path.join(work, "server.log"), "w")
     load = open("/proc/loadavg").read().split()[0]
     t0 = time.monotonic()
