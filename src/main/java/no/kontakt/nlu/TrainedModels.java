@@ -1,6 +1,5 @@
 package no.kontakt.nlu;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -84,13 +83,6 @@ public final class TrainedModels {
             out.writeUTF(key);
             new GenericModelWriter((AbstractModel) model, out).persist();
         }
-    }
-
-    /** The model as bytes, as {@link #write} stores it (for tests). */
-    static byte[] bytes(MaxentModel model) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new GenericModelWriter((AbstractModel) model, new DataOutputStream(bytes)).persist();
-        return bytes.toByteArray();
     }
 
     /** The hash of a list of parts, each length-prefixed so no two lists share one. */
