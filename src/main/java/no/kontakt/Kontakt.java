@@ -97,10 +97,11 @@ public final class Kontakt implements AutoCloseable {
                 services.conversations()::conversationId), new no.kontakt.admin.Statistics(core.stores().stats()), accounts, services.inbox(),
                 services.appointments(), services.events(), core.scripts(), services.settings(), services.offers(), calendar(config, services.offers()),
                 metrics = new Metrics(() -> core.stores().isOpen() ? (int) core.stores().outbox().count() : 0,
-                () -> core.stores().isOpen() ? core.stores().conversations().urgentIds().size() : 0), () -> !closed && core.stores().isOpen(), clock,
+                () -> core.stores().isOpen() ? core.stores().conversations().urgentIds().size() : 0), () -> !closed && core.stores().isOpen() && core.nluReady(), clock,
                 new WebServer.Chat(chatSessions, services.chatHub(), services::emergency, services.chatAlerts()), signOn));
         try {
-            server.start();
+            server.start(); // /health says 503 until the NLU, loading on other threads meanwhile, is ready
+            core.awaitNlu();
         } catch (RuntimeException e) {
             close();
             throw e;

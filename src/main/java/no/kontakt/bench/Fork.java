@@ -45,6 +45,10 @@ final class Fork implements AutoCloseable {
         command.addAll(flags);
         Path jar = ownJar();
         if (jar != null && mainClass.equals("no.kontakt.App")) {
+            Path archive = jar.resolveSibling("kontakt.jsa"); // built with the jar: the classes of a start, mapped instead of loaded
+            if (Files.isRegularFile(archive) && flags.stream().noneMatch(f -> f.startsWith("-XX:SharedArchiveFile"))) {
+                command.add("-XX:SharedArchiveFile=" + archive);
+            }
             command.addAll(List.of("-jar", jar.toString()));
         } else {
             command.addAll(List.of("-cp", jar != null ? jar.toString()

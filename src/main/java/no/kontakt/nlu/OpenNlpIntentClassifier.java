@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a word the examples never use is matched to one of theirs within one typo ("rinnge" → "ringe"; only words
  *       of five letters or more, with the same first two letters and the same last letter, so inflections such as
  *       "bruge"/"brug" stay apart), and a doubled vowel is undoubled ("heyy" → "hey");</li>
- *   <li>any other message goes to an OpenNLP document categorizer trained at start-up from the same examples:
- *       maximum entropy on words and word pairs, cutoff 1 (the default 5 would collapse a small set into one
- *       class), 100 iterations. The intents the waiting step does not route count as {@code other} (a message
+ *   <li>any other message goes to an OpenNLP document categorizer trained from the same examples (when the jar
+ *       is built, {@link TrainedModels}; at start-up when the examples differ from the built ones): maximum
+ *       entropy on words and word pairs, cutoff 1 (the default 5 would collapse a small set into one class), 100
+ *       iterations. The intents the waiting step does not route count as {@code other} (a message
  *       that is most likely "stop" does not become "contact" at a step that routes only contact). Below
  *       {@link #MIN_CONFIDENCE}, or less than {@link #MIN_MARGIN} ahead of the runner-up, or when the best is
  *       {@code other}, there is no intent and the script's fallback runs.</li>
@@ -61,14 +62,28 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     private final FeatureGenerator[] features;
     private final MaxentModel model;
     private final long trainingMillis;
+    private final String key;
+    private final boolean trained;
 
+    /** The classifier of these examples: the model built with the jar when it was trained on them, else trained now. */
     public OpenNlpIntentClassifier(IntentExamples examples) {
+        this(examples, true);
+    }
+
+    /** The classifier of these examples, trained now whatever the jar holds. */
+    public static OpenNlpIntentClassifier train(IntentExamples examples) {
+        return new OpenNlpIntentClassifier(examples, false);
+    }
+
+    private OpenNlpIntentClassifier(IntentExamples examples, boolean packaged) {
         long t0 = System.nanoTime();
         List<DocumentSample> samples = new ArrayList<>();
+        List<String> keyParts = new ArrayList<>(List.of("intents", "iterations=" + ITERATIONS, "cutoff=1", "bow+bigrams"));
         new TreeMap<>(examples.intents()).forEach((intent, byLanguage) -> new TreeMap<>(byLanguage).values().forEach(list -> list.forEach(example -> {
             String[] tokens = NluText.intentTokens(example);
             if (tokens.length > 0) {
                 samples.add(new DocumentSample(intent, tokens));
+                TrainedModels.addSample(keyParts, intent, tokens);
                 exact.merge(String.join(" ", tokens), intent, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
                 for (String token : tokens) {
                     vocabulary.add(token);
@@ -80,12 +95,30 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         } catch (InvalidFormatException e) {
             throw new IllegalStateException(e);
         }
-        this.model = train(samples, features);
+        this.key = TrainedModels.key(keyParts);
+        Optional<MaxentModel> built = packaged ? TrainedModels.find(TrainedModels.INTENTS, key) : Optional.empty();
+        this.model = built.orElseGet(() -> train(samples, features));
+        this.trained = built.isEmpty();
         this.trainingMillis = (System.nanoTime() - t0) / 1_000_000;
-        log.info("intent classifier trained on {} examples of {} intents in {} ms", samples.size(), examples.intents().size(), trainingMillis);
+        log.info("intent classifier {} on {} examples of {} intents in {} ms", trained ? "trained" : "loaded (built with the jar)", samples.size(),
+                examples.intents().size(), trainingMillis);
     }
 
-    /** How long reading the examples and training took, in milliseconds. */
+    /** The key of the examples it was made from (the hash of their words and the training settings). */
+    String key() {
+        return key;
+    }
+
+    MaxentModel model() {
+        return model;
+    }
+
+    /** False when the model was the one built with the jar. */
+    public boolean trained() {
+        return trained;
+    }
+
+    /** How long reading the examples and training (or loading the built model) took, in milliseconds. */
     public long trainingMillis() {
         return trainingMillis;
     }

@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import no.kontakt.text.Fold;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
@@ -16,14 +18,16 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 /**
  * A second opinion on risk: an OpenNLP maximum-entropy model over the folded words and the letter groups
- * inside them (so "paraset" shares most of its features with "paracet"), trained at start-up from
- * {@code nlu/risk-training.tsv}. {@link RiskDetector} asks it only about messages the lexicons have no opinion
- * on, and it can only add a flag, never remove one.
+ * inside them (so "paraset" shares most of its features with "paracet"), trained from
+ * {@code nlu/risk-training.tsv} when the jar is built ({@link TrainedModels}; at start-up if that differs).
+ * {@link RiskDetector} asks it only about messages the lexicons have no opinion on, and it can only add a flag,
+ * never remove one.
  */
 final class OpenNlpRiskClassifier {
     static final String RESOURCE = "nlu/risk-training.tsv";
@@ -37,19 +41,50 @@ final class OpenNlpRiskClassifier {
 
     private final DoccatModel model;
     private final long trainingMillis;
+    private final String key;
 
+    /** The classifier of these examples: the model built with the jar when it was trained on them, else trained now. */
     OpenNlpRiskClassifier(List<Example> examples) {
+        this(examples, true);
+    }
+
+    /** The classifier of these examples, trained now whatever the jar holds. */
+    static OpenNlpRiskClassifier train(List<Example> examples) {
+        return new OpenNlpRiskClassifier(examples, false);
+    }
+
+    private OpenNlpRiskClassifier(List<Example> examples, boolean packaged) {
         if (examples.stream().noneMatch(Example::risk) || examples.stream().allMatch(Example::risk)) {
             throw new LexiconException(RESOURCE + ": needs both risk and non-risk examples");
         }
         long t0 = System.nanoTime();
-        this.model = train(examples);
+        List<DocumentSample> samples = new ArrayList<>();
+        List<String> keyParts = new ArrayList<>(List.of("risk", "iterations=" + ITERATIONS, "cutoff=1", "MAXENT", "piece=" + PIECE));
+        for (Example e : examples) {
+            String[] features = features(e.text());
+            if (features.length > 0) {
+                samples.add(new DocumentSample(e.risk() ? RISK : NONE, features));
+                TrainedModels.addSample(keyParts, e.risk() ? RISK : NONE, features);
+            }
+        }
+        this.key = TrainedModels.key(keyParts);
+        Optional<MaxentModel> built = packaged ? TrainedModels.find(TrainedModels.RISK, key) : Optional.empty();
+        this.model = built.map(m -> new DoccatModel("und", m, new HashMap<>(), factory())).orElseGet(() -> trainModel(samples));
         this.trainingMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
-    /** Trains on {@value #RESOURCE} from the classpath. */
+    /** Trains on {@value #RESOURCE} from the classpath (or loads the model built with the jar from it). */
     static OpenNlpRiskClassifier load() {
         return new OpenNlpRiskClassifier(read());
+    }
+
+    /** The key of the examples it was made from (the hash of their features and the training settings). */
+    String key() {
+        return key;
+    }
+
+    MaxentModel model() {
+        return model.getMaxentModel();
     }
 
     long trainingMillis() {
@@ -67,25 +102,21 @@ final class OpenNlpRiskClassifier {
         return outcomes[categorizer.getIndex(RISK)];
     }
 
-    private static DoccatModel train(List<Example> examples) {
-        List<DocumentSample> samples = new ArrayList<>();
-        for (Example e : examples) {
-            String[] features = features(e.text());
-            if (features.length > 0) {
-                samples.add(new DocumentSample(e.risk() ? RISK : NONE, features));
-            }
-        }
+    private static DoccatModel trainModel(List<DocumentSample> samples) {
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
         params.put(TrainingParameters.CUTOFF_PARAM, 1);
         params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        // the features are made here (words and pieces), so the bag of words is the only generator
-        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
         try {
-            return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), params, factory);
+            return DocumentCategorizerME.train("und", ObjectStreamUtils.createObjectStream(samples), params, factory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The features are made here (words and pieces), so the bag of words is the only generator. */
+    private static DoccatFactory factory() {
+        return new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
     }
 
     /**
@@ -105,7 +136,7 @@ final class OpenNlpRiskClassifier {
         return features.toArray(String[]::new);
     }
 
-    private static List<Example> read() {
+    static List<Example> read() {
         InputStream in = OpenNlpRiskClassifier.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             throw new LexiconException(RESOURCE + ": not found on the classpath");

@@ -271,6 +271,16 @@ public final class Core implements AutoCloseable {
         return nlu.intents();
     }
 
+    /** True once the NLU is loaded and trained (start-up loads it on other threads while the rest opens). */
+    public boolean nluReady() {
+        return nlu.ready();
+    }
+
+    /** Waits until {@link #nluReady()}; throws what failed to load. */
+    public void awaitNlu() {
+        nlu.awaitReady();
+    }
+
     /** Stops the clock tick and the outbox, letting a running one finish. */
     public void stopScheduler() {
         reloads.shutdown(); // not interrupted: an interrupt closes a store file's channel under a read

@@ -81,6 +81,16 @@ public final class Understanding {
         return classifier;
     }
 
+    /** True once the live NLU is loaded and trained, so a message is answered without waiting for it. */
+    public boolean ready() {
+        return loader.ready();
+    }
+
+    /** Waits until {@link #ready()}; throws what failed to load. */
+    public void awaitReady() {
+        loader.awaitReady();
+    }
+
     public RiskCheck risk() {
         return risk;
     }

@@ -94,7 +94,7 @@ class IntentHoldoutTest {
             intentNames.forEach(p -> out.append(String.format("%9d", confusion.getOrDefault(a, Map.of()).getOrDefault(p, 0))));
             out.append('\n');
         }
-        out.append(String.format("training at start-up: %d ms; one classification: %.1f µs (mean of %d)%n", intents.trainingMillis(),
+        out.append(String.format((intents.trained() ? "training" : "loading the model built with the jar") + " at start-up: %d ms; one classification: %.1f µs (mean of %d)%n", intents.trainingMillis(),
                 microsPerMessage, timed));
         out.append("misclassified:\n");
         wrong.forEach(w -> out.append("  ").append(w).append('\n'));
