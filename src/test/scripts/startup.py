@@ -4,7 +4,7 @@ the answer to a first signed webhook sent right then. Runs the server RUNS times
 JVM flag sets when several are given), each on a fresh copy of the data folder, and prints every run, the median
 and the load average.
 
-  python3 scripts/startup.py [--runs 5] [--seed DIR] [--jvm "-Xmx256m -XX:+UseSerialGC"] [--jar target/kontakt.jar ...]
+  python3 src/test/scripts/startup.py [--runs 5] [--seed DIR] [--jvm "-Xmx256m -XX:+UseSerialGC"] [--jar target/kontakt.jar ...]
 """
 import argparse, base64, hashlib, hmac, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 import http.client, urllib.parse
