@@ -52,7 +52,26 @@ public final class StoreFiles {
                     + "read), or the instances would seal, sign "
                     + "and name conversations each with a key of its own");
         }
-        return PostgresStorage.open(url.strip(), env.apply(DATABASE_USER), env.apply(DATABASE_PASSWORD));
+        var pools = new PostgresStorage.Pools(count(env, DATABASE_POOL_SIZE, PostgresStorage.Pools.DEFAULT.store()),
+                count(env, DATABASE_LOCK_CONNECTIONS, PostgresStorage.Pools.DEFAULT.locks()));
+        return PostgresStorage.open(url.strip(), env.apply(DATABASE_USER), env.apply(DATABASE_PASSWORD), pools);
+    }
+
+    /** Connections of the store's pool, per instance (default 10). */
+    public static final String DATABASE_POOL_SIZE = "KONTAKT_DATABASE_POOL_SIZE";
+    /** Connections that hold advisory locks, per instance (default 24): the steps, sends and jobs locked at once. */
+    public static final String DATABASE_LOCK_CONNECTIONS = "KONTAKT_DATABASE_LOCK_CONNECTIONS";
+
+    private static int count(java.util.function.Function<String, String> env, String name, int fallback) {
+        String value = env.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new StoreException(name + " must be a whole number, not \"" + value.strip() + "\"");
+        }
     }
 
     /**

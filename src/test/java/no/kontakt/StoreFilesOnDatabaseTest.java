@@ -26,6 +26,18 @@ class StoreFilesOnDatabaseTest {
     }
 
     @Test
+    void pool_sizes_that_are_not_counts_are_refused_before_connecting_and_name_the_setting() {
+        Map<String, String> env = new HashMap<>(Map.of("KONTAKT_DATABASE_URL", "jdbc:postgresql://localhost:1/kontakt",
+                "KONTAKT_SECRET_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "KONTAKT_DATABASE_POOL_SIZE", "ten"));
+        assertThatThrownBy(() -> StoreFiles.open(dataDir, env::get)).isInstanceOf(StoreException.class)
+                .hasMessage("KONTAKT_DATABASE_POOL_SIZE must be a whole number, not \"ten\"");
+        env.put("KONTAKT_DATABASE_POOL_SIZE", "8");
+        env.put("KONTAKT_DATABASE_LOCK_CONNECTIONS", "0");
+        assertThatThrownBy(() -> StoreFiles.open(dataDir, env::get)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("KONTAKT_DATABASE_LOCK_CONNECTIONS 1 to 1000, not 8 and 0");
+    }
+
+    @Test
     void a_mapdb_store_signals_within_its_process() {
         try (Storage storage = StoreFiles.open(dataDir, name -> null); Signals signals = StoreFiles.signals(storage)) {
             assertThat(signals).isInstanceOf(LocalSignals.class);

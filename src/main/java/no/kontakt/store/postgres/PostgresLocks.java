@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
 final class PostgresLocks implements ClusterLocks {
     private static final Logger log = LoggerFactory.getLogger(PostgresLocks.class);
     static final String LOCK_TIMEOUT = "30s";
-    /** Locks held at once by one instance (a step each, an outbox send, a job); more wait for a connection. */
-    static final int POOL_SIZE = 24;
 
     private final HikariDataSource pool;
     private final String where;
@@ -37,13 +35,14 @@ final class PostgresLocks implements ClusterLocks {
         this.where = where;
     }
 
-    static PostgresLocks open(HikariConfig store, String where) {
+    /** Locks held at once by one instance are at most {@code connections} (a step each, an outbox send, a job); more wait for a connection. */
+    static PostgresLocks open(HikariConfig store, String where, int connections) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(store.getJdbcUrl());
         config.setUsername(store.getUsername());
         config.setPassword(store.getPassword());
         config.setPoolName("kontakt-locks");
-        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMaximumPoolSize(connections);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(30_000);
         config.setConnectionInitSql("set lock_timeout = '" + LOCK_TIMEOUT + "'");

@@ -40,6 +40,7 @@ public final class PostgresStorage implements Storage {
     private final HikariConfig config;
     private final String where;
     private PostgresLocks locks;
+    private int lockConnections = Pools.DEFAULT.locks();
     private Connection writer;
     /** Writes not yet sent, by table, then key; {@link #REMOVED} for a removal. */
     private final Map<String, Map<String, byte[]>> pending = new HashMap<>();
@@ -63,6 +64,30 @@ public final class PostgresStorage implements Storage {
      * keeps a pool of connections; fails with a message naming the setting to check.
      */
     public static PostgresStorage open(String url, String user, String password) {
+        return open(url, user, password, Pools.DEFAULT);
+    }
+
+    /**
+     * Connections one instance may open: {@code store} for reads and the one write connection, {@code locks} for the
+     * advisory locks held by steps, sends and jobs at once (more wait for one). One more listens for notices.
+     */
+    public record Pools(int store, int locks) {
+        public static final Pools DEFAULT = new Pools(10, 24);
+
+        public Pools {
+            if (store < 2 || store > 1000 || locks < 1 || locks > 1000) {
+                throw new StoreException("KONTAKT_DATABASE_POOL_SIZE must be 2 to 1000 and KONTAKT_DATABASE_LOCK_CONNECTIONS 1 to 1000, not "
+                        + store + " and " + locks);
+            }
+        }
+
+        public int total() {
+            return store + locks + 1;
+        }
+    }
+
+    /** As {@link #open(String, String, String)}, with the pool sizes given. */
+    public static PostgresStorage open(String url, String user, String password, Pools pools) {
         String where = withoutQuery(url);
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
             throw new StoreException("KONTAKT_DATABASE_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/kontakt, not " + where);
@@ -72,7 +97,7 @@ public final class PostgresStorage implements Storage {
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("kontakt-store");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(pools.store());
         config.setMinimumIdle(2);
         config.setConnectionTimeout(10_000);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -92,7 +117,9 @@ public final class PostgresStorage implements Storage {
             Connection writer = pool.getConnection();
             writer.setAutoCommit(false);
             log.info("store opened database={}", where);
-            return new PostgresStorage(pool, config, writer, where);
+            PostgresStorage storage = new PostgresStorage(pool, config, writer, where);
+            storage.lockConnections = pools.locks();
+            return storage;
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw new StoreException("cannot open the store in PostgreSQL at " + where + ": " + reason(e), e);
@@ -236,7 +263,7 @@ public final class PostgresStorage implements Storage {
     public synchronized no.kontakt.store.ClusterLocks clusterLocks() {
         checkOpen();
         if (locks == null) {
-            locks = PostgresLocks.open(config, where);
+            locks = PostgresLocks.open(config, where, lockConnections);
         }
         return locks;
     }
