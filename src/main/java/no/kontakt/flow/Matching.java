@@ -68,8 +68,18 @@ public final class Matching {
         if (normalizedPhrase.isEmpty()) {
             return false;
         }
-        String padded = " " + normalizedText + " ";
-        return padded.contains(" " + normalizedPhrase + " ");
+        if (normalizedPhrase.charAt(0) == ' ' || normalizedPhrase.charAt(normalizedPhrase.length() - 1) == ' ') {
+            String padded = " " + normalizedText + " ";
+            return padded.contains(" " + normalizedPhrase + " ");
+        }
+        // the same as finding " phrase " in " text ", without building both strings for every phrase of every message
+        for (int at = normalizedText.indexOf(normalizedPhrase); at >= 0; at = normalizedText.indexOf(normalizedPhrase, at + 1)) {
+            int end = at + normalizedPhrase.length();
+            if ((at == 0 || normalizedText.charAt(at - 1) == ' ') && (end == normalizedText.length() || normalizedText.charAt(end) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words of a keyword list as they are compared, for shadowing checks. */
