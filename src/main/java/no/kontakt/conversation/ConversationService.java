@@ -167,8 +167,7 @@ public final class ConversationService {
      * Global words first: a global word or phrase (SLETT, STOPP, MENY, "glem meg", a language's name), and the JA/NEI
      * that confirms one, go to the scripts even while an appointment waits for its yes or no.
      */
-    private Optional<String> intercepted(Conversation conversation, String text, Batch batch) {
-        no.kontakt.flow.Session session = Turn.session(conversation);
+    private Optional<String> intercepted(Conversation conversation, no.kontakt.flow.Session session, String text, Batch batch) {
         if (session.confirmingErase() || session.vars().containsKey(no.kontakt.flow.Engine.CONFIRMING)
                 || engineOf(conversation.id()).library().globals().claims(text)) {
             return Optional.empty();
@@ -234,7 +233,7 @@ public final class ConversationService {
         RiskKinds.Kind kind = RiskKinds.of(assessment.reasons());
         var input = new Input.Text(in.body(), assessment.risk(), assessment.reasons(),
                 Conversation.TAKEN_OVER.equals(conversation.status()), kind.kind(), kind.aboutOther());
-        Optional<String> intercepted = assessment.risk() ? Optional.empty() : intercepted(conversation, in.body(), batch);
+        Optional<String> intercepted = assessment.risk() ? Optional.empty() : intercepted(conversation, before, in.body(), batch);
         no.kontakt.limits.RateLimiter.Decision lastMinute = flood.hit(id);
         if (!lastMinute.allowed() && !assessment.risk()) {
             intercepted = Optional.of("");
@@ -247,7 +246,7 @@ public final class ConversationService {
         }
         Turn turn = intercepted.isPresent()
                 ? new Turn(conversation, before, intercepted.get().isEmpty() ? List.of() : List.of(intercepted.get()), List.of(), false)
-                : Turn.run(engineOf(id), actionsOf(id), conversation, input, batch, now);
+                : Turn.run(engineOf(id), actionsOf(id), conversation, before, input, batch, now);
         if (assessment.risk()) {
             // The rule names only (lexicon:nb:suicidal), not the phrase that matched: a phrase is a piece of the message.
             log.warn("risk flagged rules={}", assessment.reasons().stream()

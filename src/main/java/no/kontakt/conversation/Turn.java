@@ -24,7 +24,11 @@ record Turn(Conversation conversation, Session session, List<String> replies, Li
     private static final int MAX_ACTIONS = 20;
 
     static Turn run(Engine engine, Actions actions, Conversation conversation, Input input, Batch batch, Instant now) {
-        Session before = session(conversation);
+        return run(engine, actions, conversation, session(conversation), input, batch, now);
+    }
+
+    /** {@code before} is {@code session(conversation)}, when the caller has read it already (it is decoded once a step). */
+    static Turn run(Engine engine, Actions actions, Conversation conversation, Session before, Input input, Batch batch, Instant now) {
         Sprint sprint = engine.resume(before, input, now);
         List<Event> events = new ArrayList<>(sprint.events());
         ActionContext context = new ActionContext(conversation, batch, now, sprint.session().language());

@@ -37,10 +37,13 @@ public record Globals(Map<Word, List<String>> words, Map<String, List<String>> l
 
     /** The global wish a message says in free words: one of the {@code phrases} anywhere in it ("slett alt om meg"). */
     public Optional<Word> phraseOf(String message) {
-        String m = Matching.normalize(message);
+        return phraseOfNormalized(Matching.normalize(message));
+    }
+
+    private Optional<Word> phraseOfNormalized(String m) {
         for (var e : phrases.entrySet()) {
             for (String p : e.getValue()) {
-                if (Matching.containsPhrase(m, Matching.normalize(p))) {
+                if (Matching.containsPhrase(m, Matching.normalizeConfigured(p))) {
                     return Optional.of(e.getKey());
                 }
             }
@@ -50,15 +53,19 @@ public record Globals(Map<Word, List<String>> words, Map<String, List<String>> l
 
     /** True when the engine, not a pending yes/no elsewhere (an appointment), must answer this message. */
     public boolean claims(String message) {
-        return wordOf(message).isPresent() || phraseOf(message).isPresent() || languageOf(message).isPresent();
+        String m = Matching.normalize(message);
+        return wordOfNormalized(m).isPresent() || phraseOfNormalized(m).isPresent() || languageOfNormalized(m).isPresent();
     }
 
     /** The global word the whole message is, if it is one (case, accents and punctuation ignored). */
     public Optional<Word> wordOf(String message) {
-        String m = Matching.normalize(message);
+        return wordOfNormalized(Matching.normalize(message));
+    }
+
+    private Optional<Word> wordOfNormalized(String m) {
         for (var e : words.entrySet()) {
             for (String w : e.getValue()) {
-                if (Matching.normalize(w).equals(m)) {
+                if (Matching.normalizeConfigured(w).equals(m)) {
                     return Optional.of(e.getKey());
                 }
             }
@@ -68,10 +75,13 @@ public record Globals(Map<Word, List<String>> words, Map<String, List<String>> l
 
     /** The language the whole message names ("english", "nynorsk", …), if it names one. */
     public Optional<String> languageOf(String message) {
-        String m = Matching.normalize(message);
+        return languageOfNormalized(Matching.normalize(message));
+    }
+
+    private Optional<String> languageOfNormalized(String m) {
         for (var e : languageWords.entrySet()) {
             for (String w : e.getValue()) {
-                if (Matching.normalize(w).equals(m)) {
+                if (Matching.normalizeConfigured(w).equals(m)) {
                     return Optional.of(e.getKey());
                 }
             }

@@ -8,7 +8,31 @@ import no.kontakt.text.Fold;
  * whole message, a yes or a no, or a pattern — case, accents, punctuation and extra spaces ignored.
  */
 public final class Matching {
+    /** The scripts' own words and phrases, normalised once: they are few, and each message is compared with all of them. */
+    private static final java.util.Map<String, String> CONFIGURED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CONFIGURED_MAX = 50_000;
+
     private Matching() {}
+
+    /**
+     * {@link #normalize} of a word or phrase from the scripts or the code (never of a message: a message would stay in
+     * memory), remembered. Bounded: past {@value #CONFIGURED_MAX} distinct strings (scripts published many times) it
+     * starts over.
+     */
+    static String normalizeConfigured(String s) {
+        if (s == null) {
+            return "";
+        }
+        String n = CONFIGURED.get(s);
+        if (n == null) {
+            if (CONFIGURED.size() >= CONFIGURED_MAX) {
+                CONFIGURED.clear();
+            }
+            n = normalize(s);
+            CONFIGURED.put(s, n);
+        }
+        return n;
+    }
 
     public static String normalize(String s) {
         return Fold.match(s == null ? "" : s);
@@ -24,12 +48,12 @@ public final class Matching {
             }
         }
         for (String exact : route.exactly()) {
-            if (normalize(exact).equals(normalized)) {
+            if (normalizeConfigured(exact).equals(normalized)) {
                 return true;
             }
         }
         for (String keyword : route.keywords()) {
-            if (containsPhrase(normalized, normalize(keyword))) {
+            if (containsPhrase(normalized, normalizeConfigured(keyword))) {
                 return true;
             }
         }
@@ -44,8 +68,18 @@ public final class Matching {
         if (normalizedPhrase.isEmpty()) {
             return false;
         }
-        String padded = " " + normalizedText + " ";
-        return padded.contains(" " + normalizedPhrase + " ");
+        if (normalizedPhrase.charAt(0) == ' ' || normalizedPhrase.charAt(normalizedPhrase.length() - 1) == ' ') {
+            String padded = " " + normalizedText + " ";
+            return padded.contains(" " + normalizedPhrase + " ");
+        }
+        // the same as finding " phrase " in " text ", without building both strings for every phrase of every message
+        for (int at = normalizedText.indexOf(normalizedPhrase); at >= 0; at = normalizedText.indexOf(normalizedPhrase, at + 1)) {
+            int end = at + normalizedPhrase.length();
+            if ((at == 0 || normalizedText.charAt(at - 1) == ' ') && (end == normalizedText.length() || normalizedText.charAt(end) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words of a keyword list as they are compared, for shadowing checks. */

@@ -56,7 +56,7 @@ public final class Values {
             return true;
         }
         for (String insult : INSULTS) {
-            if (Matching.containsPhrase(n, Matching.normalize(insult)) && Fold.words(text, Fold.MATCH).size() <= 5) {
+            if (Matching.containsPhrase(n, Matching.normalizeConfigured(insult)) && Fold.words(text, Fold.MATCH).size() <= 5) {
                 return true;
             }
         }

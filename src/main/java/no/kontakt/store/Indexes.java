@@ -23,7 +23,16 @@ public final class Indexes {
 
     /** The key of a closed conversation in {@link #CLOSED}: its last message's time, then its id. */
     public static String closedKey(Instant lastMessageAt, String conversationId) {
-        return String.format("%015d|%s", lastMessageAt.toEpochMilli(), conversationId);
+        return padded(lastMessageAt.toEpochMilli(), 15) + "|" + conversationId;
+    }
+
+    /** {@code value} as {@code String.format("%0<width>d")} writes it, without the formatter (keys are made for every message). */
+    static String padded(long value, int width) {
+        if (value < 0) {
+            return String.format("%0" + width + "d", value);
+        }
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** A closed conversation as {@link #CLOSED} lists it. */

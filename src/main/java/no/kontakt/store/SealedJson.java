@@ -105,6 +105,16 @@ public final class SealedJson implements ValueCodec {
         if ((version != VERSION_1 && version != VERSION) || bytes.length < head + NONCE + 16) {
             throw new StoreException("a stored value is neither JSON nor sealed by this version of Kontakt");
         }
+        if (current.named(bytes, version)) { // the usual case: sealed with the current key, which opens it
+            try {
+                return open(current, bytes, head, type);
+            } catch (GeneralSecurityException e) {
+                if (!tryEveryKey || readable.size() == 1) {
+                    throw new StoreException("a stored value does not open with the store key nor with KONTAKT_STORE_KEY_PREVIOUS: was the "
+                            + "store key changed without setting the old one as KONTAKT_STORE_KEY_PREVIOUS?", e);
+                }
+            }
+        }
         List<Key> named = readable.stream().filter(k -> k.named(bytes, version)).toList();
         List<Key> candidates = new java.util.ArrayList<>(tryEveryKey ? named : named.subList(0, Math.min(1, named.size())));
         if (tryEveryKey) {
@@ -113,9 +123,7 @@ public final class SealedJson implements ValueCodec {
         GeneralSecurityException last = null;
         for (Key key : candidates) {
             try {
-                Cipher cipher = CIPHER.get();
-                cipher.init(Cipher.DECRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, bytes, head, NONCE));
-                return Json.read(cipher.doFinal(bytes, head + NONCE, bytes.length - head - NONCE), type);
+                return open(key, bytes, head, type);
             } catch (GeneralSecurityException e) {
                 last = e;
             }
@@ -125,6 +133,12 @@ public final class SealedJson implements ValueCodec {
                     + "store key changed without setting the old one as KONTAKT_STORE_KEY_PREVIOUS?", last);
         }
         throw new StoreException("a stored value was sealed with a key that is neither the store key nor KONTAKT_STORE_KEY_PREVIOUS");
+    }
+
+    private static <T> T open(Key key, byte[] bytes, int head, Class<T> type) throws GeneralSecurityException {
+        Cipher cipher = CIPHER.get();
+        cipher.init(Cipher.DECRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, bytes, head, NONCE));
+        return Json.read(cipher.doFinal(bytes, head + NONCE, bytes.length - head - NONCE), type);
     }
 
     /** True when the value was sealed with the current key (for {@code store check} after a rotation). */

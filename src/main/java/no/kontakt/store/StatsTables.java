@@ -19,9 +19,21 @@ final class StatsTables implements StatsStore {
         counters.map();
     }
 
+    /** The ISO week last named, with the instants it runs from (inclusive) and to: every message counts in one. */
+    private record Week(Instant from, Instant to, String name) {}
+
+    private volatile Week lastWeek = new Week(Instant.MIN, Instant.MIN, "");
+
     public String week(Instant at) {
-        var d = at.atZone(zone);
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        Week w = lastWeek;
+        if (at.isBefore(w.from()) || !at.isBefore(w.to())) {
+            var d = at.atZone(zone);
+            String name = String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            var monday = d.toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            w = new Week(monday.atStartOfDay(zone).toInstant(), monday.plusWeeks(1).atStartOfDay(zone).toInstant(), name);
+            lastWeek = w;
+        }
+        return w.name();
     }
 
     public void increment(Batch batch, String metric, Instant at, String dimension) {

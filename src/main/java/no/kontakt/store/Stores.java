@@ -391,7 +391,7 @@ public final class Stores implements UnitOfWork, AutoCloseable {
 
     private record Timers(JsonTable<TimerIndex.Due> table) implements TimerIndex {
         private static String key(java.time.Instant at, String conversationId) {
-            return String.format("%015d|%s", at.toEpochMilli(), conversationId);
+            return Indexes.padded(at.toEpochMilli(), 15) + "|" + conversationId;
         }
 
         public void set(Batch batch, String conversationId, java.time.Instant previous, java.time.Instant dueAt) {
