@@ -169,16 +169,32 @@ public final class InboxService {
     }
 
     /**
+     * Whose promise and on-call phones apply to a conversation: the first scope that {@code covers} its id escalates it
+     * with its {@code promise} counted in its {@code office} hours and alerts its {@code alerts} (one per unit).
+     */
+    public record Escalation(Duration promise, Hours office, OnCallAlerts alerts, java.util.function.Predicate<String> covers) {}
+
+    /**
      * Nothing left behind: a conversation still waiting when {@code fraction} of the promised opening time has
      * passed is escalated once — marked in its events, announced live, and the on-call phones are alerted when
      * the ambulant team is on duty. Returns how many were escalated.
      */
     public int escalate(Duration promise, double fraction, OnCallAlerts alerts) {
+        return escalate(fraction, List.of(new Escalation(promise, officeHours, alerts, id -> true)));
+    }
+
+    /** {@link #escalate(Duration, double, OnCallAlerts)} with each conversation's own scope (its unit's); ones no scope covers wait. */
+    public int escalate(double fraction, List<Escalation> scopes) {
         lastEscalation = clock.instant();
         Instant now = clock.instant();
-        long limit = (long) (promise.toSeconds() * fraction);
         int n = 0;
         for (no.kontakt.store.QueueEntry q : conversationStore.queued()) {
+            Escalation scope = scopes.stream().filter(s -> s.covers().test(q.conversationId())).findFirst().orElse(null);
+            if (scope == null) {
+                continue;
+            }
+            long limit = (long) (scope.promise().toSeconds() * fraction);
+            OpeningHours office = scope.office().get();
             // opening time never exceeds the time passed: what has not waited that long yet cannot be due
             if (!Conversation.WAITING.equals(q.status()) || q.waitingSince() == null || q.waitingSince().plusSeconds(limit).isAfter(now)) {
                 continue;
@@ -189,7 +205,7 @@ public final class InboxService {
             }
             Conversation c = found.get();
             if (!Conversation.WAITING.equals(c.status()) || c.waitingSince() == null
-                    || office().openTimeBetween(c.waitingSince().atZone(office().zone()), now.atZone(office().zone())).toSeconds() < limit
+                    || office.openTimeBetween(c.waitingSince().atZone(office.zone()), now.atZone(office.zone())).toSeconds() < limit
                     || eventLog.events(c.id()).stream().anyMatch(e -> "escalated".equals(e.type()) && !e.at().isBefore(c.waitingSince()))) {
                 continue;
             }
@@ -197,7 +213,7 @@ public final class InboxService {
                 Batch batch = new Batch();
                 eventLog.event(batch, new ConversationEvent(EventLog.eventId(c.id(), now, 0), c.id(), now, "escalated", "bot",
                         Map.of("reason", "near the end of the promised time")));
-                alerts.alert(batch, now, "esc" + c.id().substring(c.id().length() - 4));
+                scope.alerts().alert(batch, now, "esc" + c.id().substring(c.id().length() - 4));
                 unitOfWork.commit(batch);
                 return 1;
             });
@@ -211,7 +227,12 @@ public final class InboxService {
 
     /** {@link #escalate} when {@link #ESCALATION_EVERY} has passed since it last ran (the timers call this every second). */
     public int escalateWhenDue(Duration promise, double fraction, OnCallAlerts alerts) {
-        return clock.instant().isBefore(lastEscalation.plus(ESCALATION_EVERY)) ? 0 : escalate(promise, fraction, alerts);
+        return escalateWhenDue(fraction, List.of(new Escalation(promise, officeHours, alerts, id -> true)));
+    }
+
+    /** {@link #escalate(double, List)} when {@link #ESCALATION_EVERY} has passed since it last ran. */
+    public int escalateWhenDue(double fraction, List<Escalation> scopes) {
+        return clock.instant().isBefore(lastEscalation.plus(ESCALATION_EVERY)) ? 0 : escalate(fraction, scopes);
     }
 
     public Optional<View> read(String id, Staff staff, int page, int size) {

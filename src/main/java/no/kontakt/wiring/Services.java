@@ -77,6 +77,8 @@ public final class Services implements AutoCloseable {
     private final Settings settings;
     private final Retention retention;
     private volatile IntentClassifier classifier;
+    /** Each unit's promise, office hours and on-call phones for escalation, the default unit's last (it takes the rest). */
+    private final List<InboxService.Escalation> escalations;
     /** The deployment's other units, by id (none for one unit). */
     private final Map<String, UnitParts> units = new java.util.LinkedHashMap<>();
 
@@ -116,6 +118,11 @@ public final class Services implements AutoCloseable {
             units.put(unit.id(), parts);
             conversations.addUnit(unit.id(), parts.engine(library, intents), parts.actions(stores));
         }
+        List<InboxService.Escalation> scopes = new java.util.ArrayList<>();
+        units.values().forEach(unit -> scopes.add(new InboxService.Escalation(promise(unit.config()), unit.office(), unit.alerts(),
+                id -> unit.id().equals(no.kontakt.conversation.UnitIds.unitOf(id)))));
+        scopes.add(new InboxService.Escalation(promise(config), office, alerts, id -> true)); // the default unit's, and any unit since removed
+        this.escalations = List.copyOf(scopes);
         conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
                 ? alertsOf(conversationId).alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
         this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.cannedReplies(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, events);
@@ -152,7 +159,7 @@ public final class Services implements AutoCloseable {
         conversations.fireDueTimers();
         exclusive("appointment-reminders", appointments::remindDue);
         exclusive("feedback", feedback::sendDue);
-        exclusive("escalation", () -> inbox.escalateWhenDue(promise(config), 0.8, alerts));
+        exclusive("escalation", () -> inbox.escalateWhenDue(0.8, escalations));
         flushAlerts();
         exclusive("offers", () -> offers.runDue(clock.instant()));
         units.values().forEach(unit -> unit.tick(stores, offers, clock, this::exclusive));

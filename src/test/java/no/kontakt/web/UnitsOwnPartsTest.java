@@ -1,0 +1,122 @@
+package no.kontakt.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import no.kontakt.Kontakt;
+import no.kontakt.channel.twilio.TwilioForm;
+import no.kontakt.config.AppConfig;
+import no.kontakt.config.ConfigLoader;
+import no.kontakt.conversation.UnitIds;
+import no.kontakt.store.mapdb.MapDbStorage;
+import no.kontakt.testing.Api;
+import no.kontakt.testing.MutableClock;
+import no.kontakt.testing.RecordingSender;
+import no.kontakt.testing.TestKontakt;
+import no.kontakt.testing.TwilioRequests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A unit's own parts over the real server (signed Twilio requests, real logins): its promise, office hours and on-call
+ * phones for escalation, its web chat, its offers in the inbox, and admins who manage only their units.
+ */
+class UnitsOwnPartsTest {
+    static final String CITIZEN = "+4791234567";
+    static final String DEFAULT_NUMBER = "+4759440000";
+    static final String VEST_NUMBER = "+4759440001";
+    static final String VEST_ONCALL = "+4799000001";
+    @TempDir
+    Path data;
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z")); // Tuesday 10:00 in Oslo
+    RecordingSender sms = new RecordingSender();
+    Kontakt kontakt;
+    TwilioRequests twilio;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path file = data.resolve("kontakt.yaml");
+        Files.writeString(file, Files.readString(Path.of("config/kontakt.yaml")) + """
+
+                units:
+                  - id: vest
+                    numbers: ["%s"]
+                    name: Psykisk helse Vest
+                    office:
+                      hours:
+                        periods:
+                          - { days: [mon, tue, wed, thu, fri, sat, sun], from: "08:00", to: "23:00" }
+                      contact_promise_hours: 1
+                    ambulant:
+                      hours:
+                        periods:
+                          - { days: [mon, tue, wed, thu, fri, sat, sun], from: "08:00", to: "23:00" }
+                      oncall_phones: "%s"
+                    emergency:
+                      emergency_number: "113"
+                      medical_number: "116 117"
+                      crisis_line: "815 33 300"
+                      crisis_line_name: Kirkens SOS Vest
+                      last_checked: 2026-11-01
+                """.formatted(VEST_NUMBER, VEST_ONCALL));
+        var env = TestKontakt.withoutSecondFactor(TestKontakt.env(data.resolve("store")));
+        AppConfig config = new ConfigLoader(env::get).load(file);
+        kontakt = Kontakt.create(config, MapDbStorage.open(data.resolve("store")), env::get, clock,
+                new Kontakt.Options(Map.of("sms", sms), null)).serve();
+        kontakt.accounts().add("kari", "staff", "a long staff password".toCharArray());
+        kontakt.accounts().add("vera", "staff", "a long staff password".toCharArray());
+        kontakt.accounts().units("vera", List.of("vest"));
+        kontakt.accounts().add("ola", "admin", "a long admin password".toCharArray());
+        kontakt.accounts().units("ola", List.of("*"));
+        kontakt.accounts().add("siri", "admin", "a long admin password".toCharArray());
+        kontakt.accounts().units("siri", List.of("vest"));
+        twilio = new TwilioRequests(kontakt.port());
+    }
+
+    @AfterEach
+    void stop() {
+        kontakt.close();
+    }
+
+    private String text(String to, String body) {
+        var response = twilio.post("/twilio/sms", TwilioForm.inboundSms(TwilioRequests.newSid(), CITIZEN, to, body, "AC" + "a".repeat(32)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private Api login(String name, String password) {
+        Api api = new Api(kontakt.port());
+        assertThat(api.login(name, password).status()).isEqualTo(200);
+        return api;
+    }
+
+    @Test
+    void a_units_waiting_conversation_is_escalated_with_its_own_promise_and_on_call_phones() {
+        text(DEFAULT_NUMBER, "hei");
+        text(DEFAULT_NUMBER, "4");
+        text(VEST_NUMBER, "hei");
+        text(VEST_NUMBER, "4");
+        String main = kontakt.conversations().conversationId("sms", CITIZEN);
+        String vest = UnitIds.of(main, "vest");
+        assertThat(kontakt.conversations().conversation(vest).orElseThrow().status()).isEqualTo("waiting");
+
+        clock.set(Instant.parse("2026-11-24T10:00:00Z")); // an hour later: past 80 % of vest's promise, not of the default unit's
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (sms.sent().stream().noneMatch(m -> m.to().equals(VEST_ONCALL)) && System.currentTimeMillis() < deadline) {
+            kontakt.services().tick(); // the server ticks too; whichever instance holds the round escalates
+        }
+        assertThat(sms.sent()).anyMatch(m -> m.to().equals(VEST_ONCALL));
+        assertThat(escalated(vest)).isTrue();
+        assertThat(escalated(main)).isFalse();
+    }
+
+    private boolean escalated(String id) {
+        return kontakt.stores().events().events(id).stream().anyMatch(e -> "escalated".equals(e.type()));
+    }
+}
