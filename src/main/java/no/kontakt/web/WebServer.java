@@ -56,9 +56,11 @@ public final class WebServer {
         var hardening = new Hardening(https, config.server().embedOrigins());
         var connections = config.server().connections();
         parts.chat().hub().limit(connections.maxStreams(), connections.streamsPerAddress());
+        Map<String, AppConfig> unitConfigs = new java.util.LinkedHashMap<>();
+        config.units().forEach(u -> unitConfigs.put(u.id(), config.forUnit(u.id())));
         var chat = new ChatRoutes(parts.conversations(), parts.chat(), config.unit(), limits, parts.clock(),
-                parts.metrics());
-        var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency());
+                parts.metrics(), unitConfigs);
+        var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency(), unitConfigs);
         byte[] openApi = resource("/openapi.json");
         var offers = new OffersRoutes(parts.calendar(), config.unit().languages(), config.unit().defaultLanguage(), parts.clock());
         return Javalin.create(cfg -> {

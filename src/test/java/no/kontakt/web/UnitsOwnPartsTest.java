@@ -116,6 +116,42 @@ class UnitsOwnPartsTest {
         assertThat(escalated(main)).isFalse();
     }
 
+    @Test
+    void a_units_web_chat_talks_to_that_unit_with_its_name_and_numbers_and_the_session_keeps_its_unit() {
+        Api web = new Api(kontakt.port());
+        String page = web.send("GET", "/chat?unit=vest", null, false).body();
+        assertThat(page).contains("Psykisk helse Vest").contains("815 33 300").contains("data-unit-id=\"vest\"");
+        assertThat(web.send("GET", "/chat", null, false).body()).doesNotContain("815 33 300").doesNotContain("Psykisk helse Vest");
+        var unknown = web.send("GET", "/chat?unit=sor", null, false);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("There is no unit &#39;sor&#39;");
+        var refused = web.send("POST", "/api/chat/sessions", "{\"unit\":\"sor\"}", false);
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.json().get("error").asText()).isEqualTo("not_found");
+        assertThat(refused.json().get("message").asText()).startsWith("There is no unit 'sor'");
+
+        var opened = web.send("POST", "/api/chat/sessions?unit=vest", "{\"language\":\"nb\"}", false);
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.json().get("unit").asText()).isEqualTo("Psykisk helse Vest");
+        assertThat(opened.json().get("emergency").get("crisis_line").asText()).isEqualTo("815 33 300");
+        String session = opened.json().get("id").asText();
+        // the unit is bound by the session id: a query naming another unit changes nothing
+        var answer = web.send("POST", "/api/chat/sessions/" + session + "/messages?unit=default", "{\"text\":\"hei\"}", false);
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.json().get("replies").findValuesAsText("text")).anyMatch(t -> t.contains("Psykisk helse Vest"));
+        String plain = kontakt.conversations().conversationId("web", session);
+        assertThat(kontakt.conversations().conversation(UnitIds.of(plain, "vest"))).isPresent();
+        assertThat(kontakt.conversations().conversation(plain)).isEmpty();
+        // and an id edited to leave the unit out is no session at all
+        String edited = session.replace("-vest-", "-");
+        assertThat(web.send("POST", "/api/chat/sessions/" + edited + "/messages", "{\"text\":\"hei\"}", false).status()).isEqualTo(404);
+
+        String main = web.send("POST", "/api/chat/sessions", "{}", false).json().get("id").asText();
+        assertThat(web.send("POST", "/api/chat/sessions/" + main + "/messages", "{\"text\":\"hei\"}", false).json()
+                .get("replies").findValuesAsText("text")).noneMatch(t -> t.contains("Psykisk helse Vest"));
+        assertThat(kontakt.conversations().conversation(kontakt.conversations().conversationId("web", main))).isPresent();
+    }
+
     private boolean escalated(String id) {
         return kontakt.stores().events().events(id).stream().anyMatch(e -> "escalated".equals(e.type()));
     }
