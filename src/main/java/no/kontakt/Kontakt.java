@@ -97,7 +97,7 @@ public final class Kontakt implements AutoCloseable {
                 services.appointments(), services.events(), core.scripts(), services.settings(), services.offers(), calendar(config, services.offers()),
                 metrics = new Metrics(() -> core.stores().isOpen() ? (int) core.stores().outbox().count() : 0,
                 () -> core.stores().isOpen() ? core.stores().conversations().urgentIds().size() : 0), () -> !closed && core.stores().isOpen(), clock,
-                new WebServer.Chat(chatSessions, services.chatHub(), services::emergency, services.chatAlerts()), signOn));
+                new WebServer.Chat(chatSessions, services.chatHub(), services::emergency, services.chatAlerts()), signOn, services.unitOffers()));
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -293,6 +293,13 @@ public final class Services implements AutoCloseable {
         return offers;
     }
 
+    /** The other units' offers by unit id (the default unit's own where a unit has no catalogue of its own). */
+    public Map<String, Offers> unitOffers() {
+        Map<String, Offers> all = new java.util.LinkedHashMap<>();
+        units.forEach((id, unit) -> all.put(id, unit.offers()));
+        return all;
+    }
+
     public Settings settings() {
         return settings;
     }

@@ -41,6 +41,8 @@ class UnitsOwnPartsTest {
 
     @BeforeEach
     void start() throws Exception {
+        Path vestOffers = data.resolve("offers-vest.yaml");
+        Files.writeString(vestOffers, Files.readString(Path.of("config/offers.yaml")).replace("  - id: ", "  - id: vest-"));
         Path file = data.resolve("kontakt.yaml");
         Files.writeString(file, Files.readString(Path.of("config/kontakt.yaml")) + """
 
@@ -64,7 +66,8 @@ class UnitsOwnPartsTest {
                       crisis_line: "815 33 300"
                       crisis_line_name: Kirkens SOS Vest
                       last_checked: 2026-11-01
-                """.formatted(VEST_NUMBER, VEST_ONCALL));
+                    offers: { catalogue: "%s" }
+                """.formatted(VEST_NUMBER, VEST_ONCALL, vestOffers));
         var env = TestKontakt.withoutSecondFactor(TestKontakt.env(data.resolve("store")));
         AppConfig config = new ConfigLoader(env::get).load(file);
         kontakt = Kontakt.create(config, MapDbStorage.open(data.resolve("store")), env::get, clock,
@@ -150,6 +153,18 @@ class UnitsOwnPartsTest {
         assertThat(web.send("POST", "/api/chat/sessions/" + main + "/messages", "{\"text\":\"hei\"}", false).json()
                 .get("replies").findValuesAsText("text")).noneMatch(t -> t.contains("Psykisk helse Vest"));
         assertThat(kontakt.conversations().conversation(kontakt.conversations().conversationId("web", main))).isPresent();
+    }
+
+    @Test
+    void the_inbox_lists_the_offers_of_the_units_a_person_sees() {
+        List<String> kari = login("kari", "a long staff password").get("/api/inbox/offers").json().findValuesAsText("id");
+        List<String> vera = login("vera", "a long staff password").get("/api/inbox/offers").json().findValuesAsText("id");
+        List<String> ola = login("ola", "a long admin password").get("/api/inbox/offers").json().findValuesAsText("id");
+        assertThat(kari).contains("kid").noneMatch(id -> id.startsWith("vest-"));
+        assertThat(vera).contains("vest-kid").allMatch(id -> id.startsWith("vest-"));
+        assertThat(ola).contains("kid", "vest-kid").hasSize(kari.size() + vera.size());
+        assertThat(login("vera", "a long staff password").get("/api/inbox/offers/vest-kid/enrolments").status()).isEqualTo(200);
+        assertThat(login("vera", "a long staff password").get("/api/inbox/offers/kid/enrolments").status()).isEqualTo(404);
     }
 
     private boolean escalated(String id) {
