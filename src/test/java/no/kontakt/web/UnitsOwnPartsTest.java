@@ -167,6 +167,40 @@ class UnitsOwnPartsTest {
         assertThat(login("vera", "a long staff password").get("/api/inbox/offers/kid/enrolments").status()).isEqualTo(404);
     }
 
+    @Test
+    void an_admin_of_some_units_manages_only_their_units_accounts_and_exports() {
+        Api siri = login("siri", "a long admin password");
+        assertThat(siri.get("/api/admin/users").json().findValuesAsText("username")).containsExactlyInAnyOrder("vera", "siri");
+        assertThat(login("ola", "a long admin password").get("/api/admin/users").json().findValuesAsText("username"))
+                .contains("kari", "vera", "ola", "siri");
+
+        assertThat(siri.post("/api/admin/users", "{\"username\":\"vilde\",\"role\":\"staff\",\"password\":\"a long staff password\",\"units\":[\"vest\"]}")
+                .status()).isEqualTo(201);
+        for (String units : List.of("[\"*\"]", "[\"default\"]", "[\"vest\",\"default\"]")) {
+            var refused = siri.post("/api/admin/users", "{\"username\":\"vegard\",\"role\":\"staff\",\"password\":\"a long staff password\",\"units\":" + units + "}");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().get("error").asText()).isEqualTo("forbidden");
+        }
+        assertThat(siri.post("/api/admin/users", "{\"username\":\"vegard\",\"role\":\"staff\",\"password\":\"a long staff password\"}").status())
+                .isEqualTo(403); // no units: the default unit's account
+        assertThat(siri.send("PATCH", "/api/admin/users/vera", "{\"units\":[\"*\"]}", true).status()).isEqualTo(403);
+        var other = siri.send("PATCH", "/api/admin/users/kari", "{\"units\":[\"vest\"]}", true);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(siri.send("PATCH", "/api/admin/users/ola", "{\"password\":\"another long password\"}", true).status()).isEqualTo(404);
+        assertThat(siri.send("DELETE", "/api/admin/users/kari", null, true).status()).isEqualTo(404);
+        assertThat(kontakt.accounts().list().stream().map(u -> u.username())).contains("kari").doesNotContain("vegard");
+        assertThat(siri.send("PATCH", "/api/admin/users/vilde", "{\"role\":\"admin\"}", true).status()).isEqualTo(200);
+
+        text(DEFAULT_NUMBER, "hei");
+        text(VEST_NUMBER, "hei");
+        String main = kontakt.conversations().conversationId("sms", CITIZEN);
+        String vest = UnitIds.of(main, "vest");
+        var report = siri.post("/api/admin/access-export", "{\"number\":\"" + CITIZEN + "\"}").json();
+        assertThat(report.get("conversations").findValuesAsText("id")).containsExactly(vest);
+        assertThat(login("ola", "a long admin password").post("/api/admin/access-export", "{\"number\":\"" + CITIZEN + "\"}").json()
+                .get("conversations").findValuesAsText("id")).containsExactlyInAnyOrder(main, vest);
+    }
+
     private boolean escalated(String id) {
         return kontakt.stores().events().events(id).stream().anyMatch(e -> "escalated".equals(e.type()));
     }
