@@ -79,6 +79,11 @@ public final class InboxService {
         this.live = live;
     }
 
+    /** The counters of the conversation's unit. */
+    private no.kontakt.store.StatsStore unitStats(String conversationId) {
+        return no.kontakt.conversation.UnitStats.of(statsStore, no.kontakt.conversation.UnitIds.unitOf(conversationId));
+    }
+
     private OpeningHours office() {
         return officeHours.get();
     }
@@ -269,7 +274,7 @@ public final class InboxService {
     public Conversation close(String id, Staff staff, String outcome) {
         return change(id, staff, "close", Map.of("outcome", outcome), Conversation::closed, batch -> {
             onClose.accept(batch, id);
-            statsStore.increment(batch, "closed", clock.instant(), "");
+            unitStats(id).increment(batch, "closed", clock.instant(), "");
             closeRequests(batch, id);
         });
     }
@@ -323,7 +328,7 @@ public final class InboxService {
         for (ContactRequest r : contactRequestStore.ofConversation(id)) {
             if (ContactRequest.OPEN.equals(r.status()) && !contacted.contains(r.id())) {
                 long seconds = office().openTimeBetween(r.createdAt().atZone(office().zone()), now.atZone(office().zone())).toSeconds();
-                statsStore.record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
+                unitStats(id).record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
                 eventLog.event(batch, new ConversationEvent(EventLog.eventId(id, now, 100 + n++), id, now, "first_contact", "bot",
                         Map.of("request", r.id(), "openSeconds", String.valueOf(seconds))));
             }

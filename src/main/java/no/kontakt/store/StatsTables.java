@@ -11,6 +11,8 @@ final class StatsTables implements StatsStore {
     private final JsonTable<Counter> counters;
     private final ZoneId zone;
     private final ValueCodec codec;
+    /** The units' own time zones, by unit id (a metric {@code unit:name} is that unit's). */
+    private volatile java.util.Map<String, ZoneId> unitZones = java.util.Map.of();
 
     StatsTables(Storage storage, ZoneId zone, ValueCodec codec) {
         this.codec = codec;
@@ -19,7 +21,16 @@ final class StatsTables implements StatsStore {
         counters.map();
     }
 
+    @Override
+    public void unitZones(java.util.Map<String, ZoneId> zones) {
+        this.unitZones = java.util.Map.copyOf(zones);
+    }
+
     public String week(Instant at) {
+        return week(at, zone);
+    }
+
+    private static String week(Instant at, ZoneId zone) {
         var d = at.atZone(zone);
         return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
@@ -39,7 +50,8 @@ final class StatsTables implements StatsStore {
     }
 
     private void add(Batch batch, String metric, Instant at, String dimension, Long value, long n) {
-        String week = week(at);
+        int colon = metric.indexOf(':');
+        String week = week(at, colon < 0 ? zone : unitZones.getOrDefault(metric.substring(0, colon), zone));
         String dim = dimension == null ? "" : dimension;
         String key = metric + "|" + week + "|" + dim;
         batch.update("stats", key, current -> {

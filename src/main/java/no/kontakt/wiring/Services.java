@@ -113,11 +113,26 @@ public final class Services implements AutoCloseable {
         this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(library, intents), actions, risk, languages, clock, wake);
         conversations.useLocks(stores.locks());
         this.chatAlerts = new ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
-        for (var unit : config.units()) {
+        Map<String, java.time.ZoneId> unitZones = new HashMap<>(); // each unit's statistics weeks are its own
+        Map<String, String> offerIds = new HashMap<>(); // an offer id names one offer: enrolments are kept by it
+        offers.catalogue().offers().forEach(o -> offerIds.put(o.id(), "offers.catalogue"));
+        for (int i = 0; i < config.units().size(); i++) {
+            var unit = config.units().get(i);
             UnitParts parts = UnitParts.build(config, unit, stores, offers);
+            if (parts.offers() != offers) {
+                for (var offer : parts.offers().catalogue().offers()) {
+                    String taken = offerIds.putIfAbsent(offer.id(), "units[" + i + "].offers.catalogue");
+                    if (taken != null) {
+                        throw new no.kontakt.config.ConfigException("units[" + i + "].offers", "the offer id '" + offer.id() + "' is in "
+                                + taken + " too; give each unit's offers ids of their own (such as " + unit.id() + "-" + offer.id() + ")");
+                    }
+                }
+            }
             units.put(unit.id(), parts);
+            unitZones.put(unit.id(), parts.config().unit().timeZone());
             conversations.addUnit(unit.id(), parts.engine(library, intents), parts.actions(stores));
         }
+        stores.stats().unitZones(unitZones);
         List<InboxService.Escalation> scopes = new java.util.ArrayList<>();
         units.values().forEach(unit -> scopes.add(new InboxService.Escalation(promise(unit.config()), unit.office(), unit.alerts(),
                 id -> unit.id().equals(no.kontakt.conversation.UnitIds.unitOf(id)))));

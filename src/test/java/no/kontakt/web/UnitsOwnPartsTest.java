@@ -50,6 +50,7 @@ class UnitsOwnPartsTest {
                   - id: vest
                     numbers: ["%s"]
                     name: Psykisk helse Vest
+                    time_zone: Atlantic/Reykjavik
                     office:
                       hours:
                         periods:
@@ -199,6 +200,55 @@ class UnitsOwnPartsTest {
         assertThat(report.get("conversations").findValuesAsText("id")).containsExactly(vest);
         assertThat(login("ola", "a long admin password").post("/api/admin/access-export", "{\"number\":\"" + CITIZEN + "\"}").json()
                 .get("conversations").findValuesAsText("id")).containsExactlyInAnyOrder(main, vest);
+    }
+
+    @Test
+    void offer_ids_two_catalogues_share_stop_start_up_with_the_units_key() throws Exception {
+        Path dir = Files.createDirectories(data.resolve("second"));
+        Path offers = dir.resolve("offers-vest.yaml");
+        Files.copy(Path.of("config/offers.yaml"), offers); // the same ids as the default unit's catalogue
+        Path file = dir.resolve("kontakt.yaml");
+        Files.writeString(file, Files.readString(Path.of("config/kontakt.yaml")) + """
+
+                units:
+                  - id: vest
+                    numbers: ["%s"]
+                    offers: { catalogue: "%s" }
+                """.formatted(VEST_NUMBER, offers));
+        var env = TestKontakt.withoutSecondFactor(TestKontakt.env(dir.resolve("store")));
+        AppConfig config = new ConfigLoader(env::get).load(file);
+        var storage = MapDbStorage.open(dir.resolve("store"));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Kontakt.create(config, storage, env::get, clock,
+                            new Kontakt.Options(Map.of("sms", sms), null)))
+                    .isInstanceOf(no.kontakt.config.ConfigException.class)
+                    .hasMessageStartingWith("units[0].offers: the offer id 'kid' is in offers.catalogue too");
+        } finally {
+            storage.close();
+        }
+    }
+
+    @Test
+    void a_units_closed_conversations_and_first_contacts_count_in_its_statistics() {
+        text(VEST_NUMBER, "hei");
+        text(VEST_NUMBER, "4");
+        String vest = UnitIds.of(kontakt.conversations().conversationId("sms", CITIZEN), "vest");
+        Api vera = login("vera", "a long staff password");
+        assertThat(vera.post("/api/inbox/conversations/" + vest + "/reply", "{\"text\":\"Hei, dette er Vera.\"}").status()).isEqualTo(201);
+        assertThat(vera.post("/api/inbox/conversations/" + vest + "/close", "{\"outcome\":\"helped\"}").status()).isEqualTo(200);
+        Api ola = login("ola", "a long admin password");
+        assertThat(ola.get("/api/admin/stats?unit=vest").json().get("rows").findValuesAsText("metric")).contains("closed");
+        assertThat(ola.get("/api/admin/stats").json().get("rows").findValuesAsText("metric")).doesNotContain("closed");
+    }
+
+    @Test
+    void a_units_statistics_weeks_are_counted_in_its_own_time_zone() {
+        clock.set(Instant.parse("2026-11-29T23:30:00Z")); // Monday 00:30 in Oslo (week 49), still Sunday in Reykjavik (week 48)
+        text(DEFAULT_NUMBER, "hei");
+        text(VEST_NUMBER, "hei");
+        Api ola = login("ola", "a long admin password");
+        assertThat(ola.get("/api/admin/stats").json().get("rows").findValuesAsText("week")).contains("2026-W49").doesNotContain("2026-W48");
+        assertThat(ola.get("/api/admin/stats?unit=vest").json().get("rows").findValuesAsText("week")).contains("2026-W48").doesNotContain("2026-W49");
     }
 
     private boolean escalated(String id) {
