@@ -88,6 +88,19 @@ public final class InboxService {
         return officeHours.get();
     }
 
+    /** The office hours of the conversation's unit (set with {@link #unitOffices}; the default unit's otherwise). */
+    private volatile java.util.function.Function<String, Hours> officeOf;
+
+    /** Each conversation's office hours by its id (its unit's): the queue's opening-time clock and first contacts count in them. */
+    public void unitOffices(java.util.function.Function<String, Hours> offices) {
+        this.officeOf = offices;
+    }
+
+    private OpeningHours office(String conversationId) {
+        var offices = officeOf;
+        return (offices == null ? officeHours : offices.apply(conversationId)).get();
+    }
+
     /** Called in the batch of a close (plans the feedback question). */
     public void onClose(java.util.function.BiConsumer<Batch, String> hook) {
         this.onClose = hook;
@@ -166,7 +179,8 @@ public final class InboxService {
     private QueueItem item(Conversation c, Instant now, int openRequests) {
         Instant since = c.waitingSince();
         long waited = since == null ? 0 : Duration.between(since, now).toSeconds();
-        long sla = since == null ? 0 : office().openTimeBetween(since.atZone(office().zone()), now.atZone(office().zone())).toSeconds();
+        OpeningHours office = office(c.id());
+        long sla = since == null ? 0 : office.openTimeBetween(since.atZone(office.zone()), now.atZone(office.zone())).toSeconds();
         // waited through closed time: nobody picked it up before a shift ended
         boolean earlier = since != null && sla < waited - 60;
         return new QueueItem(c.id(), c.status(), c.urgent(), c.channel(), c.language(), Mask.phone(c.address()), c.assignedTo(),
@@ -327,7 +341,8 @@ public final class InboxService {
         int n = 1;
         for (ContactRequest r : contactRequestStore.ofConversation(id)) {
             if (ContactRequest.OPEN.equals(r.status()) && !contacted.contains(r.id())) {
-                long seconds = office().openTimeBetween(r.createdAt().atZone(office().zone()), now.atZone(office().zone())).toSeconds();
+                OpeningHours office = office(id);
+                long seconds = office.openTimeBetween(r.createdAt().atZone(office.zone()), now.atZone(office.zone())).toSeconds();
                 unitStats(id).record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
                 eventLog.event(batch, new ConversationEvent(EventLog.eventId(id, now, 100 + n++), id, now, "first_contact", "bot",
                         Map.of("request", r.id(), "openSeconds", String.valueOf(seconds))));

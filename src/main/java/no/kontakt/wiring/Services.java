@@ -143,6 +143,10 @@ public final class Services implements AutoCloseable {
         this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.cannedReplies(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, events);
         this.appointments = new Appointments(stores.conversations(), stores.messages(), stores.outbox(), stores.contactRequests(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
+        inbox.unitOffices(id -> {
+            UnitParts unit = units.get(String.valueOf(no.kontakt.conversation.UnitIds.unitOf(id)));
+            return unit == null ? office : unit.office();
+        });
         conversations.intercept(appointments::answer);
         this.feedback = new Feedback(stores.conversations(), stores.messages(), stores.outbox(), stores.stats(), stores.feedback(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 config.unit().defaultLanguage(), wake);

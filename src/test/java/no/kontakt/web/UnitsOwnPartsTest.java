@@ -2,6 +2,7 @@ package no.kontakt.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -249,6 +250,15 @@ class UnitsOwnPartsTest {
         Api ola = login("ola", "a long admin password");
         assertThat(ola.get("/api/admin/stats").json().get("rows").findValuesAsText("week")).contains("2026-W49").doesNotContain("2026-W48");
         assertThat(ola.get("/api/admin/stats?unit=vest").json().get("rows").findValuesAsText("week")).contains("2026-W48").doesNotContain("2026-W49");
+    }
+
+    @Test
+    void the_queue_counts_a_units_waiting_time_in_its_own_office_hours() {
+        text(VEST_NUMBER, "hei");
+        text(VEST_NUMBER, "4"); // Tuesday 09:00 in Reykjavik, vest's office is open 08:00-23:00
+        clock.set(Instant.parse("2026-11-24T20:00:00Z")); // 11 h of vest's opening time; the default unit closed at 15:30 Oslo time
+        JsonNode item = login("vera", "a long staff password").get("/api/inbox/conversations?filter=all").json().get("conversations").get(0);
+        assertThat(item.get("slaSeconds").asLong()).isEqualTo(11 * 3600);
     }
 
     private boolean escalated(String id) {
