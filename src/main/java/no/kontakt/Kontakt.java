@@ -98,7 +98,7 @@ public final class Kontakt implements AutoCloseable {
                 services.appointments(), services.events(), core.scripts(), services.settings(), services.offers(), calendar(config, services.offers()),
                 metrics = new Metrics(() -> core.stores().isOpen() ? (int) core.stores().outbox().count() : 0,
                 () -> core.stores().isOpen() ? core.stores().conversations().urgentIds().size() : 0), () -> !closed && core.stores().isOpen() && core.nluReady(), clock,
-                new WebServer.Chat(chatSessions, services.chatHub(), services::emergency, services.chatAlerts()), signOn));
+                new WebServer.Chat(chatSessions, services.chatHub(), services::emergency, services.chatAlerts()), signOn, services.unitOffers()));
         try {
             server.start(); // /health says 503 until the NLU, loading on other threads meanwhile, is ready
             core.awaitNlu();

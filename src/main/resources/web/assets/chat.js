@@ -19,7 +19,7 @@
   const emergency = $("emergency");
   const more = $("sos-more");
   const urgentBox = $("urgent-notice");
-  const KEY = "kontakt.chat.session";
+  const KEY = "kontakt.chat.session" + (cfg.unitId ? "." + cfg.unitId : ""); // each unit's chat has its own session
   const store = sessionStore();
 
   let texts = null;
@@ -224,7 +224,7 @@
 
   async function openSession() {
     const r = await fetch("/api/chat/sessions", {method: "POST", credentials: "omit",
-      headers: {"Content-Type": "application/json", "Accept": "application/json"}, body: JSON.stringify({language: lang})});
+      headers: {"Content-Type": "application/json", "Accept": "application/json"}, body: JSON.stringify(cfg.unitId ? {language: lang, unit: cfg.unitId} : {language: lang})});
     if (!r.ok) throw Object.assign(new Error("session"), {status: r.status});
     session = (await r.json()).id;
     store.setItem(KEY, session);

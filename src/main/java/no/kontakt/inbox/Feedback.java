@@ -127,7 +127,8 @@ public final class Feedback {
             return Optional.empty();
         }
         feedbackStore.saveFeedback(batch, ask.get().answeredNow());
-        statsStore.record(batch, "feedback", now, ask.get().reason(), score.get());
+        no.kontakt.conversation.UnitStats.of(statsStore, no.kontakt.conversation.UnitIds.unitOf(c.id()))
+                .record(batch, "feedback", now, ask.get().reason(), score.get()); // counted in the conversation's unit
         return Optional.of(text("feedback_thanks", c, score.get()));
     }
 

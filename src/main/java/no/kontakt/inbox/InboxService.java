@@ -79,8 +79,26 @@ public final class InboxService {
         this.live = live;
     }
 
+    /** The counters of the conversation's unit. */
+    private no.kontakt.store.StatsStore unitStats(String conversationId) {
+        return no.kontakt.conversation.UnitStats.of(statsStore, no.kontakt.conversation.UnitIds.unitOf(conversationId));
+    }
+
     private OpeningHours office() {
         return officeHours.get();
+    }
+
+    /** The office hours of the conversation's unit (set with {@link #unitOffices}; the default unit's otherwise). */
+    private volatile java.util.function.Function<String, Hours> officeOf;
+
+    /** Each conversation's office hours by its id (its unit's): the queue's opening-time clock and first contacts count in them. */
+    public void unitOffices(java.util.function.Function<String, Hours> offices) {
+        this.officeOf = offices;
+    }
+
+    private OpeningHours office(String conversationId) {
+        var offices = officeOf;
+        return (offices == null ? officeHours : offices.apply(conversationId)).get();
     }
 
     /** Called in the batch of a close (plans the feedback question). */
@@ -161,7 +179,8 @@ public final class InboxService {
     private QueueItem item(Conversation c, Instant now, int openRequests) {
         Instant since = c.waitingSince();
         long waited = since == null ? 0 : Duration.between(since, now).toSeconds();
-        long sla = since == null ? 0 : office().openTimeBetween(since.atZone(office().zone()), now.atZone(office().zone())).toSeconds();
+        OpeningHours office = office(c.id());
+        long sla = since == null ? 0 : office.openTimeBetween(since.atZone(office.zone()), now.atZone(office.zone())).toSeconds();
         // waited through closed time: nobody picked it up before a shift ended
         boolean earlier = since != null && sla < waited - 60;
         return new QueueItem(c.id(), c.status(), c.urgent(), c.channel(), c.language(), Mask.phone(c.address()), c.assignedTo(),
@@ -169,16 +188,32 @@ public final class InboxService {
     }
 
     /**
+     * Whose promise and on-call phones apply to a conversation: the first scope that {@code covers} its id escalates it
+     * with its {@code promise} counted in its {@code office} hours and alerts its {@code alerts} (one per unit).
+     */
+    public record Escalation(Duration promise, Hours office, OnCallAlerts alerts, java.util.function.Predicate<String> covers) {}
+
+    /**
      * Nothing left behind: a conversation still waiting when {@code fraction} of the promised opening time has
      * passed is escalated once — marked in its events, announced live, and the on-call phones are alerted when
      * the ambulant team is on duty. Returns how many were escalated.
      */
     public int escalate(Duration promise, double fraction, OnCallAlerts alerts) {
+        return escalate(fraction, List.of(new Escalation(promise, officeHours, alerts, id -> true)));
+    }
+
+    /** {@link #escalate(Duration, double, OnCallAlerts)} with each conversation's own scope (its unit's); ones no scope covers wait. */
+    public int escalate(double fraction, List<Escalation> scopes) {
         lastEscalation = clock.instant();
         Instant now = clock.instant();
-        long limit = (long) (promise.toSeconds() * fraction);
         int n = 0;
         for (no.kontakt.store.QueueEntry q : conversationStore.queued()) {
+            Escalation scope = scopes.stream().filter(s -> s.covers().test(q.conversationId())).findFirst().orElse(null);
+            if (scope == null) {
+                continue;
+            }
+            long limit = (long) (scope.promise().toSeconds() * fraction);
+            OpeningHours office = scope.office().get();
             // opening time never exceeds the time passed: what has not waited that long yet cannot be due
             if (!Conversation.WAITING.equals(q.status()) || q.waitingSince() == null || q.waitingSince().plusSeconds(limit).isAfter(now)) {
                 continue;
@@ -189,7 +224,7 @@ public final class InboxService {
             }
             Conversation c = found.get();
             if (!Conversation.WAITING.equals(c.status()) || c.waitingSince() == null
-                    || office().openTimeBetween(c.waitingSince().atZone(office().zone()), now.atZone(office().zone())).toSeconds() < limit
+                    || office.openTimeBetween(c.waitingSince().atZone(office.zone()), now.atZone(office.zone())).toSeconds() < limit
                     || eventLog.events(c.id()).stream().anyMatch(e -> "escalated".equals(e.type()) && !e.at().isBefore(c.waitingSince()))) {
                 continue;
             }
@@ -197,7 +232,7 @@ public final class InboxService {
                 Batch batch = new Batch();
                 eventLog.event(batch, new ConversationEvent(EventLog.eventId(c.id(), now, 0), c.id(), now, "escalated", "bot",
                         Map.of("reason", "near the end of the promised time")));
-                alerts.alert(batch, now, "esc" + c.id().substring(c.id().length() - 4));
+                scope.alerts().alert(batch, now, "esc" + c.id().substring(c.id().length() - 4));
                 unitOfWork.commit(batch);
                 return 1;
             });
@@ -211,7 +246,12 @@ public final class InboxService {
 
     /** {@link #escalate} when {@link #ESCALATION_EVERY} has passed since it last ran (the timers call this every second). */
     public int escalateWhenDue(Duration promise, double fraction, OnCallAlerts alerts) {
-        return clock.instant().isBefore(lastEscalation.plus(ESCALATION_EVERY)) ? 0 : escalate(promise, fraction, alerts);
+        return escalateWhenDue(fraction, List.of(new Escalation(promise, officeHours, alerts, id -> true)));
+    }
+
+    /** {@link #escalate(double, List)} when {@link #ESCALATION_EVERY} has passed since it last ran. */
+    public int escalateWhenDue(double fraction, List<Escalation> scopes) {
+        return clock.instant().isBefore(lastEscalation.plus(ESCALATION_EVERY)) ? 0 : escalate(fraction, scopes);
     }
 
     public Optional<View> read(String id, Staff staff, int page, int size) {
@@ -248,7 +288,7 @@ public final class InboxService {
     public Conversation close(String id, Staff staff, String outcome) {
         return change(id, staff, "close", Map.of("outcome", outcome), Conversation::closed, batch -> {
             onClose.accept(batch, id);
-            statsStore.increment(batch, "closed", clock.instant(), "");
+            unitStats(id).increment(batch, "closed", clock.instant(), "");
             closeRequests(batch, id);
         });
     }
@@ -301,8 +341,9 @@ public final class InboxService {
         int n = 1;
         for (ContactRequest r : contactRequestStore.ofConversation(id)) {
             if (ContactRequest.OPEN.equals(r.status()) && !contacted.contains(r.id())) {
-                long seconds = office().openTimeBetween(r.createdAt().atZone(office().zone()), now.atZone(office().zone())).toSeconds();
-                statsStore.record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
+                OpeningHours office = office(id);
+                long seconds = office.openTimeBetween(r.createdAt().atZone(office.zone()), now.atZone(office.zone())).toSeconds();
+                unitStats(id).record(batch, "first_contact_seconds", now, r.urgent() ? "urgent" : "normal", seconds);
                 eventLog.event(batch, new ConversationEvent(EventLog.eventId(id, now, 100 + n++), id, now, "first_contact", "bot",
                         Map.of("request", r.id(), "openSeconds", String.valueOf(seconds))));
             }

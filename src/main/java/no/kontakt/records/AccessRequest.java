@@ -58,6 +58,11 @@ public final class AccessRequest {
 
     /** The report, as JSON-ready maps in a fixed order; {@code number} must already be E.164. */
     public Map<String, Object> report(String number, String by, Instant now) {
+        return report(number, by, now, id -> true);
+    }
+
+    /** The report of the conversations {@code sees} lets in (an admin of some units: theirs only). */
+    public Map<String, Object> report(String number, String by, Instant now, java.util.function.Predicate<String> sees) {
         Set<String> ids = new LinkedHashSet<>();
         String plain = conversationId.apply("sms", number);
         conversationStore.find(plain).ifPresent(c -> ids.add(c.id()));
@@ -69,6 +74,7 @@ public final class AccessRequest {
                 ids.add(r.conversationId());
             }
         }
+        ids.removeIf(id -> !sees.test(id));
         List<Map<String, Object>> conversations = new ArrayList<>();
         List<Object> requests = new ArrayList<>();
         List<Object> enrolments = new ArrayList<>();

@@ -25,4 +25,11 @@ public interface StatsStore {
 
     /** Every counter, by metric, week and dimension. */
     List<Counter> all();
+
+    /**
+     * The time zones of units other than the default whose weeks differ: a unit's counters ({@code unit:metric}) are
+     * then counted by the ISO week in its own zone. Stores that count in one zone only may ignore it.
+     */
+    default void unitZones(java.util.Map<String, java.time.ZoneId> zones) {
+    }
 }

@@ -11,6 +11,8 @@ final class StatsTables implements StatsStore {
     private final JsonTable<Counter> counters;
     private final ZoneId zone;
     private final ValueCodec codec;
+    /** The units' own time zones, by unit id (a metric {@code unit:name} is that unit's). */
+    private volatile java.util.Map<String, ZoneId> unitZones = java.util.Map.of();
 
     StatsTables(Storage storage, ZoneId zone, ValueCodec codec) {
         this.codec = codec;
@@ -19,19 +21,28 @@ final class StatsTables implements StatsStore {
         counters.map();
     }
 
-    /** The ISO week last named, with the instants it runs from (inclusive) and to: every message counts in one. */
+    /** The ISO week last named in a zone, with the instants it runs from (inclusive) and to: every message counts in one. */
     private record Week(Instant from, Instant to, String name) {}
 
-    private volatile Week lastWeek = new Week(Instant.MIN, Instant.MIN, "");
+    private final java.util.Map<ZoneId, Week> lastWeeks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void unitZones(java.util.Map<String, ZoneId> zones) {
+        this.unitZones = java.util.Map.copyOf(zones);
+    }
 
     public String week(Instant at) {
-        Week w = lastWeek;
-        if (at.isBefore(w.from()) || !at.isBefore(w.to())) {
-            var d = at.atZone(zone);
+        return week(at, zone);
+    }
+
+    private String week(Instant at, ZoneId in) {
+        Week w = lastWeeks.get(in);
+        if (w == null || at.isBefore(w.from()) || !at.isBefore(w.to())) {
+            var d = at.atZone(in);
             String name = String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             var monday = d.toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-            w = new Week(monday.atStartOfDay(zone).toInstant(), monday.plusWeeks(1).atStartOfDay(zone).toInstant(), name);
-            lastWeek = w;
+            w = new Week(monday.atStartOfDay(in).toInstant(), monday.plusWeeks(1).atStartOfDay(in).toInstant(), name);
+            lastWeeks.put(in, w);
         }
         return w.name();
     }
@@ -51,7 +62,8 @@ final class StatsTables implements StatsStore {
     }
 
     private void add(Batch batch, String metric, Instant at, String dimension, Long value, long n) {
-        String week = week(at);
+        int colon = metric.indexOf(':');
+        String week = week(at, colon < 0 ? zone : unitZones.getOrDefault(metric.substring(0, colon), zone));
         String dim = dimension == null ? "" : dimension;
         String key = metric + "|" + week + "|" + dim;
         batch.update("stats", key, current -> {

@@ -47,7 +47,8 @@ final class AuthRoutes {
         routes.post("/api/me/totp", this::startTotp, Role.INBOX);
         routes.get("/api/me/totp/qr.png", this::qr, Role.INBOX);
         routes.post("/api/me/totp/confirm", this::confirmTotp, Role.INBOX);
-        routes.get("/api/admin/users", ctx -> ctx.json(accounts.list().stream().map(this::view).toList()), Role.ADMIN);
+        routes.get("/api/admin/users", ctx -> ctx.json(accounts.list().stream().filter(u -> manages(Auth.staff(ctx), u))
+                .map(this::view).toList()), Role.ADMIN);
         routes.post("/api/admin/users", this::createUser, Role.ADMIN);
         routes.patch("/api/admin/users/{username}", this::changeUser, Role.ADMIN);
         routes.delete("/api/admin/users/{username}", this::removeUser, Role.ADMIN);
@@ -158,6 +159,7 @@ final class AuthRoutes {
         String role = Bodies.text(body, "role", 20);
         char[] password = optional(body, "password");
         List<String> given = unitsOf(body);
+        grantable(Auth.staff(ctx), given);
         try {
             User user = accounts.create(username, role, password);
             if (given != null) {
@@ -181,6 +183,10 @@ final class AuthRoutes {
         if (role == null && password == null && !resetTotp && given == null) {
             throw ApiError.badRequest("Send at least one of 'role', 'password', 'units' or 'resetTotp': true.");
         }
+        managed(ctx);
+        if (given != null) {
+            grantable(Auth.staff(ctx), given);
+        }
         try {
             User user = accounts.update(ctx.pathParam("username"), role, password, resetTotp)
                     .orElseThrow(() -> ApiError.notFound("There is no user " + ctx.pathParam("username") + "."));
@@ -199,6 +205,7 @@ final class AuthRoutes {
     }
 
     private void removeUser(Context ctx) {
+        managed(ctx);
         try {
             if (!accounts.remove(ctx.pathParam("username"), true)) {
                 throw ApiError.notFound("There is no user " + ctx.pathParam("username") + ".");
@@ -216,6 +223,44 @@ final class AuthRoutes {
 
     private void audit(Staff staff, String action, String detail) {
         accounts.audit(staff, action, detail);
+    }
+
+    /**
+     * Whether {@code admin} manages the account {@code user}: an admin of every unit manages every account; an admin of
+     * some units only the accounts whose units are all among theirs (never one of every unit).
+     */
+    private boolean manages(Staff admin, User user) {
+        if (admin.sees(Staff.ALL_UNITS)) {
+            return true;
+        }
+        List<String> theirs = units == null ? user.units() == null ? List.of() : user.units() : units.unitsOf(user);
+        return theirs.stream().allMatch(u -> !Staff.ALL_UNITS.equals(u) && admin.sees(u));
+    }
+
+    /** The account in the path, one the person manages: another unit's account does not exist for them (404). */
+    private void managed(Context ctx) {
+        Staff admin = Auth.staff(ctx);
+        if (admin.sees(Staff.ALL_UNITS)) {
+            return;
+        }
+        String name = Accounts.normalize(ctx.pathParam("username"));
+        if (accounts.list().stream().noneMatch(u -> u.username().equals(name) && manages(admin, u))) {
+            throw ApiError.notFound("There is no user " + ctx.pathParam("username") + ".");
+        }
+    }
+
+    /** An admin of some units grants only those units ({@code given} null: the default unit, for a new account). */
+    private void grantable(Staff admin, List<String> given) {
+        if (admin.sees(Staff.ALL_UNITS)) {
+            return;
+        }
+        List<String> asked = given != null ? given : units == null ? List.of() : List.of(units.defaultUnit());
+        for (String unit : asked) {
+            if (Staff.ALL_UNITS.equals(unit) || !admin.sees(unit)) {
+                throw ApiError.forbidden("You may grant only your own units (" + String.join(", ", admin.units())
+                        + "); an admin of every unit grants " + unit + ".");
+            }
+        }
     }
 
     /** {@code units} of a request body: a list of unit ids or {@code *}; null when absent. */

@@ -30,7 +30,15 @@ final class ChatPage {
     private final ChatSessions sessions;
     private final Supplier<AppConfig.Emergency> emergency;
 
+    /** The other units' configurations by id: {@code /chat?unit=id} is that unit's chat (its name and emergency numbers). */
+    private final Map<String, AppConfig> units;
+
     ChatPage(AppConfig config, ChatSessions sessions, Supplier<AppConfig.Emergency> emergency) {
+        this(config, sessions, emergency, Map.of());
+    }
+
+    ChatPage(AppConfig config, ChatSessions sessions, Supplier<AppConfig.Emergency> emergency, Map<String, AppConfig> units) {
+        this.units = Map.copyOf(units);
         this.config = config;
         this.sessions = sessions;
         this.emergency = emergency;
@@ -43,6 +51,11 @@ final class ChatPage {
         for (String language : config.unit().languages()) {
             render(language, false, false); // a missing text stops start-up, not a citizen's page
         }
+        for (String unit : this.units.keySet()) {
+            for (String language : this.units.get(unit).unit().languages()) {
+                render(language, false, false, unit);
+            }
+        }
     }
 
     void register(RoutesConfig routes) {
@@ -50,10 +63,19 @@ final class ChatPage {
     }
 
     private void page(Context ctx) {
+        String unit;
+        try {
+            unit = ChatRoutes.requestedUnit(ctx, config.unit().id(), units);
+        } catch (ApiError e) {
+            ctx.status(404).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<title>Not found</title></head><body><h1>No such chat</h1><p>" + escape(e.getMessage())
+                    + "</p><p><a href=\"" + PATH + "\">Open the chat</a></p></body></html>");
+            return;
+        }
         Optional<String> asked = Optional.ofNullable(ctx.queryParam("lang")).flatMap(sessions::match);
         String language = asked.orElseGet(() -> fromHeader(ctx.header("Accept-Language")));
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType("text/html; charset=utf-8").result(render(language, asked.isPresent(), "1".equals(ctx.queryParam("embed"))));
+        ctx.contentType("text/html; charset=utf-8").result(render(language, asked.isPresent(), "1".equals(ctx.queryParam("embed")), unit));
     }
 
     /** The first of the browser's languages (by weight) the unit offers, else the unit's default. */
@@ -62,15 +84,22 @@ final class ChatPage {
     }
 
     String render(String language, boolean explicit, boolean embedded) {
-        AppConfig.Emergency numbers = emergency.get();
+        return render(language, explicit, embedded, null);
+    }
+
+    /** The page of {@code unitId}'s chat (null: the default unit's). */
+    String render(String language, boolean explicit, boolean embedded, String unitId) {
+        AppConfig unitConfig = unitId == null ? config : units.get(unitId);
+        AppConfig.Emergency numbers = unitId == null ? emergency.get() : unitConfig.emergency();
         Map<String, String> values = new HashMap<>(numbers.placeholders());
-        values.put("unit", config.unit().name());
+        values.put("unit", unitConfig.unit().name());
         values.put("days", String.valueOf(config.retention().closedConversationDays()));
         values.put("max", String.valueOf(ChatRoutes.MAX_TEXT));
         Map<String, String> slots = new HashMap<>();
         slots.put("lang", language);
-        slots.put("languages", String.join(" ", config.unit().languages()));
-        slots.put("default_language", config.unit().defaultLanguage());
+        slots.put("languages", String.join(" ", unitConfig.unit().languages()));
+        slots.put("default_language", unitConfig.unit().defaultLanguage());
+        slots.put("unit_id", unitId == null ? "" : unitId);
         slots.put("explicit", String.valueOf(explicit));
         slots.put("embedded", String.valueOf(embedded));
         slots.put("max", values.get("max"));

@@ -47,9 +47,17 @@ final class ChatRoutes {
     private final SseHandler stream = new SseHandler(this::stream);
 
     private final no.kontakt.channel.chat.ChatAlerts alerts;
+    /** The other units' configurations by id: a session of one of them talks to that unit (its name, numbers, scripts). */
+    private final Map<String, AppConfig> units;
 
     ChatRoutes(ConversationService conversations, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
                Metrics metrics) {
+        this(conversations, chat, unit, limits, clock, metrics, Map.of());
+    }
+
+    ChatRoutes(ConversationService conversations, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
+               Metrics metrics, Map<String, AppConfig> units) {
+        this.units = Map.copyOf(units);
         this.conversations = conversations;
         this.metrics = metrics;
         this.sessions = chat.sessions();
@@ -71,14 +79,16 @@ final class ChatRoutes {
 
     private void open(Context ctx) {
         RouteLimits.check(ctx, limits.chatOpen);
-        ChatSessions.Session session = sessions.open(requestedLanguage(ctx));
+        String unitId = requestedUnit(ctx, unit.id(), units);
+        AppConfig other = unitId == null ? null : units.get(unitId);
+        ChatSessions.Session session = sessions.open(requestedLanguage(ctx), unitId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", session.id());
         body.put("language", session.language());
-        body.put("languages", unit.languages());
-        body.put("unit", unit.name());
+        body.put("languages", other == null ? unit.languages() : other.unit().languages());
+        body.put("unit", other == null ? unit.name() : other.unit().name());
         body.put("maxLength", MAX_TEXT);
-        body.put("emergency", emergency.get().placeholders());
+        body.put("emergency", other == null ? emergency.get().placeholders() : other.emergency().placeholders());
         ctx.status(201).json(body);
     }
 
@@ -93,11 +103,11 @@ final class ChatRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("The field 'id' must be 8 to 64 letters, digits, '-' or '_' (one per message, the same on a retry).");
         }
-        String conversationId = conversations.conversationId(CHANNEL, session.id());
+        String conversationId = conversationId(session);
         if (alerts != null) {
             alerts.from(conversationId, ClientAddresses.key(ctx));
         }
-        Reply reply = conversations.receive(new InboundMessage(CHANNEL, messageId, session.id(), CHANNEL, text, 0, clock.instant()));
+        Reply reply = conversations.receive(new InboundMessage(CHANNEL, messageId, session.id(), CHANNEL, text, 0, clock.instant()), session.unit());
         hub.changed(conversationId);
         if (!reply.duplicate()) {
             metrics.chat(reply.texts().size());
@@ -152,7 +162,7 @@ final class ChatRoutes {
             throw new ApiError(503, "busy", "Too many open chats right now; try again in a minute.");
         }
         ctx.attribute("chat.address", address);
-        ctx.attribute("chat.conversation", conversations.conversationId(CHANNEL, session.id()));
+        ctx.attribute("chat.conversation", conversationId(session));
         ctx.attribute("chat.after", after == null || after.isEmpty() ? null : after);
         try {
             stream.handle(ctx); // sends the 200, then connects on Javalin's async thread (connectReserved below)
@@ -177,7 +187,7 @@ final class ChatRoutes {
         if (upTo == null || !AFTER.matcher(upTo).matches()) {
             throw ApiError.badRequest("The field 'upTo' must be the id of an event of this chat, like 0000000007.");
         }
-        ctx.json(Map.of("delivered", hub.received(conversations.conversationId(CHANNEL, session.id()), upTo)));
+        ctx.json(Map.of("delivered", hub.received(conversationId(session), upTo)));
     }
 
     private void typing(Context ctx) {
@@ -189,8 +199,38 @@ final class ChatRoutes {
     }
 
     private ChatSessions.Session session(Context ctx) {
-        return sessions.find(ctx.pathParam("id")).orElseThrow(() ->
+        return sessions.find(ctx.pathParam("id")).filter(s -> s.unit() == null || units.containsKey(s.unit())).orElseThrow(() ->
                 ApiError.notFound("There is no chat session with that id; open one with POST " + SESSIONS + "."));
+    }
+
+    /** The session's conversation, in the unit its id names (the default unit's ids are as they always were). */
+    private String conversationId(ChatSessions.Session session) {
+        return no.kontakt.conversation.UnitIds.of(conversations.conversationId(CHANNEL, session.id()), session.unit());
+    }
+
+    /**
+     * The unit a chat is opened in: {@code ?unit=} (or the body's {@code unit}), null for the default unit or none asked;
+     * a unit the configuration does not have is a 404.
+     */
+    static String requestedUnit(Context ctx, String defaultId, Map<String, AppConfig> units) {
+        String asked = ctx.queryParam("unit");
+        if (asked == null && ctx.method() == io.javalin.http.HandlerType.POST) {
+            byte[] raw = ctx.bodyAsBytes();
+            if (raw.length > 0 && !new String(raw, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+                asked = optionalText(Bodies.json(ctx), "unit");
+            }
+        }
+        if (asked == null || asked.isEmpty()) {
+            return null;
+        }
+        if (units.containsKey(asked)) {
+            return asked;
+        }
+        if (asked.equals(defaultId)) {
+            return null;
+        }
+        throw ApiError.notFound("There is no unit '" + (asked.length() > 30 ? asked.substring(0, 30) + "…" : asked)
+                + "' here; leave unit out for the main chat, or use the id of one of this service's units.");
     }
 
     private static String requestedLanguage(Context ctx) {

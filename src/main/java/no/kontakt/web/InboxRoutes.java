@@ -31,12 +31,20 @@ final class InboxRoutes {
     private final String language;
     private final Office office;
     private final UnitAccess units;
+    private final Map<String, no.kontakt.offers.Offers> unitOffers;
 
     /** What the page needs to run the queue's clock: the promised opening time and the unit's time zone. */
     record Office(java.time.Duration promise, java.time.ZoneId zone) {}
 
     InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events,
                 no.kontakt.offers.Offers offers, java.time.Clock clock, String language, Office office, UnitAccess units) {
+        this(inbox, appointments, events, offers, Map.of(), clock, language, office, units);
+    }
+
+    /** @param unitOffers the other units' offers by unit id (a unit without a catalogue of its own has the default's) */
+    InboxRoutes(InboxService inbox, Appointments appointments, InboxEvents events, no.kontakt.offers.Offers offers,
+                Map<String, no.kontakt.offers.Offers> unitOffers, java.time.Clock clock, String language, Office office, UnitAccess units) {
+        this.unitOffers = unitOffers;
         this.units = units;
         this.office = office;
         this.offers = offers;
@@ -140,8 +148,29 @@ final class InboxRoutes {
                 r.name(), r.urgent(), r.status(), r.createdAt(), r.updatedAt(), no.kontakt.privacy.Mask.phone(r.phone().replaceAll("[^+0-9]", "")));
     }
 
+    /** The offers of each unit the person sees, by unit id (a catalogue two units share is listed once, under the first). */
+    private Map<String, no.kontakt.offers.Offers> offersSeen(Context ctx) {
+        no.kontakt.inbox.Staff staff = Auth.staff(ctx);
+        Map<String, no.kontakt.offers.Offers> seen = new java.util.LinkedHashMap<>();
+        for (String unit : units.ids()) {
+            no.kontakt.offers.Offers of = unit.equals(units.defaultUnit()) ? offers : unitOffers.get(unit);
+            if (of != null && (staff == null || staff.sees(unit)) && !seen.containsValue(of)) {
+                seen.put(unit, of);
+            }
+        }
+        return seen;
+    }
+
     private void offerList(Context ctx) {
         Instant now = clock.instant();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (var unit : offersSeen(ctx).entrySet()) {
+            rows.addAll(offerRows(unit.getKey(), unit.getValue(), now));
+        }
+        ctx.json(rows);
+    }
+
+    private List<Map<String, Object>> offerRows(String unit, no.kontakt.offers.Offers offers, Instant now) {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (var offer : offers.catalogue().offers()) {
             var roster = offers.enrolments().roster(offer, now);
@@ -154,14 +183,26 @@ final class InboxRoutes {
             row.put("seated", roster.seated().size());
             row.put("waiting", roster.waiting().size());
             row.put("nextSession", offers.catalogue().next(offer, now).map(s -> s.start().toOffsetDateTime().toString()).orElse(null));
+            row.put("unit", unit);
             rows.add(row);
         }
-        ctx.json(rows);
+        return rows;
     }
 
     private void enrolments(Context ctx) {
-        var offer = offers.catalogue().find(ctx.pathParam("offer"))
-                .orElseThrow(() -> ApiError.notFound("There is no offer " + ctx.pathParam("offer") + "."));
+        no.kontakt.offers.Offers offers = null;
+        no.kontakt.offers.Offer offer = null;
+        for (var of : offersSeen(ctx).values()) {
+            var found = of.catalogue().find(ctx.pathParam("offer"));
+            if (found.isPresent()) {
+                offers = of;
+                offer = found.get();
+                break;
+            }
+        }
+        if (offer == null) {
+            throw ApiError.notFound("There is no offer " + ctx.pathParam("offer") + ".");
+        }
         var roster = offers.enrolments().roster(offer, clock.instant());
         List<Map<String, Object>> waiting = new java.util.ArrayList<>();
         for (int i = 0; i < roster.waiting().size(); i++) {

@@ -91,7 +91,7 @@ final class RecordRoutes {
         }
         String number = PhoneNumbers.e164(raw, country).orElseThrow(() ->
                 ApiError.badRequest("Give the citizen's telephone number, like +4791234567 or 912 34 567."));
-        Map<String, Object> report = access.report(number, staff.username(), clock.instant());
+        Map<String, Object> report = access.report(number, staff.username(), clock.instant(), id -> units.sees(staff, id));
         @SuppressWarnings("unchecked")
         var conversations = (java.util.List<Map<String, Object>>) report.get("conversations");
         conversations.forEach(c -> log.record(staff, "access_export", (String) c.get("id"), "innsyn"));

@@ -27,7 +27,21 @@ public final class WebServer {
     public record Parts(ConversationService conversations, Records records, no.kontakt.admin.Statistics statistics, Accounts accounts, InboxService inbox,
                         Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
                         no.kontakt.offers.Offers offers, OffersCalendar calendar,
-                        Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat, SignOn signOn) {
+                        Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat, SignOn signOn,
+                        Map<String, no.kontakt.offers.Offers> unitOffers) {
+        /** @param unitOffers the other units' offers by unit id (the default unit's are {@code offers}) */
+        public Parts {
+            unitOffers = unitOffers == null ? Map.of() : Map.copyOf(unitOffers);
+        }
+
+        public Parts(ConversationService conversations, Records records, no.kontakt.admin.Statistics statistics, Accounts accounts, InboxService inbox,
+                     Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
+                     no.kontakt.offers.Offers offers, OffersCalendar calendar,
+                     Metrics metrics, BooleanSupplier ready, Clock clock, Chat chat, SignOn signOn) {
+            this(conversations, records, statistics, accounts, inbox, appointments, events, scripts, settings, offers, calendar, metrics, ready, clock, chat,
+                    signOn, Map.of());
+        }
+
         public Parts(ConversationService conversations, Records records, no.kontakt.admin.Statistics statistics, Accounts accounts, InboxService inbox,
                      Appointments appointments, InboxEvents events, ScriptAdmin scripts, no.kontakt.admin.Settings settings,
                      no.kontakt.offers.Offers offers, OffersCalendar calendar,
@@ -65,9 +79,11 @@ public final class WebServer {
         var hardening = new Hardening(https, config.server().embedOrigins());
         var connections = config.server().connections();
         parts.chat().hub().limit(connections.maxStreams(), connections.streamsPerAddress());
+        Map<String, AppConfig> unitConfigs = new java.util.LinkedHashMap<>();
+        config.units().forEach(u -> unitConfigs.put(u.id(), config.forUnit(u.id())));
         var chat = new ChatRoutes(parts.conversations(), parts.chat(), config.unit(), limits, parts.clock(),
-                parts.metrics());
-        var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency());
+                parts.metrics(), unitConfigs);
+        var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency(), unitConfigs);
         byte[] openApi = resource("/openapi.json");
         var offers = new OffersRoutes(parts.calendar(), config.unit().languages(), config.unit().defaultLanguage(), parts.clock());
         return Javalin.create(cfg -> {
@@ -107,7 +123,7 @@ public final class WebServer {
             } else {
                 OidcRoutes.registerDisabled(cfg.routes);
             }
-            new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.offers(), parts.clock(),
+            new InboxRoutes(parts.inbox(), parts.appointments(), parts.events(), parts.offers(), parts.unitOffers(), parts.clock(),
                     config.unit().defaultLanguage(), new InboxRoutes.Office(java.time.Duration.ofMinutes(
                             Math.round(config.office().contactPromiseHours() * 60)), config.unit().timeZone()), units).register(cfg.routes);
             new AdminRoutes(parts.accounts(), parts.inbox(), parts.statistics(), units).register(cfg.routes);

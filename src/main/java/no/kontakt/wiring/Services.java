@@ -79,6 +79,8 @@ public final class Services implements AutoCloseable {
     private final Settings settings;
     private final Retention retention;
     private volatile IntentClassifier classifier;
+    /** Each unit's promise, office hours and on-call phones for escalation, the default unit's last (it takes the rest). */
+    private final List<InboxService.Escalation> escalations;
     /** The deployment's other units, by id (none for one unit). */
     private final Map<String, UnitParts> units = new java.util.LinkedHashMap<>();
 
@@ -120,16 +122,40 @@ public final class Services implements AutoCloseable {
         this.conversations = new ConversationService(stores.conversations(), stores.messages(), stores.inbound(), stores.deliveries(), stores.outbox(), stores.timers(), stores.stats(), stores.events(), stores, erasure, pseudonyms, engine(library, intents), actions, risk, languages, clock, wake);
         conversations.useLocks(stores.locks());
         this.chatAlerts = new ChatAlerts(config.ambulant().chatAlertsPerAddress(), clock);
-        for (var unit : config.units()) {
+        Map<String, java.time.ZoneId> unitZones = new HashMap<>(); // each unit's statistics weeks are its own
+        Map<String, String> offerIds = new HashMap<>(); // an offer id names one offer: enrolments are kept by it
+        offers.catalogue().offers().forEach(o -> offerIds.put(o.id(), "offers.catalogue"));
+        for (int i = 0; i < config.units().size(); i++) {
+            var unit = config.units().get(i);
             UnitParts parts = UnitParts.build(config, unit, stores, offers);
+            if (parts.offers() != offers) {
+                for (var offer : parts.offers().catalogue().offers()) {
+                    String taken = offerIds.putIfAbsent(offer.id(), "units[" + i + "].offers.catalogue");
+                    if (taken != null) {
+                        throw new no.kontakt.config.ConfigException("units[" + i + "].offers", "the offer id '" + offer.id() + "' is in "
+                                + taken + " too; give each unit's offers ids of their own (such as " + unit.id() + "-" + offer.id() + ")");
+                    }
+                }
+            }
             units.put(unit.id(), parts);
+            unitZones.put(unit.id(), parts.config().unit().timeZone());
             conversations.addUnit(unit.id(), parts.engine(library, intents), parts.actions(stores));
         }
+        stores.stats().unitZones(unitZones);
+        List<InboxService.Escalation> scopes = new java.util.ArrayList<>();
+        units.values().forEach(unit -> scopes.add(new InboxService.Escalation(promise(unit.config()), unit.office(), unit.alerts(),
+                id -> unit.id().equals(no.kontakt.conversation.UnitIds.unitOf(id)))));
+        scopes.add(new InboxService.Escalation(promise(config), office, alerts, id -> true)); // the default unit's, and any unit since removed
+        this.escalations = List.copyOf(scopes);
         conversations.onUrgent((batch, now, conversationId) -> chatAlerts.mayPage(conversationId)
                 ? alertsOf(conversationId).alert(batch, now, conversationId.substring(conversationId.length() - 6)) : 0);
         this.inbox = new InboxService(stores.conversations(), stores.messages(), stores.deliveries(), stores.outbox(), stores.contactRequests(), stores.stats(), stores.audit(), stores.cannedReplies(), stores.events(), stores.appointments(), stores, conversations, office, clock, wake, events);
         this.appointments = new Appointments(stores.conversations(), stores.messages(), stores.outbox(), stores.contactRequests(), stores.audit(), stores.events(), stores.appointments(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 context(config), config.unit().defaultLanguage(), wake);
+        inbox.unitOffices(id -> {
+            UnitParts unit = units.get(String.valueOf(no.kontakt.conversation.UnitIds.unitOf(id)));
+            return unit == null ? office : unit.office();
+        });
         conversations.intercept(appointments::answer);
         this.feedback = new Feedback(stores.conversations(), stores.messages(), stores.outbox(), stores.stats(), stores.feedback(), stores, conversations, clock, config.unit().timeZone(), library.globals()::text,
                 config.unit().defaultLanguage(), wake);
@@ -161,7 +187,7 @@ public final class Services implements AutoCloseable {
         conversations.fireDueTimers();
         exclusive("appointment-reminders", appointments::remindDue);
         exclusive("feedback", feedback::sendDue);
-        exclusive("escalation", () -> inbox.escalateWhenDue(promise(config), 0.8, alerts));
+        exclusive("escalation", () -> inbox.escalateWhenDue(0.8, escalations));
         flushAlerts();
         exclusive("offers", () -> offers.runDue(clock.instant()));
         units.values().forEach(unit -> unit.tick(stores, offers, clock, this::exclusive));
@@ -293,6 +319,13 @@ public final class Services implements AutoCloseable {
 
     public Offers offers() {
         return offers;
+    }
+
+    /** The other units' offers by unit id (the default unit's own where a unit has no catalogue of its own). */
+    public Map<String, Offers> unitOffers() {
+        Map<String, Offers> all = new java.util.LinkedHashMap<>();
+        units.forEach((id, unit) -> all.put(id, unit.offers()));
+        return all;
     }
 
     public Settings settings() {

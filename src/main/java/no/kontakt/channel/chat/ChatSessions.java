@@ -16,12 +16,14 @@ import no.kontakt.privacy.Pseudonyms;
 /**
  * Web chat sessions. A session id is 128 random bits with the language it was opened in, signed with the secret
  * key ({@code nb-<32 hex>-<20 base32>}): opening one stores nothing, a forged or altered id is refused, and the
- * id is the conversation's channel address (its conversation id is a pseudonym of it, like a phone number's).
+ * id is the conversation's channel address (its conversation id is a pseudonym of it, like a phone number's). A session
+ * of another unit than the default has the unit in its id, under the signature ({@code nb-vest-<32 hex>-<20 base32>}),
+ * so a browser cannot move a session to another unit.
  */
 public final class ChatSessions {
     /** The channel of web chat conversations. */
     public static final String CHANNEL = "web";
-    private static final Pattern ID = Pattern.compile("([a-z]{2})-([0-9a-f]{32})-([a-z2-7]{20})");
+    private static final Pattern ID = Pattern.compile("([a-z]{2})-(?:([a-z][a-z0-9_]{0,23})-)?([0-9a-f]{32})-([a-z2-7]{20})");
     private static final String NORWEGIAN = "no";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
@@ -34,8 +36,12 @@ public final class ChatSessions {
     private final List<String> tags;
     private final SecureRandom random = new SecureRandom();
 
-    /** A session as its id says: the id (the conversation's address) and the language it was opened in. */
-    public record Session(String id, String language) {}
+    /** A session as its id says: the id (the conversation's address), the language it was opened in and its unit (null: the default unit). */
+    public record Session(String id, String language, String unit) {
+        public Session(String id, String language) {
+            this(id, language, null);
+        }
+    }
 
     public ChatSessions(Pseudonyms keyed, List<String> languages, String defaultLanguage) {
         this.keyed = keyed;
@@ -51,11 +57,17 @@ public final class ChatSessions {
 
     /** A new session in the unit's language nearest to {@code requested} (a browser's language tag), or the default. */
     public Session open(String requested) {
+        return open(requested, null);
+    }
+
+    /** A new session of {@code unit} (null: the default unit), in the language nearest to {@code requested}. */
+    public Session open(String requested, String unit) {
         String language = pick(requested);
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String secret = HexFormat.of().formatHex(bytes);
-        return new Session(language + "-" + secret + "-" + tag(language, secret), language);
+        String signed = unit == null ? secret : unit + "-" + secret;
+        return new Session(language + "-" + signed + "-" + tag(language, signed), language, unit);
     }
 
     /** The session of an id this server issued; empty for anything else (compared in constant time). */
@@ -64,11 +76,12 @@ public final class ChatSessions {
         if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        byte[] expected = tag(m.group(1), m.group(2)).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, m.group(3).getBytes(StandardCharsets.US_ASCII))) {
+        String signed = m.group(2) == null ? m.group(3) : m.group(2) + "-" + m.group(3);
+        byte[] expected = tag(m.group(1), signed).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, m.group(4).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        return Optional.of(new Session(id, languages.contains(m.group(1)) ? m.group(1) : defaultLanguage));
+        return Optional.of(new Session(id, languages.contains(m.group(1)) ? m.group(1) : defaultLanguage, m.group(2)));
     }
 
     /**
