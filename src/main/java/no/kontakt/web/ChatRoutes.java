@@ -49,6 +49,7 @@ final class ChatRoutes {
     private final no.kontakt.channel.chat.ChatAlerts alerts;
     /** The other units' configurations by id: a session of one of them talks to that unit (its name, numbers, scripts). */
     private final Map<String, AppConfig> units;
+    private final UnitAccess staffUnits;
 
     ChatRoutes(ConversationService conversations, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
                Metrics metrics) {
@@ -57,6 +58,13 @@ final class ChatRoutes {
 
     ChatRoutes(ConversationService conversations, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
                Metrics metrics, Map<String, AppConfig> units) {
+        this(conversations, chat, unit, limits, clock, metrics, units, null);
+    }
+
+    /** With {@code staffUnits}, staff may signal typing only in the conversations of their units (null: one unit, all). */
+    ChatRoutes(ConversationService conversations, WebServer.Chat chat, AppConfig.Unit unit, RouteLimits limits, Clock clock,
+               Metrics metrics, Map<String, AppConfig> units, UnitAccess staffUnits) {
+        this.staffUnits = staffUnits;
         this.units = Map.copyOf(units);
         this.conversations = conversations;
         this.metrics = metrics;
@@ -192,7 +200,7 @@ final class ChatRoutes {
 
     private void typing(Context ctx) {
         String id = ctx.pathParam("id");
-        if (conversations.conversation(id).isEmpty()) {
+        if ((staffUnits != null && !staffUnits.sees(Auth.staff(ctx), id)) || conversations.conversation(id).isEmpty()) {
             throw ApiError.notFound("There is no conversation " + id + ".");
         }
         ctx.json(Map.of("browsers", hub.typing(id)));

@@ -82,7 +82,7 @@ public final class WebServer {
         Map<String, AppConfig> unitConfigs = new java.util.LinkedHashMap<>();
         config.units().forEach(u -> unitConfigs.put(u.id(), config.forUnit(u.id())));
         var chat = new ChatRoutes(parts.conversations(), parts.chat(), config.unit(), limits, parts.clock(),
-                parts.metrics(), unitConfigs);
+                parts.metrics(), unitConfigs, units);
         var chatPage = new ChatPage(config, parts.chat().sessions(), parts.chat().emergency(), unitConfigs);
         byte[] openApi = resource("/openapi.json");
         var offers = new OffersRoutes(parts.calendar(), config.unit().languages(), config.unit().defaultLanguage(), parts.clock());

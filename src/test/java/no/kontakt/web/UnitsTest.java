@@ -128,7 +128,7 @@ class UnitsTest {
 
         for (var refused : List.of(kari.get("/api/inbox/conversations/" + vest), kari.post("/api/inbox/conversations/" + vest + "/takeover", "{}"),
                 kari.post("/api/inbox/conversations/" + vest + "/reply", "{\"text\":\"Hei\"}"), kari.get("/api/inbox/conversations/" + vest + "/export.txt"),
-                vera.get("/api/inbox/conversations/" + main), vera.post("/api/inbox/conversations/" + main + "/close", "{}"))) {
+                kari.post("/api/inbox/conversations/" + vest + "/typing", "{}"), vera.get("/api/inbox/conversations/" + main), vera.post("/api/inbox/conversations/" + main + "/close", "{}"))) {
             assertThat(refused.status()).isEqualTo(404);
             assertThat(refused.json().get("error").asText()).isEqualTo("not_found");
             assertThat(refused.json().get("message").asText()).startsWith("There is no conversation ");
@@ -137,6 +137,7 @@ class UnitsTest {
         assertThat(kontakt.conversations().conversation(main).orElseThrow().status()).isEqualTo("waiting");
 
         assertThat(vera.get("/api/inbox/conversations/" + vest).status()).isEqualTo(200);
+        assertThat(vera.post("/api/inbox/conversations/" + vest + "/typing", "{}").status()).isEqualTo(200);
         assertThat(vera.post("/api/inbox/conversations/" + vest + "/takeover", "{}").json().get("status").asText()).isEqualTo("taken_over");
         assertThat(kari.get("/api/inbox/contact-requests").json().findValuesAsText("conversationId")).doesNotContain(vest);
     }
