@@ -362,8 +362,8 @@ public final class MapDbStorage implements Storage {
         if (commitLog.size() >= CHECKPOINT_BYTES) {
             try {
                 checkpoint();
-            } catch (StoreException e) {
-                // this commit is durable (in the log) and stands; the store stops, a restart replays the log
+            } catch (RuntimeException e) {
+                // this commit is durable (in the log) and stands; a failed checkpoint stops the store, a restart replays the log
             }
         }
     }
@@ -383,8 +383,9 @@ public final class MapDbStorage implements Storage {
     public void checkpoint() {
         stopIfFailed();
         synchronized (this) {
-            if (writeCount > 0) {
-                throw new IllegalStateException("a checkpoint between commits only: " + writeCount + " writes are not committed");
+            // a table another thread created meanwhile (first use) may be committed to MapDB: its creation is logged too
+            if (!undo.isEmpty()) {
+                throw new StoreException("a checkpoint between commits only: " + writeCount + " writes are not committed");
             }
         }
         try {
