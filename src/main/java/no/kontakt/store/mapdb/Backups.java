@@ -73,6 +73,7 @@ public final class Backups {
         }
         Path store = dataDir.resolve(MapDbStorage.FILE_NAME);
         Path journal = dataDir.resolve(MapDbStorage.FILE_NAME + JournaledVolume.SUFFIX);
+        Path commitLog = dataDir.resolve(MapDbStorage.FILE_NAME + CommitLog.SUFFIX);
         Path work = dataDir.resolve("restore.part");
         try {
             OwnerOnly.folder(dataDir);
@@ -103,6 +104,10 @@ public final class Backups {
             }
             if (Files.exists(journal)) { // the old store's journal must never be replayed onto the restored file
                 Files.move(journal, dataDir.resolve(MapDbStorage.FILE_NAME + JournaledVolume.SUFFIX + ".before-restore"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (Files.exists(commitLog)) { // nor its commit log
+                Files.move(commitLog, dataDir.resolve(MapDbStorage.FILE_NAME + CommitLog.SUFFIX + ".before-restore"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
             Files.move(copy, store, StandardCopyOption.ATOMIC_MOVE);

@@ -6,6 +6,8 @@ import no.kontakt.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Storage} in one MapDB file (transactions on, values as bytes of JSON) behind a redo journal
- * ({@link JournaledVolume}) that makes every commit atomic and durable under SIGKILL and power loss.
+ * {@link Storage} in one MapDB file (transactions on, values as bytes of JSON). A commit is one record appended to the
+ * {@link CommitLog} and forced: the writes are already in the B-trees (in MapDB's open transaction, which readers see),
+ * and MapDB itself commits only at a checkpoint (when the log passes {@value #CHECKPOINT_BYTES} bytes, before a backup
+ * and at close), through a redo journal ({@link JournaledVolume}) that makes that commit atomic and durable under SIGKILL
+ * and power loss; then the log is emptied. Opening writes the log's records into the B-trees again.
  */
 public final class MapDbStorage implements Storage {
     private static final Logger log = LoggerFactory.getLogger(MapDbStorage.class);
@@ -31,12 +36,58 @@ public final class MapDbStorage implements Storage {
     private final Path file;
     private final JournaledVolume volume;
     private volatile RuntimeException failure;
-    private final Map<String, NavigableMap<String, byte[]>> tables = new ConcurrentHashMap<>();
+    private final Map<String, LoggedTable> tables = new ConcurrentHashMap<>();
+    /** Log bytes after which a commit checkpoints: MapDB's open transaction (in memory) grows with the log. */
+    static final long CHECKPOINT_BYTES = Long.getLong("kontakt.store.checkpointBytes", 4L << 20);
+    private static final byte PUT = 'P';
+    private static final byte REMOVE = 'R';
+    private static final byte CREATE = 'C';
 
-    private MapDbStorage(DB db, Path file, JournaledVolume volume) {
+    private static final byte[] ABSENT = new byte[0];
+
+    private final CommitLog commitLog;
+    /** The value each key had at the last commit, for the keys written since (ABSENT: there was none). */
+    private final Map<String, Map<String, byte[]>> undo = new java.util.HashMap<>();
+    /** The writes since the last commit, encoded as the body of the next log record. */
+    private final Body writes = new Body();
+    private int writeCount;
+    private long seq;
+    private long commits;
+    private long checkpoints;
+
+    private MapDbStorage(DB db, Path file, JournaledVolume volume, CommitLog commitLog) {
         this.db = db;
         this.file = file;
         this.volume = volume;
+        this.commitLog = commitLog;
+        resetWrites();
+    }
+
+    /** A growable byte array with the few writes a log record needs. */
+    private static final class Body extends java.io.ByteArrayOutputStream {
+        Body() {
+            super(1 << 12);
+        }
+
+        void writeInt(int v) {
+            write(v >>> 24);
+            write(v >>> 16);
+            write(v >>> 8);
+            write(v);
+        }
+
+        void writeBlob(byte[] b) {
+            writeInt(b.length);
+            write(b, 0, b.length);
+        }
+
+        void writeString(String s) {
+            writeBlob(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        byte[] array() {
+            return buf;
+        }
     }
 
     /**
@@ -101,12 +152,95 @@ public final class MapDbStorage implements Storage {
                     false, false, false, true, false);
             volume.deferSyncs(false);
             DB db = new DB(store, exists, true, MapDbStorage.class.getClassLoader(), 0);
+            MapDbStorage storage = new MapDbStorage(db, file, volume, openLog(file, db));
             log.info("store opened file={}", file.toAbsolutePath());
-            return new MapDbStorage(db, file, volume);
+            return storage;
         } catch (RuntimeException e) {
             volume.close();
             throw damaged(file, e);
         }
+    }
+
+    /**
+     * Opens the commit log and writes its whole records into the B-trees, then checkpoints (MapDB commits, the log is
+     * emptied); an incomplete last record was never acknowledged and is dropped.
+     */
+    private static CommitLog openLog(Path file, DB db) {
+        Path path = file.resolveSibling(file.getFileName() + CommitLog.SUFFIX);
+        CommitLog commitLog = null;
+        try {
+            createOwnerOnly(path);
+            commitLog = CommitLog.open(path);
+            List<CommitLog.Entry> entries = commitLog.read();
+            long whole = CommitLog.length(entries);
+            if (!entries.isEmpty()) {
+                Map<String, NavigableMap<String, byte[]>> trees = new java.util.HashMap<>();
+                for (CommitLog.Entry entry : entries) {
+                    apply(entry.body(), name -> trees.computeIfAbsent(name, n -> tree(db, n)));
+                }
+                db.commit();
+                log.info("store recovered commits={} bytes={} from the commit log", entries.size(), whole);
+            }
+            if (commitLog.size() > whole) {
+                log.warn("store commit log ended in an incomplete commit bytes={}: it was never acknowledged and is dropped",
+                        commitLog.size() - whole);
+            }
+            if (commitLog.size() > 0) {
+                commitLog.clear();
+            }
+            return commitLog;
+        } catch (IOException e) {
+            closeQuietly(commitLog);
+            throw new StoreException("cannot read the commit log " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(commitLog);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(CommitLog commitLog) {
+        if (commitLog != null) {
+            try {
+                commitLog.close();
+            } catch (IOException ignored) {
+                // failing already
+            }
+        }
+    }
+
+    /** Writes one log record's operations into the trees. */
+    private static void apply(ByteBuffer body, java.util.function.Function<String, NavigableMap<String, byte[]>> trees) {
+        int count = body.getInt();
+        for (int i = 0; i < count; i++) {
+            byte op = body.get();
+            NavigableMap<String, byte[]> tree = trees.apply(string(body));
+            if (op == PUT) {
+                String key = string(body);
+                byte[] value = new byte[body.getInt()];
+                body.get(value);
+                tree.put(key, value);
+            } else if (op == REMOVE) {
+                tree.remove(string(body));
+            } else if (op != CREATE) {
+                throw new StoreException("the commit log holds an unknown operation " + op);
+            }
+        }
+        if (body.hasRemaining()) {
+            throw new StoreException("the commit log holds a record longer than its operations");
+        }
+    }
+
+    private static String string(ByteBuffer body) {
+        byte[] bytes = new byte[body.getInt()];
+        body.get(bytes);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static NavigableMap<String, byte[]> tree(DB db, String name) {
+        // values outside the B-tree nodes: a write rewrites a node of keys, not 32 sealed values, so a checkpoint
+        // journals and syncs a fraction of the bytes. A table created before keeps its layout (MapDB reads it from
+        // the catalogue).
+        return db.treeMap(name, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
     }
 
     /** The store file and its journal are made 0600 before MapDB opens them, and narrowed to 0600 when they exist. */
@@ -158,31 +292,110 @@ public final class MapDbStorage implements Storage {
     @Override
     public NavigableMap<String, byte[]> table(String name) {
         stopIfFailed();
-        return tables.computeIfAbsent(name, n -> {
+        LoggedTable table = tables.get(name);
+        return table != null ? table : tables.computeIfAbsent(name, n -> {
             try {
-                // values outside the B-tree nodes: a write rewrites a node of keys, not 32 sealed values, so a commit
-                // journals and syncs a fraction of the bytes (bench: 1.4-2.8x the messages a second). A table created
-                // before keeps its layout (MapDB reads it from the catalogue).
-                return db.treeMap(n, Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
+                if (!db.exists(n)) {
+                    logCreate(n); // an empty table outlives a kill too
+                }
+                return new LoggedTable(this, n, tree(db, n));
             } catch (RuntimeException e) {
                 throw damaged(file, e);
             }
         });
     }
 
+    /** A write of the open commit, and the value it replaced (null when absent) for a rollback. */
+    synchronized void logPut(String table, String key, byte[] value, byte[] previous) {
+        writes.write(PUT);
+        writes.writeString(table);
+        writes.writeString(key);
+        writes.writeBlob(value);
+        writeCount++;
+        remember(table, key, previous);
+    }
+
+    synchronized void logRemove(String table, String key, byte[] previous) {
+        writes.write(REMOVE);
+        writes.writeString(table);
+        writes.writeString(key);
+        writeCount++;
+        remember(table, key, previous);
+    }
+
+    private void remember(String table, String key, byte[] previous) {
+        undo.computeIfAbsent(table, t -> new java.util.HashMap<>()).putIfAbsent(key, previous == null ? ABSENT : previous);
+    }
+
+    private synchronized void logCreate(String table) {
+        writes.write(CREATE);
+        writes.writeString(table);
+        writeCount++;
+    }
+
     /**
-     * Makes the transaction durable (one journal fsync). If the commit fails, MapDB's state in memory is no longer known
-     * to match the disk: the store stops ({@link #isOpen()} turns false) and a restart recovers the last commit.
+     * Makes the writes since the last commit durable: one record appended to the commit log and forced (one
+     * fdatasync); when the log has grown past {@value #CHECKPOINT_BYTES} bytes, a checkpoint follows. If the append or
+     * the checkpoint fails, what is in memory is no longer known to match the disk: the store stops ({@link #isOpen()}
+     * turns false) and a restart recovers the last commit.
      */
     @Override
     public void commit() {
         stopIfFailed();
         try {
-            db.commit();
-        } catch (RuntimeException e) {
-            failure = e;
+            synchronized (this) {
+                if (writeCount == 0) {
+                    return;
+                }
+                byte[] body = writes.array();
+                int length = writes.size();
+                java.nio.ByteBuffer.wrap(body).putInt(0, writeCount);
+                commitLog.append(++seq, body, length);
+                resetWrites();
+                commits++;
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof RuntimeException r ? r : new StoreException(e.getMessage(), e);
             log.error("store commit failed; the store stops until Kontakt is restarted", e);
             throw new StoreException("the store could not commit (" + reason(e) + "); restart Kontakt", e);
+        }
+        if (commitLog.size() >= CHECKPOINT_BYTES) {
+            try {
+                checkpoint();
+            } catch (RuntimeException e) {
+                // this commit is durable (in the log) and stands; a failed checkpoint stops the store, a restart replays the log
+            }
+        }
+    }
+
+    /** The body of the next record starts with its count of operations, filled in at the commit. */
+    private void resetWrites() {
+        writes.reset();
+        writes.writeInt(0);
+        writeCount = 0;
+        undo.clear();
+    }
+
+    /**
+     * Commits MapDB (through its journal: atomic and durable), then empties the commit log, whose every record is then
+     * in the file. Call it between commits (on the committer thread, or in {@link Committer#runBetweenCommits}).
+     */
+    public void checkpoint() {
+        stopIfFailed();
+        synchronized (this) {
+            // a table another thread created meanwhile (first use) may be committed to MapDB: its creation is logged too
+            if (!undo.isEmpty()) {
+                throw new StoreException("a checkpoint between commits only: " + writeCount + " writes are not committed");
+            }
+        }
+        try {
+            db.commit();
+            commitLog.clear();
+            checkpoints++;
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof RuntimeException r ? r : new StoreException(e.getMessage(), e);
+            log.error("store checkpoint failed; the store stops until Kontakt is restarted", e);
+            throw new StoreException("the store could not checkpoint (" + reason(e) + "); restart Kontakt", e);
         }
     }
 
@@ -192,11 +405,32 @@ public final class MapDbStorage implements Storage {
         }
     }
 
+    /**
+     * Discards the writes since the last commit: each key written since gets back the value it had at the commit (MapDB's
+     * own rollback would go back to the last checkpoint). A table created since stays, empty.
+     */
     @Override
-    public void rollback() {
-        db.rollback();
-        // a table created in the rolled-back transaction no longer exists: forget every cached handle
-        tables.clear();
+    public synchronized void rollback() {
+        if (writeCount == 0) {
+            return;
+        }
+        try {
+            for (var table : undo.entrySet()) {
+                NavigableMap<String, byte[]> tree = ((LoggedTable) table(table.getKey())).tree();
+                for (var key : table.getValue().entrySet()) {
+                    if (key.getValue() == ABSENT) {
+                        tree.remove(key.getKey());
+                    } else {
+                        tree.put(key.getKey(), key.getValue());
+                    }
+                }
+            }
+            resetWrites();
+        } catch (RuntimeException e) {
+            failure = e;
+            log.error("store rollback failed; the store stops until Kontakt is restarted", e);
+            throw new StoreException("the store could not roll back (" + reason(e) + "); restart Kontakt", e);
+        }
     }
 
     @Override
@@ -211,7 +445,16 @@ public final class MapDbStorage implements Storage {
         return !db.isClosed() && failure == null && !volume.failed();
     }
 
-    /** Commits journaled since the store was opened, and checkpoints (the file forced, the journal emptied). */
+    /** Commits appended to the commit log since the store was opened, and checkpoints (MapDB committed, the log emptied). */
+    public long logCommits() {
+        return commits;
+    }
+
+    public long logCheckpoints() {
+        return checkpoints;
+    }
+
+    /** MapDB commits journaled since the store was opened, and journal checkpoints (the file forced, the journal emptied). */
     public long journalFrames() {
         return volume.frames();
     }
@@ -230,11 +473,12 @@ public final class MapDbStorage implements Storage {
     }
 
     /**
-     * Copies the store file to {@code target} (made 0600, forced to disk). Call it between commits only
-     * ({@link Committer#runBetweenCommits}): then every committed write is in the file (the journal holds nothing the
-     * file lacks) and nothing writes, so the copy is the store as of the last commit.
+     * Checkpoints, then copies the store file to {@code target} (made 0600, forced to disk). Call it between commits only
+     * ({@link Committer#runBetweenCommits}): then every committed write is in the file (neither the journal nor the
+     * commit log holds anything the file lacks) and nothing writes, so the copy is the store as of the last commit.
      */
     void copyTo(Path target) {
+        checkpoint();
         try (var in = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
             OwnerOnly.create(target);
             try (var out = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
@@ -249,10 +493,21 @@ public final class MapDbStorage implements Storage {
         }
     }
 
+    /** Discards writes not committed, checkpoints (unless the store failed: the log then stays for the next open), closes. */
     @Override
     public synchronized void close() {
         if (!db.isClosed()) {
-            db.close();
+            try {
+                if (failure == null && !volume.failed()) {
+                    rollback();
+                    checkpoint();
+                }
+            } catch (RuntimeException e) {
+                log.error("store checkpoint at close failed; the commit log is replayed at the next open", e);
+            } finally {
+                db.close();
+                closeQuietly(commitLog);
+            }
             log.info("store closed file={}", file.toAbsolutePath());
         }
     }
