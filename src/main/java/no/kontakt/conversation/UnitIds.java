@@ -25,8 +25,18 @@ public final class UnitIds {
         }
         int slash = conversationId.indexOf('/');
         String id = slash < 0 ? conversationId : conversationId.substring(0, slash);
+        if (id.startsWith(no.kontakt.store.AuditLog.REF_PREFIX)) {
+            return null; // an erased conversation's audit pseudonym (random, may hold dashes): its unit is not known
+        }
         int first = id.indexOf('-');
         int last = id.lastIndexOf('-');
-        return first < 0 || first == last ? null : id.substring(first + 1, last);
+        if (first < 0 || first == last) {
+            return null;
+        }
+        String unit = id.substring(first + 1, last);
+        return SLUG.matcher(unit).matches() ? unit : null;
     }
+
+    /** What a unit id looks like (as the configuration requires). */
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 }

@@ -128,6 +128,16 @@ class AdminPageTest {
     private static String code(String username, String secret) {
         long now = no.kontakt.inbox.Totp.step(java.time.Instant.now());
         long step = Math.max(now, LAST_STEP.getOrDefault(username, 0L) + 1);
+        // a third login within one step: the server accepts this step and the next only, so wait for the next step
+        while (step > now + 1) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            now = no.kontakt.inbox.Totp.step(java.time.Instant.now());
+        }
         assertThat(step).as("a fresh code within one step").isLessThanOrEqualTo(now + 1);
         LAST_STEP.put(username, step);
         return no.kontakt.inbox.Totp.code(secret, step);
